@@ -1,0 +1,18 @@
+package io.slideo.model.ws;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** What web research found, or why it did not run. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ResearchResponse(String query, List<String> results, String message) implements ServerPayload {
+
+    @JsonIgnore
+    @Override
+    public ServerMessageType messageType() {
+        return ServerMessageType.RESEARCH_RESPONSE;
+    }
+}

@@ -1,0 +1,11 @@
+package io.slideo.model.ws;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** Write (or rewrite) all slides of a planned deck, or only those listed. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SlideGeneration(String deckId, List<Integer> slideIndexes, String instructions) implements ClientPayload {
+}
