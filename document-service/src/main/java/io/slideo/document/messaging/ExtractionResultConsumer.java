@@ -1,0 +1,39 @@
+package io.slideo.document.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.slideo.document.service.DocumentService;
+import io.slideo.model.event.DocumentExtracted;
+import io.slideo.model.event.DocumentFailed;
+import io.slideo.model.event.EventCodec;
+import io.slideo.model.event.EventEnvelope;
+import io.slideo.outbox.ProcessedEvents;
+import io.smallrye.mutiny.Uni;
+
+/** Moves a document to extracted or failed when a worker reports on it; duplicates change nothing. */
+@ApplicationScoped
+public class ExtractionResultConsumer {
+    private final ProcessedEvents processed;
+    private final DocumentService documents;
+
+    ExtractionResultConsumer(ProcessedEvents processed, DocumentService documents) {
+        this.processed = processed;
+        this.documents = documents;
+    }
+
+    @Incoming("document-extracted")
+    public Uni<Void> onExtracted(String record) {
+        EventEnvelope event = EventCodec.decode(record);
+        return processed.once(event, "document-extracted",
+                () -> documents.markExtracted(event.userId(), event.payloadAs(DocumentExtracted.class)));
+    }
+
+    @Incoming("document-failed")
+    public Uni<Void> onFailed(String record) {
+        EventEnvelope event = EventCodec.decode(record);
+        return processed.once(event, "document-failed",
+                () -> documents.markFailed(event.userId(), event.payloadAs(DocumentFailed.class)));
+    }
+}

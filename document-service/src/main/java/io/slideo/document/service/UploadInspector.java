@@ -1,0 +1,76 @@
+package io.slideo.document.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+
+import io.slideo.document.config.DocumentConfig;
+import io.slideo.model.error.ErrorCode;
+import io.slideo.model.error.SlideoException;
+import io.slideo.runtime.blob.BlobStore;
+
+/**
+ * Checks an upload before anything is kept: not empty, not too large, and of an allowed type as
+ * read from its bytes. Then copies it into the blob store. Blocking; runs on a worker thread.
+ */
+@ApplicationScoped
+public class UploadInspector {
+    private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
+    private final DocumentConfig config;
+    private final BlobStore blobs;
+
+    UploadInspector(DocumentConfig config, BlobStore blobs) {
+        this.config = config;
+        this.blobs = blobs;
+    }
+
+    public record StoredUpload(String mediaType, long sizeBytes, String sha256) {
+    }
+
+    public StoredUpload inspectAndStore(Path upload, String blobKey) {
+        try {
+            long size = Files.size(upload);
+            if (size == 0) {
+                throw new SlideoException(ErrorCode.EMPTY, "The file is empty");
+            }
+            if (size > config.maxUploadBytes()) {
+                throw new SlideoException(ErrorCode.TOO_LARGE, "The file has " + size + " bytes; the limit is "
+                        + config.maxUploadBytes() + " bytes");
+            }
+            String mediaType = detect(upload);
+            if (!config.allowedTypes().contains(mediaType)) {
+                throw new SlideoException(ErrorCode.UNSUPPORTED_TYPE, "The file's content is " + mediaType
+                        + ", which Slideo does not read; upload PDF, Office, OpenDocument, RTF, EPUB, HTML, Markdown,"
+                        + " text or an image");
+            }
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(upload), sha256)) {
+                blobs.put(blobKey, in, config.maxUploadBytes());
+            }
+            return new StoredUpload(mediaType, size, HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            throw new SlideoException(ErrorCode.INTERNAL, "Could not store the upload", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The type from the bytes alone: the name is deliberately not passed to the detector. */
+    String detect(Path upload) throws IOException {
+        try (TikaInputStream in = TikaInputStream.get(upload)) {
+            return detector.detect(in, new Metadata()).getBaseType().toString();
+        }
+    }
+}

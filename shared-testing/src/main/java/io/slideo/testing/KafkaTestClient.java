@@ -1,0 +1,92 @@
+package io.slideo.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.slideo.model.event.EventCodec;
+import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.event.Topic;
+
+/** A plain Kafka client on the real broker, for tests that send or watch events themselves. */
+public final class KafkaTestClient implements AutoCloseable {
+    private final KafkaProducer<String, String> producer;
+
+    public KafkaTestClient() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    /** Sends an event exactly as a service would, and waits for the broker to take it. */
+    public void send(Topic topic, EventEnvelope envelope) {
+        sendRaw(topic.topicName(), envelope.aggregateId(), EventCodec.encode(envelope));
+    }
+
+    public void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning with a fresh consumer group until {@code count} envelopes
+     * match, or the timeout passes; returns what matched.
+     */
+    public static List<EventEnvelope> await(Topic topic, Predicate<EventEnvelope> match, int count, Duration timeout) {
+        return awaitRaw(topic.topicName(), value -> {
+            try {
+                EventEnvelope envelope = EventCodec.decode(value);
+                return match.test(envelope) ? envelope : null;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }, count, timeout);
+    }
+
+    public static <T> List<T> awaitRaw(String topic, java.util.function.Function<String, T> match, int count,
+            Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<T> found = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            while (found.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    T value = match.apply(record.value());
+                    if (value != null) {
+                        found.add(value);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
