@@ -1,0 +1,49 @@
+package io.slideo.content.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A content plan; its id is also the id of the deck it defines. */
+@Entity
+@Table(name = "plan")
+public class Plan extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+    @Column(name = "request_id")
+    public String requestId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PlanStatus status;
+    @Column(nullable = false)
+    public String description;
+    @Column(name = "slide_count", nullable = false)
+    public int slideCount;
+    @Column(name = "theme_id", nullable = false)
+    public String themeId;
+    /** JSON array of document ids. */
+    @Column(name = "document_ids", nullable = false)
+    public String documentIds;
+    @Column(nullable = false)
+    public boolean research;
+    public String title;
+    /** JSON array of PlannedSlide; null while drafting. */
+    public String slides;
+    public String generator;
+    @Column(nullable = false)
+    public int revision;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

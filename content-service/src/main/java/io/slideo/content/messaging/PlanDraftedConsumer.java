@@ -1,0 +1,30 @@
+package io.slideo.content.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.slideo.content.service.PlanService;
+import io.slideo.model.event.EventCodec;
+import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.event.PlanDrafted;
+import io.slideo.outbox.ProcessedEvents;
+import io.smallrye.mutiny.Uni;
+
+/** Stores a worker's outline and announces the deck it defines; duplicates change nothing. */
+@ApplicationScoped
+public class PlanDraftedConsumer {
+    private final ProcessedEvents processed;
+    private final PlanService plans;
+
+    PlanDraftedConsumer(ProcessedEvents processed, PlanService plans) {
+        this.processed = processed;
+        this.plans = plans;
+    }
+
+    @Incoming("plan-drafted")
+    public Uni<Void> onDrafted(String record) {
+        EventEnvelope event = EventCodec.decode(record);
+        return processed.once(event, "plan-drafted", () -> plans.recordDraft(event.payloadAs(PlanDrafted.class)));
+    }
+}

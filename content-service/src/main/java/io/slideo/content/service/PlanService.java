@@ -1,0 +1,176 @@
+package io.slideo.content.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.slideo.content.api.PlanRequest;
+import io.slideo.content.client.DocumentServiceClient;
+import io.slideo.content.client.DocumentServiceClient.DocumentSummary;
+import io.slideo.content.config.ContentConfig;
+import io.slideo.content.domain.Plan;
+import io.slideo.content.domain.PlanStatus;
+import io.slideo.content.repository.PlanRepository;
+import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.error.ErrorCode;
+import io.slideo.model.error.SlideoException;
+import io.slideo.model.event.DeckPlanned;
+import io.slideo.model.event.EventCodec;
+import io.slideo.model.event.PlanDrafted;
+import io.slideo.model.event.PlanRequested;
+import io.slideo.model.event.Topic;
+import io.slideo.model.theme.Theme;
+import io.slideo.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+
+/** Content plans: asked for by a user, drafted by a worker, then the definition of a deck. */
+@ApplicationScoped
+public class PlanService {
+    private static final ObjectMapper JSON = EventCodec.newMapper();
+
+    private final PlanRepository plans;
+    private final ThemeCatalog themes;
+    private final Outbox outbox;
+    private final DocumentServiceClient documentService;
+    private final ContentConfig config;
+
+    PlanService(PlanRepository plans, ThemeCatalog themes, Outbox outbox,
+            @RestClient DocumentServiceClient documentService, ContentConfig config) {
+        this.plans = plans;
+        this.themes = themes;
+        this.outbox = outbox;
+        this.documentService = documentService;
+        this.config = config;
+    }
+
+    /** Checks the request against the user's own documents, then stores it and asks a worker to draft it. */
+    public Uni<Plan> request(String userId, String bearerToken, String requestId, PlanRequest request) {
+        String themeId = request.themeId() == null || request.themeId().isBlank() ? config.defaultThemeId()
+                : request.themeId();
+        themes.find(themeId).orElseThrow(() -> SlideoException.notFound("Theme", themeId));
+        List<String> documentIds = request.documentIds().stream().distinct().toList();
+        int slideCount = request.slideCount() == null ? config.defaultSlideCount() : request.slideCount();
+        return checkDocumentsAreReady(documentIds, bearerToken)
+                .chain(() -> Panache.withTransaction(() -> {
+                    Plan plan = newPlan(userId, requestId, request, themeId, documentIds, slideCount);
+                    return plans.persist(plan).call(saved -> outbox.publish(Topic.PLAN_REQUESTED, saved.id.toString(),
+                            userId, new PlanRequested(saved.id.toString(), requestId, saved.description,
+                                    saved.slideCount, documentIds, themeId, saved.research)));
+                }))
+                .invoke(plan -> Log.infof("Plan %s requested by user %s over %d documents", plan.id, userId,
+                        documentIds.size()));
+    }
+
+    @WithSession
+    public Uni<Plan> get(String userId, UUID id) {
+        return plans.findOwned(id, userId).onItem().ifNull().failWith(() -> SlideoException.notFound("Plan", id));
+    }
+
+    @WithSession
+    public Uni<List<Plan>> list(String userId) {
+        return plans.listOwned(userId, config.listLimit());
+    }
+
+    /** Inside the consumer's transaction: the outline is stored and the deck it defines announced. */
+    public Uni<Void> recordDraft(PlanDrafted drafted) {
+        return plans.findById(UUID.fromString(drafted.planId())).chain(plan -> {
+            if (plan == null) {
+                Log.warnf("Draft for unknown plan %s ignored", drafted.planId());
+                return Uni.createFrom().voidItem();
+            }
+            plan.title = drafted.title();
+            plan.slides = write(drafted.slides());
+            plan.generator = drafted.generator();
+            plan.status = PlanStatus.READY;
+            plan.revision++;
+            plan.updatedAt = Instant.now();
+            Theme theme = themes.find(plan.themeId).orElseGet(() -> themes.find(config.defaultThemeId()).orElseThrow());
+            Log.infof("Plan %s drafted with %d slides (revision %d)", plan.id, drafted.slides().size(), plan.revision);
+            return outbox.publish(Topic.DECK_PLANNED, plan.id.toString(), plan.userId,
+                    new DeckPlanned(plan.id.toString(), plan.requestId, plan.revision, plan.title, plan.description,
+                            theme, documentIds(plan), drafted.slides()));
+        });
+    }
+
+    public static List<String> documentIds(Plan plan) {
+        return read(plan.documentIds, new TypeReference<>() {
+        });
+    }
+
+    public static List<PlannedSlide> slides(Plan plan) {
+        return plan.slides == null ? List.of() : read(plan.slides, new TypeReference<>() {
+        });
+    }
+
+    private Uni<Void> checkDocumentsAreReady(List<String> documentIds, String bearerToken) {
+        List<Uni<DocumentSummary>> checks = documentIds.stream()
+                .map(id -> documentService.get(id, "Bearer " + bearerToken)
+                        .onFailure().transform(e -> documentFailure(id, e)))
+                .toList();
+        return Uni.join().all(checks).andFailFast().invoke(documents -> {
+            for (DocumentSummary document : documents) {
+                if ("uploaded".equals(document.status())) {
+                    throw new SlideoException(ErrorCode.CONFLICT, "Document " + document.id()
+                            + " is still being read; ask again once its file_processed message arrives");
+                }
+                if ("failed".equals(document.status())) {
+                    throw new SlideoException(ErrorCode.INVALID_FIELD, "Document " + document.id()
+                            + " could not be read (" + document.errorCode() + "): " + document.errorMessage());
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Throwable documentFailure(String id, Throwable e) {
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
+            return SlideoException.notFound("Document", id);
+        }
+        Log.warnf("document-service could not confirm document %s: %s", id, e.getMessage());
+        return new SlideoException(ErrorCode.UNAVAILABLE, "The document service did not answer; try again shortly", e);
+    }
+
+    private static Plan newPlan(String userId, String requestId, PlanRequest request, String themeId,
+            List<String> documentIds, int slideCount) {
+        Plan plan = new Plan();
+        plan.id = UUID.randomUUID();
+        plan.userId = userId;
+        plan.requestId = requestId;
+        plan.status = PlanStatus.DRAFTING;
+        plan.description = request.description() == null ? "" : request.description().strip();
+        plan.slideCount = slideCount;
+        plan.themeId = themeId;
+        plan.documentIds = write(documentIds);
+        plan.research = Boolean.TRUE.equals(request.research());
+        plan.createdAt = Instant.now();
+        plan.updatedAt = plan.createdAt;
+        return plan;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable", e);
+        }
+    }
+}
