@@ -1,0 +1,35 @@
+package io.slideo.slide.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.slideo.model.deck.Bullet;
+import io.slideo.slide.domain.JsonColumns;
+import io.slideo.slide.service.DeckDetails;
+
+/** A deck as REST shows it: each slide's current version. GraphQL shows every version. */
+public record DeckView(
+        String id,
+        String title,
+        String status,
+        String themeId,
+        int planRevision,
+        int plannedSlides,
+        List<SlideView> slides,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record SlideView(int index, int version, String title, String layout, List<Bullet> bullets, String notes) {
+    }
+
+    static DeckView of(DeckDetails details) {
+        var deck = details.deck();
+        List<SlideView> slides = details.slides().stream().map(s -> {
+            var v = s.current();
+            return new SlideView(s.slide().slideIndex, v.version, v.title, v.layout, JsonColumns.bullets(v), v.notes);
+        }).toList();
+        return new DeckView(deck.id.toString(), deck.title, deck.status.name().toLowerCase(),
+                JsonColumns.theme(deck).id(), deck.planRevision, JsonColumns.plannedSlides(deck).size(), slides,
+                deck.createdAt, deck.updatedAt);
+    }
+}

@@ -1,0 +1,6 @@
+package io.slideo.slide.domain;
+
+public enum GenerationStatus {
+    RUNNING,
+    COMPLETE
+}

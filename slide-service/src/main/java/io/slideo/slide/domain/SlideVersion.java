@@ -1,0 +1,41 @@
+package io.slideo.slide.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** One version of a slide; versions are only ever added. */
+@Entity
+@Table(name = "slide_version")
+public class SlideVersion extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "slide_id", nullable = false)
+    public UUID slideId;
+    @Column(nullable = false)
+    public int version;
+    @Column(name = "generation_id", nullable = false)
+    public UUID generationId;
+    @Column(nullable = false)
+    public String title;
+    @Column(nullable = false)
+    public String layout;
+    /** JSON array of Bullet. */
+    @Column(nullable = false)
+    public String bullets;
+    public String notes;
+    public String generator;
+    /** Why this version exists, e.g. "generated" or the user's instructions. */
+    @Column(nullable = false)
+    public String reason;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,228 @@
+package io.slideo.slide.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.error.ErrorCode;
+import io.slideo.model.error.SlideoException;
+import io.slideo.model.event.DeckCompleted;
+import io.slideo.model.event.DeckPlanned;
+import io.slideo.model.event.GenerationRequested;
+import io.slideo.model.event.SlideGenerated;
+import io.slideo.model.event.Topic;
+import io.slideo.model.ws.DeckComplete;
+import io.slideo.model.ws.PlanResponse;
+import io.slideo.model.ws.SlideComplete;
+import io.slideo.outbox.Outbox;
+import io.slideo.slide.domain.Deck;
+import io.slideo.slide.domain.DeckStatus;
+import io.slideo.slide.domain.Generation;
+import io.slideo.slide.domain.GenerationStatus;
+import io.slideo.slide.domain.JsonColumns;
+import io.slideo.slide.domain.Slide;
+import io.slideo.slide.domain.SlideVersion;
+import io.slideo.slide.repository.DeckRepository;
+import io.slideo.slide.repository.GenerationRepository;
+import io.slideo.slide.repository.SlideRepository;
+import io.slideo.slide.repository.SlideVersionRepository;
+import io.smallrye.mutiny.Uni;
+
+/** Decks from plans, generation runs, and the slide versions they write. */
+@ApplicationScoped
+public class DeckService {
+    private final DeckRepository decks;
+    private final SlideRepository slides;
+    private final SlideVersionRepository versions;
+    private final GenerationRepository generations;
+    private final Outbox outbox;
+
+    DeckService(DeckRepository decks, SlideRepository slides, SlideVersionRepository versions,
+            GenerationRepository generations, Outbox outbox) {
+        this.decks = decks;
+        this.slides = slides;
+        this.versions = versions;
+        this.generations = generations;
+        this.outbox = outbox;
+    }
+
+    /** Inside the consumer's transaction: creates the deck, or updates it to a newer plan revision. */
+    public Uni<Void> applyPlan(String userId, DeckPlanned planned) {
+        UUID deckId = UUID.fromString(planned.deckId());
+        return decks.findById(deckId).chain(existing -> {
+            if (existing != null && existing.planRevision >= planned.revision()) {
+                Log.debugf("Deck %s already has plan revision %d", deckId, existing.planRevision);
+                return Uni.createFrom().voidItem();
+            }
+            Deck deck = existing != null ? existing : newDeck(deckId, userId);
+            deck.title = planned.title() == null || planned.title().isBlank() ? "Untitled deck" : planned.title();
+            deck.description = planned.description();
+            deck.theme = JsonColumns.write(planned.theme());
+            deck.documentIds = JsonColumns.write(planned.documentIds());
+            deck.plannedSlides = JsonColumns.write(planned.slides());
+            deck.planRevision = planned.revision();
+            deck.updatedAt = Instant.now();
+            Uni<Deck> saved = existing != null ? Uni.createFrom().item(deck) : decks.persist(deck);
+            return saved.chain(d -> outbox.notifyUser(userId, planned.requestId(), new PlanResponse(planned.deckId(),
+                    planned.deckId(), d.title, planned.theme() == null ? null : planned.theme().id(), planned.slides())))
+                    .invoke(() -> Log.infof("Deck %s planned with %d slides for user %s", deckId,
+                            planned.slides().size(), userId));
+        });
+    }
+
+    /** Asks the workers to write some or all planned slides; answers with the stored run. */
+    public Uni<Generation> requestGeneration(String userId, UUID deckId, String requestId, List<Integer> wanted,
+            String instructions) {
+        return Panache.withTransaction(() -> decks.findOwned(deckId, userId)
+                .onItem().ifNull().failWith(() -> SlideoException.notFound("Deck", deckId))
+                .chain(deck -> {
+                    List<PlannedSlide> planned = JsonColumns.plannedSlides(deck);
+                    List<PlannedSlide> chosen = choose(planned, wanted);
+                    Generation generation = newGeneration(deck, userId, requestId, chosen, instructions);
+                    deck.status = DeckStatus.GENERATING;
+                    deck.updatedAt = Instant.now();
+                    return generations.persist(generation)
+                            .call(g -> outbox.publish(Topic.GENERATION_REQUESTED, deckId.toString(), userId,
+                                    new GenerationRequested(deckId.toString(), g.id.toString(), requestId, deck.title,
+                                            JsonColumns.theme(deck), JsonColumns.documentIds(deck), chosen,
+                                            instructions)));
+                }))
+                .invoke(g -> Log.infof("Generation %s of deck %s requested by user %s", g.id, deckId, userId));
+    }
+
+    /** Inside the consumer's transaction: stores the slide as a new version, once per generation run. */
+    public Uni<Void> recordSlide(SlideGenerated written) {
+        UUID generationId = UUID.fromString(written.generationId());
+        return generations.lock(generationId).chain(generation -> {
+            if (generation == null) {
+                Log.warnf("Slide for unknown generation %s ignored", generationId);
+                return Uni.createFrom().voidItem();
+            }
+            return slideAt(generation.deckId, written.slideIndex())
+                    .chain(slide -> versions.exists(slide.id, generationId).chain(already -> {
+                        if (already) {
+                            Log.debugf("Slide %d of generation %s already stored", written.slideIndex(), generationId);
+                            return Uni.createFrom().voidItem();
+                        }
+                        SlideVersion version = newVersion(slide, generation, written);
+                        slide.currentVersion = version.version;
+                        return versions.persistAndFlush(version)
+                                .chain(() -> versions.countOfGeneration(generationId))
+                                .chain(stored -> outbox.notifyUser(generation.userId, generation.requestId,
+                                        new SlideComplete(written.deckId(), written.generationId(), written.slideIndex(),
+                                                version.version, version.title, stored.intValue(),
+                                                JsonColumns.slideIndexes(generation).size())))
+                                .chain(() -> completeIfDone(generation));
+                    }));
+        });
+    }
+
+    /** Inside the consumer's transaction: the worker finished; the run completes once every slide is stored. */
+    public Uni<Void> recordCompletion(DeckCompleted completed) {
+        return generations.lock(UUID.fromString(completed.generationId())).chain(generation -> {
+            if (generation == null) {
+                Log.warnf("Completion of unknown generation %s ignored", completed.generationId());
+                return Uni.createFrom().voidItem();
+            }
+            generation.workerFinished = true;
+            return completeIfDone(generation);
+        });
+    }
+
+    private Uni<Void> completeIfDone(Generation generation) {
+        if (generation.status == GenerationStatus.COMPLETE || !generation.workerFinished) {
+            return Uni.createFrom().voidItem();
+        }
+        int expected = JsonColumns.slideIndexes(generation).size();
+        return versions.countOfGeneration(generation.id).chain(stored -> {
+            if (stored < expected) {
+                return Uni.createFrom().voidItem();
+            }
+            generation.status = GenerationStatus.COMPLETE;
+            generation.completedAt = Instant.now();
+            return decks.findById(generation.deckId).chain(deck -> {
+                deck.status = DeckStatus.COMPLETE;
+                deck.updatedAt = Instant.now();
+                Log.infof("Generation %s of deck %s complete with %d slides", generation.id, deck.id, expected);
+                return outbox.notifyUser(generation.userId, generation.requestId,
+                        new DeckComplete(deck.id.toString(), generation.id.toString(), expected));
+            });
+        });
+    }
+
+    private Uni<Slide> slideAt(UUID deckId, int index) {
+        return slides.lockAt(deckId, index).chain(slide -> {
+            if (slide != null) {
+                return Uni.createFrom().item(slide);
+            }
+            Slide created = new Slide();
+            created.id = UUID.randomUUID();
+            created.deckId = deckId;
+            created.slideIndex = index;
+            created.currentVersion = 0;
+            return slides.persist(created);
+        });
+    }
+
+    private static List<PlannedSlide> choose(List<PlannedSlide> planned, List<Integer> wanted) {
+        if (wanted == null || wanted.isEmpty()) {
+            return planned;
+        }
+        Set<Integer> known = planned.stream().map(PlannedSlide::index).collect(Collectors.toSet());
+        List<Integer> unknown = wanted.stream().filter(i -> !known.contains(i)).toList();
+        if (!unknown.isEmpty()) {
+            throw new SlideoException(ErrorCode.INVALID_FIELD, "slideIndexes " + unknown + " are not slides of this deck"
+                    + " (it has " + planned.size() + ")");
+        }
+        Set<Integer> set = Set.copyOf(wanted);
+        return planned.stream().filter(p -> set.contains(p.index())).toList();
+    }
+
+    private static Deck newDeck(UUID id, String userId) {
+        Deck deck = new Deck();
+        deck.id = id;
+        deck.userId = userId;
+        deck.status = DeckStatus.PLANNED;
+        deck.createdAt = Instant.now();
+        return deck;
+    }
+
+    private static Generation newGeneration(Deck deck, String userId, String requestId, List<PlannedSlide> chosen,
+            String instructions) {
+        Generation generation = new Generation();
+        generation.id = UUID.randomUUID();
+        generation.deckId = deck.id;
+        generation.userId = userId;
+        generation.requestId = requestId;
+        generation.slideIndexes = JsonColumns.write(chosen.stream().map(PlannedSlide::index).toList());
+        generation.instructions = instructions;
+        generation.status = GenerationStatus.RUNNING;
+        generation.createdAt = Instant.now();
+        return generation;
+    }
+
+    private static SlideVersion newVersion(Slide slide, Generation generation, SlideGenerated written) {
+        SlideVersion version = new SlideVersion();
+        version.id = UUID.randomUUID();
+        version.slideId = slide.id;
+        version.version = slide.currentVersion + 1;
+        version.generationId = generation.id;
+        version.title = written.title();
+        version.layout = written.layout().name();
+        version.bullets = JsonColumns.write(written.bullets());
+        version.notes = written.notes();
+        version.generator = written.generator();
+        version.reason = generation.instructions == null || generation.instructions.isBlank() ? "generated"
+                : generation.instructions;
+        version.createdBy = generation.userId;
+        version.createdAt = Instant.now();
+        return version;
+    }
+}
