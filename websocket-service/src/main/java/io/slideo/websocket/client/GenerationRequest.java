@@ -1,0 +1,10 @@
+package io.slideo.websocket.client;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The body of slide-service {@code POST /api/v1/decks/{deckId}/generations}; both fields are optional. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GenerationRequest(List<Integer> slideIndexes, String instructions) {
+}

@@ -1,0 +1,130 @@
+package io.slideo.websocket.api;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A real HTTP server on a free port standing in for content-service and slide-service. It records
+ * every request and answers like they do: themes "aurora" exists, everything else is NOT_FOUND in
+ * the one error shape; a plan whose description is "unknown-documents" or a deck "missing" is too.
+ */
+public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
+    record Recorded(String method, String path, MultiMap headers, String body) {
+        String requestId() {
+            return headers.get("X-Request-Id");
+        }
+
+        JsonObject json() {
+            return new JsonObject(body);
+        }
+    }
+
+    private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static int port;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        port = freePort();
+        listen();
+        String url = "http://127.0.0.1:" + port;
+        return Map.of(
+                "quarkus.rest-client.content-service.url", url,
+                "quarkus.rest-client.slide-service.url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            await(vertx.close().toCompletionStage().toCompletableFuture());
+        }
+    }
+
+    static Optional<Recorded> request(String requestId) {
+        return REQUESTS.stream().filter(r -> requestId.equals(r.requestId())).findFirst();
+    }
+
+    /** Stops answering: the port is closed, as when the service is down. */
+    static void goDown() {
+        await(server.close().toCompletionStage().toCompletableFuture());
+    }
+
+    static void comeBack() {
+        listen();
+    }
+
+    private static void listen() {
+        server = await(vertx.createHttpServer()
+                .requestHandler(request -> request.body().onSuccess(body -> {
+                    REQUESTS.add(new Recorded(request.method().name(), request.path(), request.headers(), body.toString()));
+                    answer(request, body.length() == 0 ? new JsonObject() : body.toJsonObject());
+                }))
+                .listen(port, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture());
+    }
+
+    private static void answer(HttpServerRequest request, JsonObject body) {
+        String path = request.path();
+        String requestId = request.getHeader("X-Request-Id");
+        if (path.startsWith("/api/v1/themes/")) {
+            String theme = path.substring("/api/v1/themes/".length());
+            if (theme.equals("aurora")) {
+                reply(request, 200, new JsonObject().put("id", "aurora").put("name", "Aurora"));
+            } else {
+                notFound(request, "Theme " + theme + " does not exist", requestId);
+            }
+        } else if (path.equals("/api/v1/plans") && request.method().name().equals("POST")) {
+            if ("unknown-documents".equals(body.getString("description"))) {
+                notFound(request, "Document doc-404 does not exist", requestId);
+            } else {
+                reply(request, 202, new JsonObject().put("id", "plan-1").put("status", "drafting"));
+            }
+        } else if (path.matches("/api/v1/decks/[^/]+/generations") && request.method().name().equals("POST")) {
+            if (path.contains("/missing/")) {
+                notFound(request, "Deck missing does not exist", requestId);
+            } else {
+                reply(request, 202, new JsonObject().put("generationId", "gen-1").put("deckId", path.split("/")[4]));
+            }
+        } else {
+            notFound(request, "No route " + path, requestId);
+        }
+    }
+
+    private static void notFound(HttpServerRequest request, String message, String requestId) {
+        reply(request, 404, new JsonObject().put("code", "NOT_FOUND").put("message", message)
+                .put("retryable", false).put("request_id", requestId));
+    }
+
+    private static void reply(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
