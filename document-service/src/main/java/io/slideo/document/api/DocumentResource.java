@@ -58,6 +58,13 @@ public class DocumentResource {
         return documents.get(user.id(), parseId(id)).map(DocumentView::of);
     }
 
+    /** Sections, pages and blocks as extracted; 409 while the document is still being read. */
+    @GET
+    @Path("/{id}/structure")
+    public Uni<String> structure(@RestPath String id) {
+        return documents.structure(user.id(), parseId(id));
+    }
+
     @DELETE
     @Path("/{id}")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {

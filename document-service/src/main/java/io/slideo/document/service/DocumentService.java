@@ -14,6 +14,7 @@ import io.slideo.document.config.DocumentConfig;
 import io.slideo.document.domain.Document;
 import io.slideo.document.domain.DocumentStatus;
 import io.slideo.document.repository.DocumentRepository;
+import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
 import io.slideo.model.event.DocumentExtracted;
 import io.slideo.model.event.DocumentFailed;
@@ -72,6 +73,17 @@ public class DocumentService {
         return documents.listOwned(userId, config.listLimit());
     }
 
+    /** The structured document a worker extracted, as stored (JSON of ExtractedDocument). */
+    public Uni<String> structure(String userId, UUID id) {
+        return get(userId, id).chain(document -> switch (document.status) {
+            case UPLOADED -> Uni.createFrom().failure(new SlideoException(ErrorCode.CONFLICT,
+                    "Document " + id + " is still being read; try again once its file_processed message arrives"));
+            case FAILED -> Uni.createFrom().failure(new SlideoException(document.errorCode,
+                    "Document " + id + " could not be read: " + document.errorMessage));
+            case EXTRACTED -> vertx.executeBlocking(Uni.createFrom().item(() -> readBlob(document.resultKey)));
+        });
+    }
+
     public Uni<Void> delete(String userId, UUID id) {
         return Panache.withTransaction(() -> documents.findOwned(id, userId)
                 .onItem().ifNull().failWith(() -> SlideoException.notFound("Document", id))
@@ -117,6 +129,14 @@ public class DocumentService {
                     return outbox.notifyUser(userId, failed.requestId(), new FileProcessed(failed.documentId(),
                             document.fileName, "failed", null, null, failed.code(), failed.message()));
                 });
+    }
+
+    private String readBlob(String key) {
+        try (var in = blobs.open(key)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new SlideoException(ErrorCode.INTERNAL, "The extraction result is unreadable", e);
+        }
     }
 
     private Uni<Void> deleteBlob(String key) {

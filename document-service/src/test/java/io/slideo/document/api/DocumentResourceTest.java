@@ -37,6 +37,8 @@ import io.slideo.testing.TestTokens;
 @QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
 class DocumentResourceTest {
     private static KafkaTestClient kafka;
+    @jakarta.inject.Inject
+    io.slideo.runtime.blob.BlobStore blobs;
     private final String user = TestTokens.newUser();
 
     @BeforeAll
@@ -132,6 +134,22 @@ class DocumentResourceTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/documents/" + id)
                 .then().statusCode(200).body("status", equalTo("failed")).body("errorCode", equalTo("ENCRYPTED")));
+    }
+
+    @Test
+    void theStructureIsServedOnceExtractedAndRefusedBefore() throws Exception {
+        String id = upload(user, "license-apache-2.0.txt").statusCode(201).extract().path("id");
+        as(user).get("/api/v1/documents/" + id + "/structure").then().statusCode(409).body("code", equalTo("CONFLICT"));
+
+        String key = "documents/" + id + "/extraction.json";
+        blobs.put(key, new java.io.ByteArrayInputStream(
+                "{\"documentId\":\"x\",\"title\":\"Apache License\",\"sections\":[]}".getBytes()));
+        kafka.send(Topic.DOCUMENT_EXTRACTED, EventEnvelope.of(Topic.DOCUMENT_EXTRACTED, id, user,
+                new DocumentExtracted(id, null, "Apache License", "en", 1, 10_000, 0, key)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/documents/" + id + "/structure")
+                .then().statusCode(200).body("title", equalTo("Apache License")));
+        as(TestTokens.newUser()).get("/api/v1/documents/" + id + "/structure").then().statusCode(404);
     }
 
     @Test

@@ -144,7 +144,8 @@ class DeckLifecycleTest {
                 .then().statusCode(404);
         graphql(stranger, "{ deck(id: \"" + deckId + "\") { title } }")
                 .body("data.deck", nullValue())
-                .body("errors[0].message", containsString("does not exist"));
+                .body("errors[0].message", containsString("does not exist"))
+                .body("errors[0].extensions.error.code", equalTo("NOT_FOUND"));
         graphql(stranger, "{ decks { id } }").body("data.decks.id", not(org.hamcrest.Matchers.hasItem(deckId)));
         given().contentType(ContentType.JSON).body(Map.of("query", "{ decks { id } }")).post("/graphql")
                 .then().statusCode(401);
