@@ -1,5 +1,8 @@
 package io.slideo.websocket.api;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.logging.Log;
@@ -76,8 +79,7 @@ public class LiveChannel {
         }
         for (String pair : query.split("&")) {
             if (pair.startsWith("client_id=") && pair.length() > "client_id=".length()) {
-                return java.net.URLDecoder.decode(pair.substring("client_id=".length()),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring("client_id=".length()), StandardCharsets.UTF_8);
             }
         }
         return null;
