@@ -1,0 +1,71 @@
+package io.slideo.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The edge: where each upstream lives, how long to wait for it, and how much one caller may ask. */
+@ConfigMapping(prefix = "slideo.gateway")
+public interface GatewayConfig {
+    /** document-service: /api/v1/documents (SLIDEO_GATEWAY_DOCUMENT_SERVICE_URL). */
+    @WithDefault("http://127.0.0.1:8082")
+    URI documentServiceUrl();
+
+    /** content-service: /api/v1/themes, /api/v1/plans (SLIDEO_GATEWAY_CONTENT_SERVICE_URL). */
+    @WithDefault("http://127.0.0.1:8083")
+    URI contentServiceUrl();
+
+    /** slide-service: /api/v1/decks, /graphql (SLIDEO_GATEWAY_SLIDE_SERVICE_URL). */
+    @WithDefault("http://127.0.0.1:8084")
+    URI slideServiceUrl();
+
+    /** websocket-service: /ws (SLIDEO_GATEWAY_WEBSOCKET_SERVICE_URL). */
+    @WithDefault("http://127.0.0.1:8081")
+    URI websocketServiceUrl();
+
+    /** Browser origins allowed to call the API cross-origin; feeds quarkus.http.cors.origins. */
+    @WithDefault("http://localhost:8080")
+    String corsOrigins();
+
+    /** How long to wait for an upstream to accept a connection before answering 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** How long an HTTP exchange with an upstream may stay silent (exports take a while). */
+    @WithDefault("120s")
+    Duration idleTimeout();
+
+    /** How long a proxied WebSocket may stay silent; websocket-service pings well within it. */
+    @WithDefault("30m")
+    Duration websocketIdleTimeout();
+
+    /** Connections kept per upstream; a proxied WebSocket holds one for its whole life. */
+    @WithDefault("2000")
+    int maxConnectionsPerUpstream();
+
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Off only for local experiments; the limits protect every service behind the gateway. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one user (token subject) may make per window. */
+        @WithDefault("600")
+        int perUser();
+
+        /** Requests one client address may make per window, across all its users. */
+        @WithDefault("1200")
+        int perAddress();
+
+        /** The fixed window the counts are kept for. */
+        @WithDefault("60s")
+        Duration window();
+
+        /** Prefix of the Redis keys, so deployments sharing one Redis count separately. */
+        @WithDefault("slideo:gateway:rate")
+        String keyPrefix();
+    }
+}

@@ -1,0 +1,430 @@
+"use strict";
+// The Slideo web client: no framework, no outside requests. Everything a server sends reaches the
+// page through textContent, never as markup, so document or model text cannot inject anything.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const TOKEN_KEY = "slideo.token";
+  const MAX_LOG = 300;
+  const state = {
+    token: null,
+    socket: null,
+    clientId: uuid(),
+    lastSeq: null,
+    reconnectDelay: 1000,
+    reconnectTimer: null,
+    deckId: null,
+    documents: new Map(),
+    selected: new Set(),
+  };
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  // ---- live message log ----------------------------------------------------------------------
+
+  function log(type, data) {
+    const item = el("li");
+    item.append(el("span", new Date().toLocaleTimeString() + " ", "msg-time"));
+    item.append(el("span", type, "msg-type " + type));
+    let text = "";
+    try {
+      text = JSON.stringify(data === undefined ? null : data);
+    } catch (e) {
+      text = String(data);
+    }
+    item.append(el("span", text.length > 800 ? text.slice(0, 800) + "..." : text, "msg-data"));
+    const list = $("message-log");
+    list.prepend(item);
+    while (list.children.length > MAX_LOG) {
+      list.lastElementChild.remove();
+    }
+  }
+
+  function setConnection(text, className) {
+    const status = $("connection");
+    status.textContent = text;
+    status.className = "status " + (className || "");
+  }
+
+  // ---- token ---------------------------------------------------------------------------------
+
+  function takeTokenFromAddress() {
+    const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    if (match) {
+      // Out of the address bar and the history at once.
+      history.replaceState(null, "", location.pathname + location.search);
+      return decodeURIComponent(match[1]);
+    }
+    return null;
+  }
+
+  function useToken(token) {
+    state.token = token && token.trim() ? token.trim() : null;
+    if (state.token) {
+      sessionStorage.setItem(TOKEN_KEY, state.token);
+      $("token").value = "";
+      $("token").placeholder = "Token set";
+      connect();
+      loadThemes();
+      loadDocuments();
+    } else {
+      sessionStorage.removeItem(TOKEN_KEY);
+      $("token").placeholder = "eyJhbGciOi...";
+      disconnect();
+      setConnection("Not connected");
+    }
+  }
+
+  // ---- REST through the gateway ----------------------------------------------------------------
+
+  async function api(path, options) {
+    if (!state.token) {
+      log("http_error", { message: "Set a token first" });
+      throw new Error("no token");
+    }
+    const headers = new Headers((options && options.headers) || {});
+    headers.set("Authorization", "Bearer " + state.token);
+    headers.set("X-Request-Id", uuid());
+    const response = await fetch(path, Object.assign({}, options, { headers }));
+    if (!response.ok) {
+      let detail;
+      try {
+        detail = await response.json();
+      } catch (e) {
+        detail = { message: response.statusText };
+      }
+      log("http_error", Object.assign({ status: response.status, path }, detail));
+      throw new Error("HTTP " + response.status);
+    }
+    return response;
+  }
+
+  async function loadThemes() {
+    try {
+      const themes = await (await api("/api/v1/themes")).json();
+      const select = $("theme");
+      const current = select.value;
+      select.replaceChildren();
+      for (const theme of themes) {
+        const option = el("option", theme.name || theme.id);
+        option.value = theme.id;
+        if (theme.description) {
+          option.title = theme.description;
+        }
+        select.append(option);
+      }
+      if (current) {
+        select.value = current;
+      }
+    } catch (e) {
+      // Logged by api().
+    }
+  }
+
+  async function loadDocuments() {
+    try {
+      const documents = await (await api("/api/v1/documents")).json();
+      state.documents.clear();
+      for (const d of documents) {
+        state.documents.set(d.id, d);
+      }
+      renderDocuments();
+    } catch (e) {
+      // Logged by api().
+    }
+  }
+
+  function renderDocuments() {
+    const list = $("document-list");
+    list.replaceChildren();
+    for (const d of state.documents.values()) {
+      const item = el("li");
+      const box = el("input");
+      box.type = "checkbox";
+      box.checked = state.selected.has(d.id);
+      box.addEventListener("change", () => {
+        if (box.checked) {
+          state.selected.add(d.id);
+        } else {
+          state.selected.delete(d.id);
+        }
+      });
+      const label = el("label");
+      label.append(box, document.createTextNode(" " + (d.fileName || d.id)));
+      const status = el("span", statusText(d), "doc-status " + (d.status || ""));
+      item.append(label, status);
+      list.append(item);
+    }
+  }
+
+  function statusText(d) {
+    const parts = [d.status || "uploaded"];
+    if (d.pages) {
+      parts.push(d.pages + " pages");
+    }
+    if (d.progress !== undefined) {
+      parts.push(d.progress + "%");
+    }
+    if (d.errorMessage) {
+      parts.push(d.errorMessage);
+    }
+    return parts.join(" · ");
+  }
+
+  async function upload(event) {
+    event.preventDefault();
+    const files = $("file").files;
+    for (const file of files) {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      try {
+        const stored = await (await api("/api/v1/documents", { method: "POST", body: form })).json();
+        state.documents.set(stored.id, stored);
+        state.selected.add(stored.id);
+        log("uploaded", { id: stored.id, file_name: stored.fileName, media_type: stored.mediaType });
+        renderDocuments();
+      } catch (e) {
+        // Logged by api().
+      }
+    }
+    $("file").value = "";
+  }
+
+  // ---- WebSocket -----------------------------------------------------------------------------
+
+  function connect() {
+    disconnect();
+    const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    // Browsers cannot set headers on the upgrade; the token travels as a subprotocol.
+    const socket = new WebSocket(scheme + location.host + "/ws", ["slideo.v1", "bearer." + state.token]);
+    state.socket = socket;
+    setConnection("Connecting...");
+    socket.addEventListener("open", () => {
+      state.reconnectDelay = 1000;
+      setConnection("Connected", "online");
+      if (state.lastSeq !== null) {
+        send("resume", { last_seq: state.lastSeq });
+      }
+    });
+    socket.addEventListener("message", (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (e) {
+        log("unreadable", event.data);
+        return;
+      }
+      if (typeof message.seq === "number") {
+        state.lastSeq = Math.max(state.lastSeq || 0, message.seq);
+      }
+      log(message.type, message.data);
+      handle(message.type, message.data || {});
+    });
+    socket.addEventListener("close", (event) => {
+      if (state.socket !== socket) {
+        return;
+      }
+      state.socket = null;
+      setConnection("Disconnected (" + event.code + ")", "offline");
+      if (state.token) {
+        state.reconnectTimer = setTimeout(connect, state.reconnectDelay);
+        state.reconnectDelay = Math.min(state.reconnectDelay * 2, 30000);
+      }
+    });
+  }
+
+  function disconnect() {
+    clearTimeout(state.reconnectTimer);
+    const socket = state.socket;
+    state.socket = null;
+    if (socket) {
+      socket.close(1000, "bye");
+    }
+  }
+
+  function send(type, data) {
+    if (!state.socket || state.socket.readyState !== WebSocket.OPEN) {
+      log("not_sent", { type, reason: "The WebSocket is not connected" });
+      return null;
+    }
+    const message = {
+      id: uuid(),
+      type,
+      timestamp: new Date().toISOString(),
+      client_id: state.clientId,
+      data,
+    };
+    state.socket.send(JSON.stringify(message));
+    log("sent:" + type, data);
+    return message.id;
+  }
+
+  function handle(type, data) {
+    switch (type) {
+      case "progress_update":
+        if (data.document_id && state.documents.has(data.document_id)) {
+          state.documents.get(data.document_id).progress = data.percent;
+          renderDocuments();
+        }
+        if (data.deck_id && data.deck_id === state.deckId && typeof data.percent === "number") {
+          $("deck-progress").max = 100;
+          $("deck-progress").value = data.percent;
+        }
+        break;
+      case "file_processed": {
+        const d = state.documents.get(data.document_id) || { id: data.document_id, fileName: data.file_name };
+        d.status = data.status;
+        d.pages = data.pages;
+        d.errorMessage = data.error_message;
+        delete d.progress;
+        state.documents.set(d.id, d);
+        renderDocuments();
+        break;
+      }
+      case "plan_response":
+        showPlan(data);
+        break;
+      case "slide_complete":
+        slideDone(data);
+        break;
+      case "deck_complete":
+        if (data.deck_id === state.deckId) {
+          $("deck-progress").max = 1;
+          $("deck-progress").value = 1;
+          $("export").classList.remove("hidden");
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  function showPlan(data) {
+    state.deckId = data.deck_id;
+    $("outline-title").textContent = data.title || "Untitled deck";
+    const list = $("outline-slides");
+    list.replaceChildren();
+    for (const slide of data.slides || []) {
+      const item = el("li");
+      item.append(el("strong", slide.title));
+      const points = el("ul");
+      for (const point of slide.keyPoints || slide.key_points || []) {
+        points.append(el("li", point));
+      }
+      item.append(points);
+      list.append(item);
+    }
+    $("generate").disabled = !state.deckId;
+    $("slide-list").replaceChildren();
+    $("export").classList.add("hidden");
+  }
+
+  function slideDone(data) {
+    if (data.deck_id !== state.deckId) {
+      return;
+    }
+    const item = el("li", `${data.title || "Slide " + (data.slide_index + 1)} (version ${data.version})`);
+    $("slide-list").append(item);
+    if (data.total) {
+      $("deck-progress").max = data.total;
+      $("deck-progress").value = data.completed;
+    }
+  }
+
+  function askForPlan(event) {
+    event.preventDefault();
+    const documentIds = Array.from(state.selected);
+    if (documentIds.length === 0) {
+      log("not_sent", { reason: "Select at least one document" });
+      return;
+    }
+    send("content_planning", {
+      document_ids: documentIds,
+      description: $("description").value,
+      slide_count: Number($("slide-count").value) || 8,
+      theme_id: $("theme").value || null,
+      research: $("research").checked,
+    });
+  }
+
+  function generate() {
+    if (state.deckId) {
+      $("slide-list").replaceChildren();
+      $("deck-progress").value = 0;
+      $("export").classList.add("hidden");
+      send("slide_generation", { deck_id: state.deckId });
+    }
+  }
+
+  // Links cannot carry the token, so the export is fetched with it and handed over as a blob URL.
+  async function exportBlob(format) {
+    const response = await api(`/api/v1/decks/${encodeURIComponent(state.deckId)}/export?format=${encodeURIComponent(format)}`);
+    return URL.createObjectURL(await response.blob());
+  }
+
+  async function openExport() {
+    try {
+      const url = await exportBlob("html");
+      window.open(url, "_blank", "noopener");
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch (e) {
+      // Logged by api().
+    }
+  }
+
+  async function downloadExport() {
+    const format = $("export-format").value;
+    try {
+      const url = await exportBlob(format);
+      const link = el("a");
+      link.href = url;
+      link.download = `slideo-${state.deckId}.${format}`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch (e) {
+      // Logged by api().
+    }
+  }
+
+  // ---- wiring --------------------------------------------------------------------------------
+
+  document.addEventListener("DOMContentLoaded", () => {
+    $("token-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      useToken($("token").value);
+    });
+    $("forget-token").addEventListener("click", () => useToken(null));
+    $("upload-form").addEventListener("submit", upload);
+    $("refresh-documents").addEventListener("click", loadDocuments);
+    $("plan-form").addEventListener("submit", askForPlan);
+    $("generate").addEventListener("click", generate);
+    $("open-export").addEventListener("click", openExport);
+    $("download-export").addEventListener("click", downloadExport);
+    const fromAddress = takeTokenFromAddress();
+    const remembered = fromAddress || sessionStorage.getItem(TOKEN_KEY);
+    if (remembered) {
+      useToken(remembered);
+    }
+  });
+})();
