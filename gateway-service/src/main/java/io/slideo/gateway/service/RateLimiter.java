@@ -3,6 +3,7 @@ package io.slideo.gateway.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,8 +35,12 @@ public class RateLimiter {
             return result
             """;
 
+    private static final long WARNING_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
+
     private final ReactiveRedisDataSource redis;
     private final GatewayConfig.RateLimit limits;
+    // One warning per interval while Redis is down, not one per request.
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS - 1);
 
     RateLimiter(ReactiveRedisDataSource redis, GatewayConfig config) {
         this.redis = redis;
@@ -67,9 +72,17 @@ public class RateLimiter {
                 // The limits protect the services, they are not a reason to turn everyone away:
                 // with Redis gone (readiness says so) requests pass uncounted.
                 .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("Rate limits not counted, Redis failed: %s", failure.toString());
+                    warnAtMostEvery10Seconds(failure);
                     return Verdict.ALLOWED;
                 });
+    }
+
+    private void warnAtMostEvery10Seconds(Throwable failure) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last > WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
+            Log.warnf("Rate limits not counted, Redis failed: %s", failure.toString());
+        }
     }
 
     private static Verdict verdict(Response response, List<Integer> maxima) {

@@ -254,6 +254,14 @@ class EdgeRoutesTest {
     }
 
     @Test
+    void servesTheWebClientsOwnOriginWhateverItsHostName() {
+        String ownOrigin = "http://" + gateway.getHost() + ":" + gateway.getPort();
+        as(token).header("Origin", ownOrigin).get("/api/v1/documents").then().statusCode(200)
+                .body("upstream", equalTo("document-service"));
+        as(token).header("Origin", "https://evil.example").get("/api/v1/documents").then().statusCode(403);
+    }
+
+    @Test
     void refusesCorsPreflightsFromOtherOrigins() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
