@@ -1,0 +1,58 @@
+package io.slideo.worker.config;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "slideo.worker")
+public interface WorkerConfig {
+
+    Extraction extraction();
+
+    Outline outline();
+
+    interface Extraction {
+        /** How long one parse may run before it is abandoned and the document fails with TIMEOUT. */
+        @WithDefault("120s")
+        Duration parseTimeout();
+
+        /** Most characters of text kept from one document; more fails with TOO_LARGE. */
+        @WithDefault("5000000")
+        long maxCharacters();
+
+        /** Most bytes a ZIP-based file (DOCX, PPTX, ODT, EPUB...) may unpack to; guards against decompression bombs. */
+        @WithDefault("268435456")
+        long maxUnpackedBytes();
+
+        /** Characters of text sampled to guess the language when the file's metadata does not say. */
+        @WithDefault("20000")
+        int languageSample();
+
+        /** Media types the worker parses, as detected from the bytes; others fail with UNSUPPORTED_TYPE. */
+        @WithDefault("application/pdf,"
+                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,"
+                + "application/vnd.openxmlformats-officedocument.presentationml.presentation,application/vnd.ms-powerpoint,"
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,"
+                + "application/vnd.oasis.opendocument.text,application/vnd.oasis.opendocument.presentation,"
+                + "application/vnd.oasis.opendocument.spreadsheet,application/rtf,application/epub+zip,"
+                + "text/html,application/xhtml+xml,text/plain,text/markdown,text/x-web-markdown,text/csv,"
+                + "image/png,image/jpeg,image/tiff")
+        Set<String> supportedTypes();
+    }
+
+    interface Outline {
+        /** Key points drafted per content slide (the writer turns them into 3 to 6 bullets). */
+        @WithDefault("4")
+        int keyPointsPerSlide();
+
+        /** Longest bullet or key point, in words, so a slide stays readable from the back of the room. */
+        @WithDefault("14")
+        int maxBulletWords();
+
+        /** Most bullets on one slide. */
+        @WithDefault("6")
+        int maxBullets();
+    }
+}

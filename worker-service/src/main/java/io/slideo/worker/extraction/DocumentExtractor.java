@@ -1,0 +1,248 @@
+package io.slideo.worker.extraction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+
+import io.slideo.model.document.Block;
+import io.slideo.model.document.BlockKind;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Section;
+import io.slideo.worker.config.WorkerConfig;
+import io.slideo.worker.text.TextCleanup;
+
+/**
+ * Reads a stored file into an {@link ExtractedDocument}: checks its type from the bytes, refuses
+ * decompression bombs, parses with Tika into XHTML events on a thread of its own (abandoned past the
+ * time limit), and keeps the structure. Every failure comes out as an {@link ExtractionFailure}.
+ * Embedded documents are not parsed yet.
+ */
+@ApplicationScoped
+public class DocumentExtractor {
+    private static final Set<String> METADATA_KEPT = Set.of("dc:title", "dc:creator", "dc:subject", "dc:description",
+            "dc:language", "dcterms:created", "dcterms:modified", "Content-Type", "xmpTPg:NPages", "meta:page-count",
+            "meta:slide-count", "meta:word-count", "pdf:producer", "extended-properties:Application");
+    private static final Set<String> PAGE_COUNT_KEYS = Set.of("xmpTPg:NPages", "meta:slide-count", "meta:page-count");
+    private static final Set<String> JUNK_TITLES = Set.of("untitled", "powerpoint presentation", "presentation",
+            "document", "document1", "title", "slide 1", "no title", "untitled document");
+    private static final int TITLE_WORDS = 20;
+
+    private final Limits limits;
+    private final Parser parser;
+    private final Detector detector;
+    private final ExecutorService parsing = Executors.newCachedThreadPool(new ParseThreads());
+
+    /** What one document may cost. */
+    public record Limits(Duration parseTimeout, long maxCharacters, long maxUnpackedBytes, int languageSample,
+            Set<String> supportedTypes) {
+    }
+
+    @Inject
+    public DocumentExtractor(WorkerConfig config) {
+        this(new Limits(config.extraction().parseTimeout(), config.extraction().maxCharacters(),
+                config.extraction().maxUnpackedBytes(), config.extraction().languageSample(),
+                config.extraction().supportedTypes()), new AutoDetectParser());
+    }
+
+    public DocumentExtractor(Limits limits, Parser parser) {
+        this.limits = limits;
+        this.parser = parser;
+        this.detector = TikaConfig.getDefaultConfig().getDetector();
+        // POI counts what it really inflates, so a ZIP that lies about its sizes is stopped too.
+        ZipSecureFile.setMaxEntrySize(Math.min(limits.maxUnpackedBytes(), 0xFFFFFFFFL));
+    }
+
+    @PreDestroy
+    void stop() {
+        parsing.shutdownNow();
+    }
+
+    public ExtractedDocument extract(String documentId, Path file, String fileName) throws ExtractionFailure {
+        String mediaType = checkFile(file);
+        Parsed parsed = parseWithinLimit(file);
+        String title = title(parsed, fileName);
+        List<Section> sections = SectionBuilder.build(parsed.handler().parts(), parsed.handler().pagesSeen() > 0, title);
+        long characters = sections.stream().flatMap(s -> s.blocks().stream()).mapToLong(b -> b.text().length()).sum();
+        if (characters == 0) {
+            throw mediaType.startsWith("image/") || mediaType.equals("application/pdf")
+                    ? ExtractionFailure.scanned(mediaType)
+                    : ExtractionFailure.noText();
+        }
+        String language = LanguageGuess.of(parsed.metadata().get(TikaCoreProperties.LANGUAGE),
+                sample(sections, limits.languageSample()));
+        return new ExtractedDocument(documentId, title, language, mediaType, pages(parsed), characters,
+                keptMetadata(parsed.metadata()), sections);
+    }
+
+    /** Not empty, of a type we read (from its bytes, never its name), and not a decompression bomb. */
+    private String checkFile(Path file) throws ExtractionFailure {
+        try {
+            if (Files.size(file) == 0) {
+                throw ExtractionFailure.empty();
+            }
+            String mediaType;
+            try (TikaInputStream in = TikaInputStream.get(file)) {
+                mediaType = detector.detect(in, new Metadata()).getBaseType().toString();
+            }
+            if (!limits.supportedTypes().contains(mediaType)) {
+                throw ExtractionFailure.unsupported(mediaType);
+            }
+            ZipContainerCheck.check(file, limits.maxUnpackedBytes());
+            return mediaType;
+        } catch (IOException e) {
+            throw ExtractionFailure.of(e);
+        }
+    }
+
+    private record Parsed(StructureHandler handler, Metadata metadata) {
+    }
+
+    private Parsed parseWithinLimit(Path file) throws ExtractionFailure {
+        AtomicBoolean abandoned = new AtomicBoolean();
+        StructureHandler handler = new StructureHandler(limits.maxCharacters(), abandoned::get);
+        Metadata metadata = new Metadata();
+        Future<Parsed> parse = parsing.submit(() -> {
+            try (InputStream in = TikaInputStream.get(file)) {
+                parser.parse(in, handler, metadata, new ParseContext());
+            }
+            return new Parsed(handler, metadata);
+        });
+        try {
+            return parse.get(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The handler stops at its next event; a parser stuck without events is left to finish alone.
+            abandoned.set(true);
+            parse.cancel(true);
+            throw ExtractionFailure.timeout(limits.parseTimeout().toSeconds());
+        } catch (ExecutionException e) {
+            throw ExtractionFailure.of(e.getCause());
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            parse.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while parsing", e);
+        }
+    }
+
+    /** The metadata's title if it is a real one, else the first heading, first short paragraph, or file name. */
+    private static String title(Parsed parsed, String fileName) {
+        String declared = clean(parsed.metadata().get(TikaCoreProperties.TITLE));
+        if (declared != null) {
+            return declared;
+        }
+        List<DocumentPart> parts = parsed.handler().parts();
+        for (DocumentPart part : parts) {
+            if (part instanceof DocumentPart.Heading heading && clean(heading.text()) != null
+                    && !heading.text().startsWith("Slide ")) {
+                return heading.text();
+            }
+        }
+        for (DocumentPart part : parts) {
+            if (part instanceof DocumentPart.Content content && content.kind() == BlockKind.PARAGRAPH) {
+                String text = clean(SectionBuilder.toBlock(content).text());
+                if (text != null) {
+                    return text;
+                }
+                break;
+            }
+        }
+        if (fileName != null && !fileName.isBlank()) {
+            String base = Path.of(fileName).getFileName().toString();
+            int dot = base.lastIndexOf('.');
+            return (dot > 0 ? base.substring(0, dot) : base).replace('_', ' ').replace('-', ' ').trim();
+        }
+        return "Untitled document";
+    }
+
+    private static String clean(String title) {
+        if (title == null) {
+            return null;
+        }
+        String text = TextCleanup.normalize(title);
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (text.isEmpty() || JUNK_TITLES.contains(lower) || lower.startsWith("microsoft word - ")
+                || lower.matches(".*\\.(docx?|pptx?|pdf|odt|rtf|txt|tex|dvi)$")
+                || TextCleanup.wordCount(text) > TITLE_WORDS) {
+            return null;
+        }
+        return text;
+    }
+
+    private static int pages(Parsed parsed) {
+        if (parsed.handler().pagesSeen() > 0) {
+            return parsed.handler().pagesSeen();
+        }
+        for (String key : PAGE_COUNT_KEYS) {
+            String value = parsed.metadata().get(key);
+            if (value != null && value.matches("\\d{1,6}") && Integer.parseInt(value) > 0) {
+                return Integer.parseInt(value);
+            }
+        }
+        return 1;
+    }
+
+    private static Map<String, String> keptMetadata(Metadata metadata) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : metadata.names()) {
+            String value = metadata.get(name);
+            if (METADATA_KEPT.contains(name) && value != null && !value.isBlank()) {
+                kept.put(name, value.length() > 500 ? value.substring(0, 500) : value);
+            }
+        }
+        return kept;
+    }
+
+    private static String sample(List<Section> sections, int limit) {
+        StringBuilder sample = new StringBuilder();
+        for (Section section : sections) {
+            for (Block block : section.blocks()) {
+                if (sample.length() >= limit) {
+                    return sample.toString();
+                }
+                sample.append(block.text()).append('\n');
+            }
+        }
+        return sample.toString();
+    }
+
+    private static final class ParseThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "document-parse-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

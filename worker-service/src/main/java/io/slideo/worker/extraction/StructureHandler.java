@@ -1,0 +1,411 @@
+package io.slideo.worker.extraction;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import io.slideo.model.document.BlockKind;
+import io.slideo.worker.text.TextCleanup;
+
+/**
+ * Reads Tika's XHTML events into {@link DocumentPart}s: headings, paragraphs, lists, tables and
+ * slide notes, each with its page. Pages come from Tika's {@code <div class="page">} (PDF) and
+ * {@code <div class="slide-content">} (PPTX, PPT); a slide's first short paragraph is its title.
+ * Not thread-safe: one handler per parse.
+ */
+final class StructureHandler extends DefaultHandler {
+    private static final Set<String> SKIPPED_CLASSES = Set.of("slide-master-content", "package-entry", "embedded",
+            "annotation", "annotationSubject", "annotationTitle", "annotationContents", "header", "footer");
+    private static final Set<String> SKIPPED_ELEMENTS = Set.of("head", "title", "meta", "script", "style", "link");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)(page|slide|seite|p\\.)?\\s*\\d{1,4}");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("(#{1,6})\\s+(.+?)\\s*#*");
+    private static final Pattern MARKDOWN_IMAGE = Pattern.compile("\\[?!\\[[^\\]]*\\]\\([^)]*\\)(\\]\\([^)]*\\))?");
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00A0]*\\n");
+    private static final int SLIDE_TITLE_WORDS = 15;
+
+    private enum Role { PAGE, SLIDE, NOTES, SKIP, HEADING, PARAGRAPH, LIST, ITEM, TABLE, ROW, CELL, OTHER }
+
+    private final long maxCharacters;
+    private final BooleanSupplier abandoned;
+    private final List<DocumentPart> parts = new ArrayList<>();
+    private final Deque<Role> roles = new ArrayDeque<>();
+    private final StringBuilder paragraph = new StringBuilder();
+    private final StringBuilder heading = new StringBuilder();
+    private final StringBuilder item = new StringBuilder();
+    private final StringBuilder cell = new StringBuilder();
+    private final List<String> items = new ArrayList<>();
+    private final List<List<String>> rows = new ArrayList<>();
+    private List<String> row = new ArrayList<>();
+    private int skipDepth;
+    private int notesDepth;
+    private int listDepth;
+    private int tableDepth;
+    private int headingLevel;
+    private int page;
+    private boolean slides;
+    private boolean slideTitlePending;
+    private long characters;
+
+    StructureHandler(long maxCharacters, BooleanSupplier abandoned) {
+        this.maxCharacters = maxCharacters;
+        this.abandoned = abandoned;
+    }
+
+    List<DocumentPart> parts() {
+        return parts;
+    }
+
+    /** Pages (or slides) seen as page divisions; 0 when the format has none. */
+    int pagesSeen() {
+        return page;
+    }
+
+    boolean isSlideShow() {
+        return slides;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        checkAbandoned();
+        String name = (localName == null || localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
+        Role role = classify(name, attributes.getValue("class"));
+        roles.push(role);
+        if (role == Role.SKIP) {
+            skipDepth++;
+        }
+        if (skipDepth > 0) {
+            return;
+        }
+        switch (role) {
+            case PAGE -> {
+                flushParagraph();
+                page++;
+            }
+            case SLIDE -> {
+                flushParagraph();
+                page++;
+                slides = true;
+                slideTitlePending = true;
+            }
+            case NOTES -> {
+                flushParagraph();
+                notesDepth++;
+            }
+            case HEADING -> {
+                flushParagraph();
+                headingLevel = name.charAt(1) - '0';
+                heading.setLength(0);
+            }
+            case PARAGRAPH -> {
+                if (listDepth == 0 && tableDepth == 0) {
+                    flushParagraph();
+                }
+            }
+            case LIST -> {
+                if (listDepth == 0) {
+                    flushParagraph();
+                }
+                listDepth++;
+            }
+            case ITEM -> commitItem();
+            case TABLE -> {
+                if (tableDepth == 0) {
+                    flushParagraph();
+                    rows.clear();
+                    row = new ArrayList<>();
+                }
+                tableDepth++;
+            }
+            case ROW -> {
+                if (tableDepth == 1) {
+                    commitRow();
+                }
+            }
+            case CELL -> {
+                if (tableDepth == 1) {
+                    cell.setLength(0);
+                }
+            }
+            default -> {
+                if ("br".equals(name)) {
+                    StringBuilder target = target();
+                    if (target != null) {
+                        target.append('\n');
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+        checkAbandoned();
+        Role role = roles.pop();
+        boolean skipped = skipDepth > 0;
+        if (role == Role.SKIP) {
+            skipDepth--;
+        }
+        if (skipped) {
+            return;
+        }
+        switch (role) {
+            case PAGE -> flushParagraph();
+            case SLIDE -> {
+                flushParagraph();
+                slideTitlePending = false;
+            }
+            case NOTES -> {
+                flushParagraph();
+                notesDepth--;
+            }
+            case HEADING -> {
+                String text = TextCleanup.normalize(heading.toString());
+                heading.setLength(0);
+                headingLevel = 0;
+                if (!text.isEmpty()) {
+                    slideTitlePending = false;
+                    parts.add(new DocumentPart.Heading(localLevel(localName, qName), text, currentPage()));
+                }
+            }
+            case PARAGRAPH -> {
+                if (tableDepth > 0) {
+                    cell.append('\n');
+                } else if (listDepth > 0) {
+                    item.append(' ');
+                } else {
+                    flushParagraph();
+                }
+            }
+            case ITEM -> commitItem();
+            case LIST -> {
+                listDepth--;
+                if (listDepth == 0) {
+                    commitItem();
+                    emitList();
+                }
+            }
+            case CELL -> {
+                if (tableDepth == 1) {
+                    row.add(TextCleanup.normalizeLines(cell.toString()));
+                    cell.setLength(0);
+                }
+            }
+            case ROW -> {
+                if (tableDepth == 1) {
+                    commitRow();
+                }
+            }
+            case TABLE -> {
+                tableDepth--;
+                if (tableDepth == 0) {
+                    commitRow();
+                    emitTable();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+        checkAbandoned();
+        if (skipDepth > 0) {
+            return;
+        }
+        StringBuilder target = target();
+        if (target == null) {
+            return;
+        }
+        characters += length;
+        if (characters > maxCharacters) {
+            throw new TooMuchTextException(maxCharacters);
+        }
+        target.append(ch, start, length);
+    }
+
+    /** Tika writes line breaks (PDF lines, text files) as ignorable white space; they mark lines, so keep them. */
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) {
+        StringBuilder target = skipDepth > 0 ? null : target();
+        if (target != null) {
+            target.append(ch, start, length);
+        }
+    }
+
+    @Override
+    public void endDocument() throws SAXException {
+        flushParagraph();
+    }
+
+    private Role classify(String name, String cssClass) {
+        if (SKIPPED_ELEMENTS.contains(name) || cssClass != null && SKIPPED_CLASSES.contains(cssClass)) {
+            return Role.SKIP;
+        }
+        if ("div".equals(name) && cssClass != null) {
+            switch (cssClass) {
+                case "page":
+                    return Role.PAGE;
+                case "slide-content":
+                    return Role.SLIDE;
+                case "slide-notes":
+                    return Role.NOTES;
+                default:
+                    return Role.OTHER;
+            }
+        }
+        return switch (name) {
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> listDepth > 0 || tableDepth > 0 ? Role.OTHER : Role.HEADING;
+            case "p" -> "notes".equals(cssClass) ? Role.NOTES : Role.PARAGRAPH;
+            case "ul", "ol" -> tableDepth > 0 ? Role.OTHER : Role.LIST;
+            case "li" -> tableDepth > 0 ? Role.OTHER : Role.ITEM;
+            case "table" -> Role.TABLE;
+            case "tr" -> Role.ROW;
+            case "td", "th" -> Role.CELL;
+            default -> Role.OTHER;
+        };
+    }
+
+    /** Where text goes now: a table cell wins over a heading, a heading over a list item. */
+    private StringBuilder target() {
+        if (tableDepth > 0) {
+            return roles.contains(Role.CELL) ? cell : null;
+        }
+        if (headingLevel > 0) {
+            return heading;
+        }
+        return listDepth > 0 ? item : paragraph;
+    }
+
+    private void flushParagraph() {
+        if (paragraph.isEmpty()) {
+            return;
+        }
+        String raw = paragraph.toString();
+        paragraph.setLength(0);
+        for (String chunk : BLANK_LINE.split(raw)) {
+            String body = chunk.strip();
+            Matcher markdown = MARKDOWN_HEADING.matcher(body.lines().findFirst().orElse(""));
+            if (notesDepth == 0 && markdown.matches()) {
+                String title = MARKDOWN_LINK.matcher(MARKDOWN_IMAGE.matcher(markdown.group(2)).replaceAll(""))
+                        .replaceAll("$1");
+                if (!TextCleanup.normalize(title).isEmpty()) {
+                    parts.add(new DocumentPart.Heading(markdown.group(1).length(), TextCleanup.normalize(title),
+                            currentPage()));
+                }
+                int lineEnd = body.indexOf('\n');
+                body = lineEnd < 0 ? "" : body.substring(lineEnd + 1).strip();
+            }
+            String text = TextCleanup.normalize(body);
+            if (text.isEmpty() || PAGE_NUMBER.matcher(text).matches()) {
+                continue;
+            }
+            if (takeSlideTitle(text)) {
+                continue;
+            }
+            parts.add(new DocumentPart.Content(kind(BlockKind.PARAGRAPH), body, currentPage(), List.of(), List.of()));
+        }
+    }
+
+    /** The first short paragraph of a slide is its title. */
+    private boolean takeSlideTitle(String text) {
+        if (!slideTitlePending || notesDepth > 0) {
+            return false;
+        }
+        slideTitlePending = false;
+        if (TextCleanup.wordCount(text) <= SLIDE_TITLE_WORDS) {
+            parts.add(new DocumentPart.Heading(1, text, currentPage()));
+            return true;
+        }
+        parts.add(new DocumentPart.Heading(1, "Slide " + currentPage(), currentPage()));
+        return false;
+    }
+
+    /** A slide that opens with a list or a table is titled by its number. */
+    private void ensureSlideTitle() {
+        if (slideTitlePending && notesDepth == 0) {
+            slideTitlePending = false;
+            parts.add(new DocumentPart.Heading(1, "Slide " + currentPage(), currentPage()));
+        }
+    }
+
+    private void commitItem() {
+        String text = TextCleanup.normalize(item.toString());
+        item.setLength(0);
+        if (!text.isEmpty()) {
+            items.add(text);
+        }
+    }
+
+    private void emitList() {
+        if (items.isEmpty()) {
+            return;
+        }
+        ensureSlideTitle();
+        parts.add(new DocumentPart.Content(kind(BlockKind.LIST), String.join("\n", items), currentPage(),
+                List.copyOf(items), List.of()));
+        items.clear();
+    }
+
+    private void commitRow() {
+        if (row.stream().anyMatch(c -> !c.isEmpty())) {
+            rows.add(row);
+        }
+        row = new ArrayList<>();
+    }
+
+    private void emitTable() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        ensureSlideTitle();
+        List<String> lines = rows.stream().map(r -> String.join(" | ", r)).toList();
+        parts.add(new DocumentPart.Content(kind(BlockKind.TABLE), String.join("\n", lines), currentPage(), List.of(),
+                List.copyOf(rows)));
+        rows.clear();
+    }
+
+    private BlockKind kind(BlockKind kind) {
+        return notesDepth > 0 ? BlockKind.NOTE : kind;
+    }
+
+    private int currentPage() {
+        return Math.max(page, 1);
+    }
+
+    private static int localLevel(String localName, String qName) {
+        String name = localName == null || localName.isEmpty() ? qName : localName;
+        return name.charAt(1) - '0';
+    }
+
+    private void checkAbandoned() throws SAXException {
+        if (abandoned.getAsBoolean()) {
+            throw new SAXException("Parse abandoned");
+        }
+    }
+
+    /** More text than the worker keeps from one document. */
+    static final class TooMuchTextException extends SAXException {
+        private final long limit;
+
+        TooMuchTextException(long limit) {
+            super("More than " + limit + " characters of text");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
+    }
+}

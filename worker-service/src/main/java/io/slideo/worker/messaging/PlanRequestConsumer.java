@@ -1,0 +1,25 @@
+package io.slideo.worker.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.slideo.model.event.EventCodec;
+import io.slideo.worker.service.PlanningService;
+import io.smallrye.common.annotation.Blocking;
+
+/** Drafts an outline for every requested plan (reading results from the blob store blocks). */
+@ApplicationScoped
+public class PlanRequestConsumer {
+    private final PlanningService planning;
+
+    PlanRequestConsumer(PlanningService planning) {
+        this.planning = planning;
+    }
+
+    @Incoming("plan-requested")
+    @Blocking
+    public void onPlanRequested(String record) {
+        planning.draft(EventCodec.decode(record));
+    }
+}

@@ -1,0 +1,260 @@
+package io.slideo.worker.planning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideLayout;
+import io.slideo.model.deck.SourceRef;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Section;
+import io.slideo.worker.text.BulletText;
+import io.slideo.worker.text.Passage;
+import io.slideo.worker.text.Sentences;
+import io.slideo.worker.text.TextCleanup;
+
+/**
+ * Drafts an outline without any model: a title slide, then one slide per top-level section of the
+ * documents (in the order given). Small sections are merged (or front matter skipped) and long ones
+ * split along their subsections, so the outline has the slide count asked for whenever the
+ * documents hold enough to say. Key points are each section's first meaningful sentences, shortened.
+ */
+public final class OutlineDrafter {
+    private static final Pattern NOT_PRESENTED = Pattern.compile(
+            "(?i)(references|bibliography|works cited|acknowledge?ments?|(table of )?contents|index|literaturverzeichnis|inhaltsverzeichnis)");
+    private static final Pattern NUMBER_SUFFIX = Pattern.compile("\\s\\((continued|\\d+)\\)$");
+    private static final int TITLE_WORDS = 10;
+
+    private final int keyPointsPerSlide;
+    private final int maxWords;
+
+    public OutlineDrafter(int keyPointsPerSlide, int maxWords) {
+        this.keyPointsPerSlide = Math.max(3, Math.min(5, keyPointsPerSlide));
+        this.maxWords = maxWords;
+    }
+
+    public record Outline(String title, List<PlannedSlide> slides) {
+    }
+
+    public Outline draft(String description, int slideCount, List<ExtractedDocument> documents) {
+        String title = deckTitle(description, documents);
+        List<PlannedSlide> slides = new ArrayList<>();
+        slides.add(titleSlide(title, documents));
+        if (slideCount > 1) {
+            List<Topic> topics = fit(topics(documents), slideCount - 1);
+            Set<String> titles = new LinkedHashSet<>();
+            titles.add(title.toLowerCase(Locale.ROOT));
+            for (Topic topic : topics) {
+                slides.add(contentSlide(slides.size(), topic, titles));
+            }
+        }
+        return new Outline(title, slides);
+    }
+
+    /** The description's first sentence (what the user asked for), else the first document's title. */
+    static String deckTitle(String description, List<ExtractedDocument> documents) {
+        if (description != null && !description.isBlank()) {
+            List<String> sentences = Sentences.split(description);
+            if (!sentences.isEmpty()) {
+                String first = BulletText.shorten(sentences.get(0), TITLE_WORDS);
+                if (!first.isEmpty()) {
+                    return first;
+                }
+            }
+        }
+        return documents.stream().map(ExtractedDocument::title).filter(t -> t != null && !t.isBlank()).findFirst()
+                .orElse("Presentation");
+    }
+
+    private PlannedSlide titleSlide(String title, List<ExtractedDocument> documents) {
+        List<String> points = new ArrayList<>();
+        List<SourceRef> sources = new ArrayList<>();
+        for (ExtractedDocument document : documents) {
+            String name = BulletText.shorten(document.title() == null ? "" : document.title(), maxWords);
+            if (!name.isEmpty() && !name.equalsIgnoreCase(title) && !points.contains(name)) {
+                points.add(name);
+            }
+            sources.add(new SourceRef(document.documentId(), 1));
+        }
+        return new PlannedSlide(0, title, SlideLayout.TITLE, points, sources);
+    }
+
+    /** Top-level sections with their subsections; references and empty sections are left out. */
+    static List<Topic> topics(List<ExtractedDocument> documents) {
+        List<Topic> topics = new ArrayList<>();
+        for (ExtractedDocument document : documents) {
+            List<Section> sections = document.sections();
+            int top = sections.stream().mapToInt(Section::level).filter(l -> l > 0).min().orElse(0);
+            Map<Integer, List<Passage>> bySection = new HashMap<>();
+            for (Passage passage : Passage.of(document)) {
+                bySection.computeIfAbsent(passage.section(), s -> new ArrayList<>()).add(passage);
+            }
+            String title = null;
+            boolean front = false;
+            List<List<Passage>> groups = new ArrayList<>();
+            for (int i = 0; i < sections.size(); i++) {
+                Section section = sections.get(i);
+                boolean starts = section.level() == 0 || section.level() <= top;
+                if (starts) {
+                    addTopic(topics, document.documentId(), title, front, groups);
+                    title = section.title();
+                    // What comes before the first heading, or repeats the document's title, is front matter.
+                    front = sections.size() > 1 && (section.level() == 0 && i == 0
+                            || section.title() != null && section.title().equalsIgnoreCase(document.title()));
+                    groups = new ArrayList<>();
+                }
+                if (!NOT_PRESENTED.matcher(section.title() == null ? "" : section.title().trim()).matches()) {
+                    groups.add(bySection.getOrDefault(i, List.of()));
+                }
+            }
+            addTopic(topics, document.documentId(), title, front, groups);
+        }
+        return topics;
+    }
+
+    private static void addTopic(List<Topic> topics, String documentId, String title, boolean front,
+            List<List<Passage>> groups) {
+        Topic topic = new Topic(documentId, title == null ? "" : title, front, groups);
+        if (!topic.groups().isEmpty() && !NOT_PRESENTED.matcher(topic.title().trim()).matches()) {
+            topics.add(topic);
+        }
+    }
+
+    /** Merges or skips until the topics fit the slides, or splits until they fill them. */
+    static List<Topic> fit(List<Topic> candidates, int slots) {
+        List<Topic> topics = new ArrayList<>(candidates);
+        while (topics.size() > slots) {
+            int front = indexOfFrontMatter(topics);
+            if (front >= 0) {
+                topics.remove(front);
+                continue;
+            }
+            int pair = smallestAdjacentPair(topics);
+            if (pair >= 0) {
+                topics.set(pair, topics.get(pair).mergedWith(topics.remove(pair + 1)));
+            } else {
+                topics.remove(topics.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow());
+            }
+        }
+        while (topics.size() < slots) {
+            int largest = -1;
+            for (int i = 0; i < topics.size(); i++) {
+                if (topics.get(i).passages().size() >= 2 && (largest < 0 || topics.get(i).size() > topics.get(largest).size())) {
+                    largest = i;
+                }
+            }
+            if (largest < 0) {
+                break; // nothing left to split: the documents say less than the slides asked for
+            }
+            List<Topic> halves = split(topics.get(largest));
+            topics.set(largest, halves.get(0));
+            topics.add(largest + 1, halves.get(1));
+        }
+        return topics;
+    }
+
+    private static int indexOfFrontMatter(List<Topic> topics) {
+        for (int i = 0; i < topics.size(); i++) {
+            if (topics.get(i).frontMatter()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int smallestAdjacentPair(List<Topic> topics) {
+        int best = -1;
+        for (int i = 0; i + 1 < topics.size(); i++) {
+            if (!topics.get(i).documentId().equals(topics.get(i + 1).documentId())) {
+                continue;
+            }
+            int size = topics.get(i).size() + topics.get(i + 1).size();
+            if (best < 0 || size < topics.get(best).size() + topics.get(best + 1).size()) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Splits at the subsection boundary nearest the middle; without one, halfway through the text. */
+    static List<Topic> split(Topic topic) {
+        List<Passage> passages = topic.passages();
+        int half = topic.size() / 2;
+        int cut = -1;
+        int running = 0;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int i = 1; i < passages.size(); i++) {
+            running += passages.get(i - 1).text().length();
+            if (passages.get(i).section() != passages.get(i - 1).section() && Math.abs(running - half) < bestDistance) {
+                bestDistance = Math.abs(running - half);
+                cut = i;
+            }
+        }
+        String secondTitle;
+        if (cut > 0) {
+            secondTitle = passages.get(cut).sectionTitle();
+        } else {
+            running = 0;
+            cut = 1;
+            for (int i = 0; i < passages.size() - 1 && running + passages.get(i).text().length() <= half; i++) {
+                running += passages.get(i).text().length();
+                cut = i + 1;
+            }
+            secondTitle = NUMBER_SUFFIX.matcher(topic.title()).replaceAll("") + " (continued)";
+        }
+        return List.of(
+                new Topic(topic.documentId(), topic.title(), topic.frontMatter(), List.of(passages.subList(0, cut))),
+                new Topic(topic.documentId(), secondTitle, false, List.of(passages.subList(cut, passages.size()))));
+    }
+
+    private PlannedSlide contentSlide(int index, Topic topic, Set<String> usedTitles) {
+        List<String> points = new ArrayList<>();
+        List<SourceRef> sources = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<List<Passage>> groups = topic.groups();
+        int[] next = new int[groups.size()];
+        boolean progress = true;
+        // Round-robin over the groups, so a merged slide speaks of each of its parts.
+        while (points.size() < keyPointsPerSlide && progress) {
+            progress = false;
+            for (int g = 0; g < groups.size() && points.size() < keyPointsPerSlide; g++) {
+                List<Passage> group = groups.get(g);
+                while (next[g] < group.size()) {
+                    Passage passage = group.get(next[g]++);
+                    String point = BulletText.shorten(passage.text(), maxWords);
+                    if (TextCleanup.wordCount(point) >= 3 && seen.add(point.toLowerCase(Locale.ROOT))) {
+                        points.add(point);
+                        SourceRef source = new SourceRef(passage.documentId(), passage.page());
+                        if (!sources.contains(source)) {
+                            sources.add(source);
+                        }
+                        progress = true;
+                        break;
+                    }
+                }
+            }
+        }
+        // Front matter repeats the document's title, which the title slide already shows.
+        String title = topic.frontMatter() ? "Overview" : topic.title();
+        return new PlannedSlide(index, distinctTitle(title, usedTitles), SlideLayout.BULLETS, points, sources);
+    }
+
+    private static String distinctTitle(String raw, Set<String> used) {
+        String title = TextCleanup.wordCount(raw) > TITLE_WORDS ? BulletText.shorten(raw, TITLE_WORDS) : raw.trim();
+        if (title.isEmpty()) {
+            title = "Overview";
+        }
+        String candidate = title;
+        for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = title + " (" + n + ")";
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,61 @@
+package io.slideo.worker.repository;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.event.EventCodec;
+import io.slideo.runtime.blob.BlobStore;
+
+/** Extraction results as JSON in the blob store, under {@code documents/<id>/extraction.json}. Blocking. */
+@ApplicationScoped
+public class ExtractionResults {
+    private final ObjectMapper mapper = EventCodec.newMapper();
+    private final BlobStore blobs;
+
+    ExtractionResults(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    public static String keyOf(String documentId) {
+        return "documents/" + documentId + "/extraction.json";
+    }
+
+    /** Stores the result (replacing an earlier one) and returns its key. */
+    public String store(ExtractedDocument document) {
+        String key = keyOf(document.documentId());
+        try {
+            blobs.put(key, new ByteArrayInputStream(mapper.writeValueAsBytes(document)));
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store " + key, e);
+        }
+    }
+
+    /** The stored result; empty if the document was never extracted, its id is not one, or the JSON is unreadable. */
+    public Optional<ExtractedDocument> load(String documentId) {
+        String key;
+        try {
+            key = BlobStore.checkKey(keyOf(documentId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!blobs.exists(key)) {
+            return Optional.empty();
+        }
+        try (InputStream in = blobs.open(key)) {
+            return Optional.of(mapper.readValue(in, ExtractedDocument.class));
+        } catch (IOException e) {
+            Log.warnf("Extraction result %s is unreadable: %s", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

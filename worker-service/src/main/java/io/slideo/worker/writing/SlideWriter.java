@@ -1,0 +1,173 @@
+package io.slideo.worker.writing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideLayout;
+import io.slideo.model.deck.SourceRef;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.worker.text.BulletText;
+import io.slideo.worker.text.Passage;
+import io.slideo.worker.text.TextCleanup;
+
+/**
+ * Writes planned slides without any model: bullets are the plan's key points (or, to reach three,
+ * further sentences of the same section), shortened, each traced to the page it came from; the
+ * speaker notes are the full source sentences.
+ */
+public final class SlideWriter {
+    public static final String GENERATOR = "offline";
+    private static final int MIN_BULLETS = 3;
+    private static final int NOTE_SENTENCES = 4;
+
+    private final int maxWords;
+    private final int maxBullets;
+    private final Map<String, ExtractedDocument> documents;
+    private final SourceIndex index;
+
+    /** {@code documents} in the deck's order; those that could not be loaded are simply absent. */
+    public SlideWriter(int maxWords, int maxBullets, Collection<ExtractedDocument> documents) {
+        this.maxWords = maxWords;
+        this.maxBullets = Math.max(MIN_BULLETS, maxBullets);
+        this.documents = new LinkedHashMap<>();
+        documents.forEach(d -> this.documents.put(d.documentId(), d));
+        this.index = new SourceIndex(documents);
+    }
+
+    /** The bullets and notes of one slide; the title, index and layout stay those of the plan. */
+    public record Written(List<Bullet> bullets, String notes) {
+    }
+
+    public Written write(PlannedSlide slide, String deckTitle, List<String> documentIds) {
+        SourceRef fallback = fallbackSource(slide, documentIds);
+        if (slide.layout() == SlideLayout.TITLE) {
+            return titleSlide(slide, deckTitle, fallback);
+        }
+        Set<String> scope = slide.sources().stream().map(SourceRef::documentId).collect(Collectors.toSet());
+        List<Bullet> bullets = new ArrayList<>();
+        List<String> noteSentences = new ArrayList<>();
+        Set<String> said = new LinkedHashSet<>();
+        Set<Passage> used = new HashSet<>();
+        Passage anchor = null;
+        for (String point : slide.keyPoints()) {
+            Optional<Passage> origin = index.find(point, scope);
+            String text = BulletText.shorten(point, maxWords);
+            if (text.isEmpty() || !said.add(text.toLowerCase(Locale.ROOT)) || bullets.size() >= maxBullets) {
+                continue;
+            }
+            bullets.add(new Bullet(text, origin.map(SlideWriter::sourceOf).orElse(fallback)));
+            noteSentences.add(origin.map(Passage::text).orElse(asSentence(point)));
+            origin.ifPresent(used::add);
+            if (anchor == null && origin.isPresent()) {
+                anchor = origin.get();
+            }
+        }
+        for (Passage passage : moreFromTheSource(slide, anchor)) {
+            if (bullets.size() >= MIN_BULLETS) {
+                break;
+            }
+            String text = BulletText.shorten(passage.text(), maxWords);
+            if (!used.contains(passage) && TextCleanup.wordCount(text) >= 3 && said.add(text.toLowerCase(Locale.ROOT))) {
+                used.add(passage);
+                bullets.add(new Bullet(text, sourceOf(passage)));
+                noteSentences.add(passage.text());
+            }
+        }
+        return new Written(bullets, notes(slide, noteSentences, bullets));
+    }
+
+    private Written titleSlide(PlannedSlide slide, String deckTitle, SourceRef fallback) {
+        List<Bullet> bullets = new ArrayList<>();
+        List<String> points = new ArrayList<>(slide.keyPoints());
+        if (points.isEmpty()) {
+            documents.values().forEach(d -> points.add(d.title()));
+        }
+        for (String point : points) {
+            String text = BulletText.shorten(point == null ? "" : point, maxWords);
+            if (!text.isEmpty() && bullets.size() < maxBullets) {
+                bullets.add(new Bullet(text, documentNamed(point).orElse(fallback)));
+            }
+        }
+        String sources = documents.values().stream().map(d -> "\u201c" + d.title() + "\u201d")
+                .collect(Collectors.joining(", "));
+        String notes = "Welcome. This presentation is \u201c" + (deckTitle == null ? slide.title() : deckTitle) + "\u201d."
+                + (sources.isEmpty() ? "" : " It is drawn from " + sources + ".")
+                + " Every point that follows names the page it comes from.";
+        return new Written(bullets, notes);
+    }
+
+    /** Further sentences of the section the slide's first key point came from, else of its first source page. */
+    private List<Passage> moreFromTheSource(PlannedSlide slide, Passage anchor) {
+        if (anchor != null) {
+            return index.section(anchor.documentId(), anchor.section());
+        }
+        for (SourceRef source : slide.sources()) {
+            if (source.page() != null) {
+                List<Passage> onPage = index.page(source.documentId(), source.page());
+                if (!onPage.isEmpty()) {
+                    return index.section(source.documentId(), onPage.get(0).section());
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private String notes(PlannedSlide slide, List<String> sentences, List<Bullet> bullets) {
+        StringBuilder notes = new StringBuilder();
+        sentences.stream().limit(NOTE_SENTENCES).forEach(s -> notes.append(asSentence(s)).append(' '));
+        if (notes.isEmpty()) {
+            notes.append("This slide introduces ").append(slide.title()).append(". ");
+        }
+        bullets.stream().map(Bullet::source).filter(s -> s != null && s.page() != null).findFirst()
+                .ifPresent(source -> notes.append("This comes from ").append(documentTitle(source.documentId()))
+                        .append(", page ").append(source.page()).append('.'));
+        return notes.toString().trim();
+    }
+
+    private String documentTitle(String documentId) {
+        ExtractedDocument document = documents.get(documentId);
+        return document == null || document.title() == null ? "the source document" : "\u201c" + document.title() + "\u201d";
+    }
+
+    private Optional<SourceRef> documentNamed(String title) {
+        return documents.values().stream()
+                .filter(d -> d.title() != null && BulletText.shorten(d.title(), maxWords)
+                        .equalsIgnoreCase(BulletText.shorten(title == null ? "" : title, maxWords)))
+                .findFirst().map(d -> new SourceRef(d.documentId(), 1));
+    }
+
+    private SourceRef fallbackSource(PlannedSlide slide, List<String> documentIds) {
+        if (!slide.sources().isEmpty()) {
+            return slide.sources().get(0);
+        }
+        if (documentIds != null && !documentIds.isEmpty()) {
+            return new SourceRef(documentIds.get(0), null);
+        }
+        return documents.keySet().stream().findFirst().map(id -> new SourceRef(id, null)).orElse(null);
+    }
+
+    private static SourceRef sourceOf(Passage passage) {
+        return new SourceRef(passage.documentId(), passage.page());
+    }
+
+    private static String asSentence(String text) {
+        String sentence = TextCleanup.normalize(text);
+        if (sentence.isEmpty()) {
+            return sentence;
+        }
+        sentence = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+        char last = sentence.charAt(sentence.length() - 1);
+        return ".!?\u201d\"".indexOf(last) >= 0 ? sentence : sentence + ".";
+    }
+}

@@ -1,0 +1,64 @@
+package io.slideo.worker.writing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.worker.text.Passage;
+
+/** The passages of the documents a deck draws on, to find where a key point came from. */
+final class SourceIndex {
+    private static final double MIN_OVERLAP = 0.6;
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    private record Entry(Passage passage, Set<String> words) {
+    }
+
+    SourceIndex(Collection<ExtractedDocument> documents) {
+        for (ExtractedDocument document : documents) {
+            for (Passage passage : Passage.of(document)) {
+                entries.add(new Entry(passage, Passage.words(passage.text())));
+            }
+        }
+    }
+
+    /** The passage that says most of what {@code text} says, among the given documents (all if empty). */
+    Optional<Passage> find(String text, Set<String> documentIds) {
+        Set<String> wanted = Passage.words(text);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Passage best = null;
+        double bestScore = MIN_OVERLAP;
+        for (Entry entry : entries) {
+            if (!documentIds.isEmpty() && !documentIds.contains(entry.passage().documentId())) {
+                continue;
+            }
+            long shared = wanted.stream().filter(entry.words()::contains).count();
+            double score = (double) shared / wanted.size();
+            if (score > bestScore || best == null && score >= bestScore) {
+                best = entry.passage();
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The passages of one section of a document, in order. */
+    List<Passage> section(String documentId, int section) {
+        return entries.stream().map(Entry::passage)
+                .filter(p -> p.documentId().equals(documentId) && p.section() == section)
+                .toList();
+    }
+
+    /** The passages on one page of a document, in order. */
+    List<Passage> page(String documentId, int page) {
+        return entries.stream().map(Entry::passage)
+                .filter(p -> p.documentId().equals(documentId) && p.page() == page)
+                .toList();
+    }
+}

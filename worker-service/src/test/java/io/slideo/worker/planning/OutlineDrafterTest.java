@@ -1,0 +1,158 @@
+package io.slideo.worker.planning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideLayout;
+import io.slideo.model.document.Block;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Section;
+import io.slideo.worker.text.TextCleanup;
+
+class OutlineDrafterTest {
+    private final OutlineDrafter drafter = new OutlineDrafter(4, 14);
+
+    @Test
+    void opensWithATitleSlideNamedByTheDescriptionsFirstSentence() {
+        ExtractedDocument doc = document("a", "Compilers Today", section("Basics", 1, 1, 3));
+        OutlineDrafter.Outline outline = drafter.draft("Teach the team about compilers. Use simple words.", 2, List.of(doc));
+
+        assertEquals("Teach the team about compilers", outline.title());
+        PlannedSlide opening = outline.slides().get(0);
+        assertEquals(SlideLayout.TITLE, opening.layout());
+        assertEquals(0, opening.index());
+        assertEquals("Teach the team about compilers", opening.title());
+        assertEquals(List.of("Compilers Today"), opening.keyPoints());
+    }
+
+    @Test
+    void withoutADescriptionTheDeckIsNamedAfterTheFirstDocument() {
+        ExtractedDocument doc = document("a", "Compilers Today", section("Basics", 1, 1, 3));
+        assertEquals("Compilers Today", drafter.draft("  ", 2, List.of(doc)).title());
+    }
+
+    @Test
+    void mergesSmallSectionsSoTheSlideCountIsExact() {
+        List<Section> sections = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            sections.add(section("Topic " + i, 1, i, i % 3 == 0 ? 6 : 2));
+        }
+        ExtractedDocument doc = document("a", "Nine Topics", sections.toArray(Section[]::new));
+
+        List<PlannedSlide> slides = drafter.draft(null, 5, List.of(doc)).slides();
+
+        assertEquals(5, slides.size());
+        assertIndexed(slides);
+        Set<String> titles = sections.stream().map(Section::title).collect(Collectors.toSet());
+        slides.stream().skip(1).forEach(s -> assertTrue(titles.contains(s.title()), s.title()));
+        assertEquals("Topic 1", slides.get(1).title(), "the first slide keeps the first section's title");
+    }
+
+    @Test
+    void splitsLongSectionsAlongTheirSubsectionsWhenThereAreTooFew() {
+        ExtractedDocument doc = document("a", "Two Chapters",
+                section("Chapter One", 1, 1, 2), section("Early Days", 2, 2, 4), section("Growth", 2, 3, 4),
+                section("Chapter Two", 1, 4, 2), section("Today", 2, 5, 4));
+
+        List<PlannedSlide> slides = drafter.draft(null, 5, List.of(doc)).slides();
+
+        assertEquals(5, slides.size());
+        assertIndexed(slides);
+        Set<String> titles = slides.stream().map(PlannedSlide::title).collect(Collectors.toSet());
+        assertEquals(slides.size(), titles.size(), "titles are distinct: " + titles);
+        assertTrue(titles.contains("Chapter One") && titles.contains("Chapter Two"), titles.toString());
+        assertTrue(titles.stream().anyMatch(t -> Set.of("Early Days", "Growth", "Today").contains(t)), titles.toString());
+    }
+
+    @Test
+    void aSectionWithoutSubsectionsIsContinuedOnTheNextSlide() {
+        ExtractedDocument doc = document("a", "One Long Story", section("The Story", 1, 1, 8));
+
+        List<PlannedSlide> slides = drafter.draft(null, 3, List.of(doc)).slides();
+
+        assertEquals(List.of("One Long Story", "The Story", "The Story (continued)"),
+                slides.stream().map(PlannedSlide::title).toList());
+    }
+
+    @Test
+    void keyPointsAreTheFirstMeaningfulSentencesShortenedWithTheirPages() {
+        ExtractedDocument doc = document("doc-1", "Paper", section("Method", 1, 7, 6));
+
+        PlannedSlide slide = drafter.draft(null, 2, List.of(doc)).slides().get(1);
+
+        assertEquals(4, slide.keyPoints().size());
+        assertTrue(slide.keyPoints().get(0).startsWith("Method finding number 1"), slide.keyPoints().toString());
+        slide.keyPoints().forEach(p -> assertTrue(TextCleanup.wordCount(p) <= 14, p));
+        assertFalse(slide.sources().isEmpty());
+        slide.sources().forEach(s -> {
+            assertEquals("doc-1", s.documentId());
+            assertEquals(7, s.page());
+        });
+    }
+
+    @Test
+    void leavesOutReferencesAndFrontMatterBeforeMergingContent() {
+        ExtractedDocument doc = document("a", "Paper",
+                new Section("Paper", 0, 1, 1, paragraphs("Front", 1, 3)),
+                section("Results", 1, 2, 3), section("Discussion", 1, 3, 3), section("References", 1, 4, 5));
+
+        List<PlannedSlide> slides = drafter.draft(null, 3, List.of(doc)).slides();
+
+        assertEquals(List.of("Paper", "Results", "Discussion"), slides.stream().map(PlannedSlide::title).toList());
+    }
+
+    @Test
+    void followsTheDocumentsInTheOrderGiven() {
+        ExtractedDocument first = document("first", "First", section("Alpha", 1, 1, 3), section("Beta", 1, 2, 3));
+        ExtractedDocument second = document("second", "Second", section("Gamma", 1, 1, 3));
+
+        List<PlannedSlide> slides = drafter.draft(null, 4, List.of(second, first)).slides();
+
+        assertEquals(List.of("Gamma", "Alpha", "Beta"), slides.stream().skip(1).map(PlannedSlide::title).toList());
+        assertEquals("second", slides.get(1).sources().get(0).documentId());
+        assertEquals(Set.of("first", "second"),
+                slides.get(0).sources().stream().map(s -> s.documentId()).collect(Collectors.toSet()));
+    }
+
+    private static void assertIndexed(List<PlannedSlide> slides) {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < slides.size(); i++) {
+            assertEquals(i, slides.get(i).index());
+            assertTrue(seen.add(slides.get(i).index()));
+            if (i > 0) {
+                assertEquals(SlideLayout.BULLETS, slides.get(i).layout());
+                assertTrue(slides.get(i).keyPoints().size() >= 1, slides.get(i).toString());
+            }
+        }
+    }
+
+    static ExtractedDocument document(String id, String title, Section... sections) {
+        long characters = List.of(sections).stream().flatMap(s -> s.blocks().stream()).mapToLong(b -> b.text().length()).sum();
+        return new ExtractedDocument(id, title, "en", "application/pdf", 10, characters, Map.of(), List.of(sections));
+    }
+
+    /** A section whose paragraphs each hold two sentences naming the section, so tests can tell them apart. */
+    static Section section(String title, int level, int page, int paragraphs) {
+        return new Section(title, level, page, page, paragraphs(title, page, paragraphs));
+    }
+
+    static List<Block> paragraphs(String title, int page, int count) {
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            blocks.add(Block.paragraph(title + " finding number " + i + " shows how the system behaves under real load."
+                    + " It was measured on " + (i + 2) + " machines over several weeks of ordinary use.", page));
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,88 @@
+package io.slideo.worker.writing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideLayout;
+import io.slideo.model.deck.SourceRef;
+import io.slideo.model.document.Block;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Section;
+import io.slideo.worker.text.TextCleanup;
+
+class SlideWriterTest {
+    private static final ExtractedDocument PAPER = new ExtractedDocument("paper", "Tracing JITs", "en", "application/pdf", 3,
+            1000, Map.of(), List.of(
+                    new Section("Introduction", 1, 1, 2, List.of(
+                            Block.paragraph("Dynamic languages are popular because they are expressive and easy to deploy.", 1),
+                            Block.paragraph("Compilers for them struggle because types are only known at run time.", 2),
+                            Block.paragraph("Tracing records the hot loops and compiles them for the types seen.", 2))),
+                    new Section("Evaluation", 1, 3, 3, List.of(
+                            Block.paragraph("The tracing compiler runs the benchmark suite ten times faster than the interpreter.", 3)))));
+
+    private final SlideWriter writer = new SlideWriter(14, 6, List.of(PAPER));
+
+    @Test
+    void everyBulletTracesToThePageItCameFrom() {
+        PlannedSlide slide = new PlannedSlide(2, "Evaluation", SlideLayout.BULLETS,
+                List.of("The tracing compiler runs the benchmark suite ten times faster"), List.of(new SourceRef("paper", 3)));
+
+        SlideWriter.Written written = writer.write(slide, "Deck", List.of("paper"));
+
+        Bullet first = written.bullets().get(0);
+        assertEquals("The tracing compiler runs the benchmark suite ten times faster", first.text());
+        assertEquals(new SourceRef("paper", 3), first.source());
+    }
+
+    @Test
+    void topsUpToThreeBulletsFromTheSameSection() {
+        PlannedSlide slide = new PlannedSlide(1, "Introduction", SlideLayout.BULLETS,
+                List.of("Dynamic languages are popular because they are expressive"), List.of(new SourceRef("paper", 1)));
+
+        SlideWriter.Written written = writer.write(slide, "Deck", List.of("paper"));
+
+        assertEquals(3, written.bullets().size());
+        assertEquals(List.of(1, 2, 2), written.bullets().stream().map(b -> b.source().page()).toList());
+        written.bullets().forEach(b -> assertTrue(TextCleanup.wordCount(b.text()) <= 14, b.text()));
+    }
+
+    @Test
+    void notesSayTheFullSentencesAndWhereTheyComeFrom() {
+        PlannedSlide slide = new PlannedSlide(1, "Introduction", SlideLayout.BULLETS,
+                List.of("Dynamic languages are popular because they are expressive"), List.of(new SourceRef("paper", 1)));
+
+        String notes = writer.write(slide, "Deck", List.of("paper")).notes();
+
+        assertTrue(notes.startsWith("Dynamic languages are popular because they are expressive and easy to deploy."), notes);
+        assertTrue(notes.endsWith("This comes from \u201cTracing JITs\u201d, page 1."), notes);
+    }
+
+    @Test
+    void aKeyPointTheDocumentsDoNotContainStillCitesTheSlidesSource() {
+        PlannedSlide slide = new PlannedSlide(1, "Outlook", SlideLayout.BULLETS,
+                List.of("Ask the audience which workloads matter most to them"), List.of(new SourceRef("paper", 2)));
+
+        Bullet bullet = writer.write(slide, "Deck", List.of("paper")).bullets().get(0);
+
+        assertEquals("Ask the audience which workloads matter most to them", bullet.text());
+        assertEquals(new SourceRef("paper", 2), bullet.source());
+    }
+
+    @Test
+    void theTitleSlideNamesTheDocuments() {
+        PlannedSlide slide = new PlannedSlide(0, "Why tracing works", SlideLayout.TITLE, List.of(),
+                List.of(new SourceRef("paper", 1)));
+
+        SlideWriter.Written written = writer.write(slide, "Why tracing works", List.of("paper"));
+
+        assertEquals(List.of(new Bullet("Tracing JITs", new SourceRef("paper", 1))), written.bullets());
+        assertTrue(written.notes().contains("Why tracing works"));
+    }
+}
