@@ -65,6 +65,13 @@ public class DocumentResource {
         return documents.structure(user.id(), parseId(id));
     }
 
+    /** Key phrases, their co-occurrence, topics and central sentences; 409 while still being read. */
+    @GET
+    @Path("/{id}/graph")
+    public Uni<String> graph(@RestPath String id) {
+        return documents.graph(user.id(), parseId(id));
+    }
+
     @DELETE
     @Path("/{id}")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {

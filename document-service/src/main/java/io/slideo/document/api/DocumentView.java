@@ -20,12 +20,13 @@ public record DocumentView(
         Integer pages,
         Long characters,
         Integer sections,
+        Integer topics,
         Instant createdAt,
         Instant updatedAt) {
 
     static DocumentView of(Document d) {
         return new DocumentView(d.id.toString(), d.fileName, d.mediaType, d.sizeBytes, d.sha256,
                 d.status.name().toLowerCase(), d.errorCode, d.errorMessage, d.title, d.language, d.pages, d.characters,
-                d.sections, d.createdAt, d.updatedAt);
+                d.sections, d.topics, d.createdAt, d.updatedAt);
     }
 }

@@ -46,6 +46,11 @@ public class Document extends PanacheEntityBase {
     public Integer sections;
     @Column(name = "result_key")
     public String resultKey;
+    @Column(name = "graph_key")
+    public String graphKey;
+    @Column(name = "chunks_key")
+    public String chunksKey;
+    public Integer topics;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -75,13 +75,32 @@ public class DocumentService {
 
     /** The structured document a worker extracted, as stored (JSON of ExtractedDocument). */
     public Uni<String> structure(String userId, UUID id) {
+        return extracted(userId, id).chain(document -> read(document.resultKey));
+    }
+
+    /** The document's knowledge graph (JSON of KnowledgeGraph). */
+    public Uni<String> graph(String userId, UUID id) {
+        return extracted(userId, id).chain(document -> {
+            if (document.graphKey == null) {
+                return Uni.createFrom().failure(new SlideoException(ErrorCode.NOT_FOUND,
+                        "Document " + id + " has no knowledge graph; it was extracted before graphs existed or too little text was found"));
+            }
+            return read(document.graphKey);
+        });
+    }
+
+    private Uni<Document> extracted(String userId, UUID id) {
         return get(userId, id).chain(document -> switch (document.status) {
             case UPLOADED -> Uni.createFrom().failure(new SlideoException(ErrorCode.CONFLICT,
                     "Document " + id + " is still being read; try again once its file_processed message arrives"));
             case FAILED -> Uni.createFrom().failure(new SlideoException(document.errorCode,
                     "Document " + id + " could not be read: " + document.errorMessage));
-            case EXTRACTED -> vertx.executeBlocking(Uni.createFrom().item(() -> readBlob(document.resultKey)));
+            case EXTRACTED -> Uni.createFrom().item(document);
         });
+    }
+
+    private Uni<String> read(String key) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> readBlob(key)));
     }
 
     public Uni<Void> delete(String userId, UUID id) {
@@ -110,6 +129,9 @@ public class DocumentService {
                     document.characters = extracted.characters();
                     document.sections = extracted.sections();
                     document.resultKey = extracted.resultKey();
+                    document.graphKey = extracted.graphKey();
+                    document.chunksKey = extracted.chunksKey();
+                    document.topics = extracted.topics();
                     document.updatedAt = Instant.now();
                     return outbox.notifyUser(userId, extracted.requestId(), new FileProcessed(extracted.documentId(),
                             document.fileName, "extracted", extracted.pages(), extracted.language(), null, null));

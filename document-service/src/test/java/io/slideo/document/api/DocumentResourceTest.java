@@ -150,6 +150,24 @@ class DocumentResourceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/documents/" + id + "/structure")
                 .then().statusCode(200).body("title", equalTo("Apache License")));
         as(TestTokens.newUser()).get("/api/v1/documents/" + id + "/structure").then().statusCode(404);
+        as(user).get("/api/v1/documents/" + id + "/graph").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void theKnowledgeGraphIsServedWithItsTopics() throws Exception {
+        String id = upload(user, "license-apache-2.0.txt").statusCode(201).extract().path("id");
+        as(user).get("/api/v1/documents/" + id + "/graph").then().statusCode(409);
+        String graphKey = "documents/" + id + "/graph.json";
+        blobs.put(graphKey, new java.io.ByteArrayInputStream(("{\"documentId\":\"" + id + "\",\"topics\":"
+                + "[{\"id\":0,\"label\":\"License, work\",\"phrases\":[\"license\"],\"sections\":[1]}]}").getBytes()));
+        kafka.send(Topic.DOCUMENT_EXTRACTED, EventEnvelope.of(Topic.DOCUMENT_EXTRACTED, id, user,
+                new DocumentExtracted(id, null, "Apache License", "en", 1, 10_000, 9, "documents/" + id + "/extraction.json",
+                        graphKey, "documents/" + id + "/chunks.json", 1)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/documents/" + id + "/graph")
+                .then().statusCode(200).body("topics[0].label", equalTo("License, work")));
+        as(user).get("/api/v1/documents/" + id).then().body("topics", equalTo(1));
+        as(TestTokens.newUser()).get("/api/v1/documents/" + id + "/graph").then().statusCode(404);
     }
 
     @Test

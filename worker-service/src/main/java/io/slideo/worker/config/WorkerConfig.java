@@ -13,6 +13,12 @@ public interface WorkerConfig {
 
     Outline outline();
 
+    Graph graph();
+
+    /** Target size of a retrieval chunk, in characters (chunks never cross a section). */
+    @WithDefault("1200")
+    int chunkCharacters();
+
     interface Extraction {
         /** How long one parse may run before it is abandoned and the document fails with TIMEOUT. */
         @WithDefault("120s")
@@ -25,6 +31,18 @@ public interface WorkerConfig {
         /** Most bytes a ZIP-based file (DOCX, PPTX, ODT, EPUB...) may unpack to; guards against decompression bombs. */
         @WithDefault("268435456")
         long maxUnpackedBytes();
+
+        /** Recognise text in images and scanned PDF pages with Tesseract (when it is installed). */
+        @WithDefault("true")
+        boolean ocr();
+
+        /** Parser processes per worker: documents read at the same time, each in its own JVM. */
+        @WithDefault("1")
+        int processes();
+
+        /** Heap of one parser process; a document that needs more fails with TOO_LARGE. */
+        @WithDefault("768m")
+        String processHeap();
 
         /** Characters of text sampled to guess the language when the file's metadata does not say. */
         @WithDefault("20000")
@@ -54,5 +72,39 @@ public interface WorkerConfig {
         /** Most bullets on one slide. */
         @WithDefault("6")
         int maxBullets();
+    }
+
+    interface Graph {
+        /** Most key phrases that become vertices (the most frequent ones). */
+        @WithDefault("1500")
+        int maxPhrases();
+
+        /** Key phrases stored with the document, most central first. */
+        @WithDefault("200")
+        int maxPhrasesShown();
+
+        /** Strongest co-occurrence edges stored with the document. */
+        @WithDefault("400")
+        int maxEdgesShown();
+
+        /** Leiden resolution (modularity): higher gives more, smaller topics. */
+        @WithDefault("1.0")
+        double resolution();
+
+        /** Fewest phrases a cluster needs to count as a topic. */
+        @WithDefault("3")
+        int minTopicPhrases();
+
+        /** Most topics kept, the most central first. */
+        @WithDefault("12")
+        int maxTopics();
+
+        /** Phrases listed per topic. */
+        @WithDefault("10")
+        int phrasesPerTopic();
+
+        /** Top-ranked sentences kept (TextRank). */
+        @WithDefault("40")
+        int sentences();
     }
 }

@@ -20,9 +20,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.config.TikaConfig;
@@ -30,15 +27,12 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 
 import io.slideo.model.document.Block;
 import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.Section;
-import io.slideo.worker.config.WorkerConfig;
 import io.slideo.worker.text.TextCleanup;
 
 /**
@@ -47,8 +41,7 @@ import io.slideo.worker.text.TextCleanup;
  * time limit), and keeps the structure. Every failure comes out as an {@link ExtractionFailure}.
  * Embedded documents are not parsed yet.
  */
-@ApplicationScoped
-public class DocumentExtractor {
+public class DocumentExtractor implements AutoCloseable {
     private static final Set<String> METADATA_KEPT = Set.of("dc:title", "dc:creator", "dc:subject", "dc:description",
             "dc:language", "dcterms:created", "dcterms:modified", "Content-Type", "xmpTPg:NPages", "meta:page-count",
             "meta:slide-count", "meta:word-count", "pdf:producer", "extended-properties:Application");
@@ -64,14 +57,7 @@ public class DocumentExtractor {
 
     /** What one document may cost. */
     public record Limits(Duration parseTimeout, long maxCharacters, long maxUnpackedBytes, int languageSample,
-            Set<String> supportedTypes) {
-    }
-
-    @Inject
-    public DocumentExtractor(WorkerConfig config) {
-        this(new Limits(config.extraction().parseTimeout(), config.extraction().maxCharacters(),
-                config.extraction().maxUnpackedBytes(), config.extraction().languageSample(),
-                config.extraction().supportedTypes()), new AutoDetectParser());
+            Set<String> supportedTypes, boolean ocr) {
     }
 
     public DocumentExtractor(Limits limits, Parser parser) {
@@ -82,25 +68,35 @@ public class DocumentExtractor {
         ZipSecureFile.setMaxEntrySize(Math.min(limits.maxUnpackedBytes(), 0xFFFFFFFFL));
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void close() {
         parsing.shutdownNow();
     }
 
     public ExtractedDocument extract(String documentId, Path file, String fileName) throws ExtractionFailure {
+        return extract(documentId, file, fileName, PageListener.NONE);
+    }
+
+    /** Reads the document; {@code pages} hears of every page (or slide) as the parser reaches it. */
+    public ExtractedDocument extract(String documentId, Path file, String fileName, PageListener pages)
+            throws ExtractionFailure {
         String mediaType = checkFile(file);
-        Parsed parsed = parseWithinLimit(file);
-        String title = title(parsed, fileName);
-        List<Section> sections = SectionBuilder.build(parsed.handler().parts(), parsed.handler().pagesSeen() > 0, title);
+        Parsed parsed = parseWithinLimit(file, mediaType, pages);
+        List<DocumentPart> parts = RunningText.strip(parsed.handler().parts(), parsed.handler().pagesSeen());
+        if (mediaType.equals("application/pdf")) {
+            parts = PdfHeadings.apply(parts, PdfHeadings.find(file));
+        }
+        String title = title(parsed.metadata(), parts, fileName);
+        List<Section> sections = SectionBuilder.build(parts, parsed.handler().pagesSeen() > 0, title);
         long characters = sections.stream().flatMap(s -> s.blocks().stream()).mapToLong(b -> b.text().length()).sum();
         if (characters == 0) {
             throw mediaType.startsWith("image/") || mediaType.equals("application/pdf")
-                    ? ExtractionFailure.scanned(mediaType)
+                    ? ExtractionFailure.scanned(mediaType, limits.ocr(), Parsers.tesseractInstalled())
                     : ExtractionFailure.noText();
         }
         String language = LanguageGuess.of(parsed.metadata().get(TikaCoreProperties.LANGUAGE),
                 sample(sections, limits.languageSample()));
-        return new ExtractedDocument(documentId, title, language, mediaType, pages(parsed), characters,
+        return new ExtractedDocument(documentId, title, language, mediaType, pages(parsed, file, mediaType), characters,
                 keptMetadata(parsed.metadata()), sections);
     }
 
@@ -127,13 +123,23 @@ public class DocumentExtractor {
     private record Parsed(StructureHandler handler, Metadata metadata) {
     }
 
-    private Parsed parseWithinLimit(Path file) throws ExtractionFailure {
+    /**
+     * Text recognition is for pictures and scanned PDF pages. The images inside an office document
+     * are illustrations; recognising each of them would take minutes and add noise.
+     */
+    private static boolean recognisable(String mediaType) {
+        return mediaType.startsWith("image/") || mediaType.equals("application/pdf");
+    }
+
+    private Parsed parseWithinLimit(Path file, String mediaType, PageListener pages) throws ExtractionFailure {
         AtomicBoolean abandoned = new AtomicBoolean();
-        StructureHandler handler = new StructureHandler(limits.maxCharacters(), abandoned::get);
         Metadata metadata = new Metadata();
+        boolean webPage = mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
+        StructureHandler handler = new StructureHandler(limits.maxCharacters(), abandoned::get,
+                page -> pages.page(page, declaredPages(metadata)), webPage);
         Future<Parsed> parse = parsing.submit(() -> {
             try (InputStream in = TikaInputStream.get(file)) {
-                parser.parse(in, handler, metadata, new ParseContext());
+                parser.parse(in, handler, metadata, Parsers.context(limits.ocr() && recognisable(mediaType)));
             }
             return new Parsed(handler, metadata);
         });
@@ -155,12 +161,11 @@ public class DocumentExtractor {
     }
 
     /** The metadata's title if it is a real one, else the first heading, first short paragraph, or file name. */
-    private static String title(Parsed parsed, String fileName) {
-        String declared = clean(parsed.metadata().get(TikaCoreProperties.TITLE));
+    private static String title(Metadata metadata, List<DocumentPart> parts, String fileName) {
+        String declared = clean(metadata.get(TikaCoreProperties.TITLE));
         if (declared != null) {
             return declared;
         }
-        List<DocumentPart> parts = parsed.handler().parts();
         for (DocumentPart part : parts) {
             if (part instanceof DocumentPart.Heading heading && clean(heading.text()) != null
                     && !heading.text().startsWith("Slide ")) {
@@ -191,6 +196,7 @@ public class DocumentExtractor {
         String text = TextCleanup.normalize(title);
         String lower = text.toLowerCase(Locale.ROOT);
         if (text.isEmpty() || JUNK_TITLES.contains(lower) || lower.startsWith("microsoft word - ")
+                || lower.contains("use style")
                 || lower.matches(".*\\.(docx?|pptx?|pdf|odt|rtf|txt|tex|dvi)$")
                 || TextCleanup.wordCount(text) > TITLE_WORDS) {
             return null;
@@ -198,17 +204,27 @@ public class DocumentExtractor {
         return text;
     }
 
-    private static int pages(Parsed parsed) {
-        if (parsed.handler().pagesSeen() > 0) {
-            return parsed.handler().pagesSeen();
+    /**
+     * Pages (or slides) seen while parsing, or the count the file declares when that is larger: a
+     * slide with nothing on it emits no text, and OpenDocument presentations mark no slides at all.
+     */
+    private static int pages(Parsed parsed, Path file, String mediaType) {
+        int declared = declaredPages(parsed.metadata());
+        if (mediaType.equals("application/vnd.oasis.opendocument.presentation")) {
+            declared = Math.max(declared, OpenDocumentSlides.count(file));
         }
+        return Math.max(1, Math.max(parsed.handler().pagesSeen(), declared));
+    }
+
+    /** The page (or slide) count the file declares; 0 when it declares none. */
+    private static int declaredPages(Metadata metadata) {
         for (String key : PAGE_COUNT_KEYS) {
-            String value = parsed.metadata().get(key);
+            String value = metadata.get(key);
             if (value != null && value.matches("\\d{1,6}") && Integer.parseInt(value) > 0) {
                 return Integer.parseInt(value);
             }
         }
-        return 1;
+        return 0;
     }
 
     private static Map<String, String> keptMetadata(Metadata metadata) {

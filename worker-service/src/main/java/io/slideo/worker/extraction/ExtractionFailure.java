@@ -38,10 +38,21 @@ public final class ExtractionFailure extends Exception {
                 "The document contains no text to make slides from. Add some text, or upload another document.");
     }
 
-    static ExtractionFailure scanned(String mediaType) {
-        return new ExtractionFailure(ErrorCode.OCR_UNAVAILABLE, "The " + describe(mediaType)
-                + " has no text layer (it looks scanned or is a picture) and text recognition is not available yet."
-                + " Upload a version with selectable text.");
+    /** A picture or scanned page with no text: why recognition did not help, and what to do. */
+    static ExtractionFailure scanned(String mediaType, boolean ocrOn, boolean tesseractInstalled) {
+        String what = "The " + describe(mediaType) + " has no text layer (it looks scanned or is a picture)";
+        if (!ocrOn) {
+            return new ExtractionFailure(ErrorCode.OCR_UNAVAILABLE, what + " and text recognition (OCR) is turned off"
+                    + " on this server (slideo.worker.extraction.ocr). Upload a version with selectable text, or ask"
+                    + " the administrator to turn OCR on.");
+        }
+        if (!tesseractInstalled) {
+            return new ExtractionFailure(ErrorCode.OCR_UNAVAILABLE, what + " and text recognition needs Tesseract,"
+                    + " which is not installed on the server: install the tesseract-ocr package (for example"
+                    + " 'apt-get install tesseract-ocr') and upload again, or upload a version with selectable text.");
+        }
+        return new ExtractionFailure(ErrorCode.EMPTY, what + " and text recognition found no text in it."
+                + " Upload a sharper scan or a version with selectable text.");
     }
 
     static ExtractionFailure unsupported(String mediaType) {

@@ -21,6 +21,12 @@ final class NumberedHeadings {
     private NumberedHeadings() {
     }
 
+    /** A heading without its section number: "3.1 Trace Trees" is "Trace Trees". */
+    static String withoutNumber(String heading) {
+        Matcher m = NUMBERED.matcher(heading.strip());
+        return m.matches() ? TextCleanup.normalize(m.group(2)) : heading;
+    }
+
     /** The parts with numbered first lines turned into headings, or the parts unchanged if none qualify. */
     static List<DocumentPart> apply(List<DocumentPart> parts) {
         List<DocumentPart> result = new ArrayList<>();

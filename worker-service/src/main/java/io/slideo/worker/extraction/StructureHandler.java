@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,10 @@ final class StructureHandler extends DefaultHandler {
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00A0]*\\n");
     private static final int SLIDE_TITLE_WORDS = 15;
 
+    // Paragraph styles that name a heading level: "heading 2", "Titre1", "__H_1_GA", "H23" (level 2).
+    private static final Pattern HEADING_STYLE = Pattern.compile(
+            "(?i)(?:^|[^a-z])(?:h|heading|titre|berschrift|kop)[ _-]*([1-6])(?:[^0-9]|$)");
+
     private enum Role { PAGE, SLIDE, NOTES, SKIP, HEADING, PARAGRAPH, LIST, ITEM, TABLE, ROW, CELL, OTHER }
 
     private final long maxCharacters;
@@ -57,9 +62,16 @@ final class StructureHandler extends DefaultHandler {
     private boolean slideTitlePending;
     private long characters;
 
-    StructureHandler(long maxCharacters, BooleanSupplier abandoned) {
+    private final IntConsumer pageStarted;
+    // Web pages lay out with tables: their cells are flowing text (with headings), not data.
+    private final boolean layoutTables;
+    private int openHeadingLevel;
+
+    StructureHandler(long maxCharacters, BooleanSupplier abandoned, IntConsumer pageStarted, boolean layoutTables) {
         this.maxCharacters = maxCharacters;
         this.abandoned = abandoned;
+        this.pageStarted = pageStarted;
+        this.layoutTables = layoutTables;
     }
 
     List<DocumentPart> parts() {
@@ -90,11 +102,11 @@ final class StructureHandler extends DefaultHandler {
         switch (role) {
             case PAGE -> {
                 flushParagraph();
-                page++;
+                pageStarted.accept(++page);
             }
             case SLIDE -> {
                 flushParagraph();
-                page++;
+                pageStarted.accept(++page);
                 slides = true;
                 slideTitlePending = true;
             }
@@ -104,7 +116,8 @@ final class StructureHandler extends DefaultHandler {
             }
             case HEADING -> {
                 flushParagraph();
-                headingLevel = name.charAt(1) - '0';
+                headingLevel = headingLevel(name, attributes.getValue("class"));
+                openHeadingLevel = headingLevel;
                 heading.setLength(0);
             }
             case PARAGRAPH -> {
@@ -175,7 +188,7 @@ final class StructureHandler extends DefaultHandler {
                 headingLevel = 0;
                 if (!text.isEmpty()) {
                     slideTitlePending = false;
-                    parts.add(new DocumentPart.Heading(localLevel(localName, qName), text, currentPage()));
+                    parts.add(new DocumentPart.Heading(openHeadingLevel, text, currentPage()));
                 }
             }
             case PARAGRAPH -> {
@@ -267,14 +280,22 @@ final class StructureHandler extends DefaultHandler {
         }
         return switch (name) {
             case "h1", "h2", "h3", "h4", "h5", "h6" -> listDepth > 0 || tableDepth > 0 ? Role.OTHER : Role.HEADING;
-            case "p" -> "notes".equals(cssClass) ? Role.NOTES : Role.PARAGRAPH;
+            case "p" -> paragraphRole(cssClass);
             case "ul", "ol" -> tableDepth > 0 ? Role.OTHER : Role.LIST;
             case "li" -> tableDepth > 0 ? Role.OTHER : Role.ITEM;
-            case "table" -> Role.TABLE;
-            case "tr" -> Role.ROW;
-            case "td", "th" -> Role.CELL;
+            case "table" -> layoutTables ? Role.OTHER : Role.TABLE;
+            case "tr" -> layoutTables ? Role.OTHER : Role.ROW;
+            case "td", "th" -> layoutTables ? Role.PARAGRAPH : Role.CELL;
             default -> Role.OTHER;
         };
+    }
+
+    private Role paragraphRole(String cssClass) {
+        if ("notes".equals(cssClass)) {
+            return Role.NOTES;
+        }
+        boolean styledHeading = cssClass != null && HEADING_STYLE.matcher(cssClass).find();
+        return styledHeading && listDepth == 0 && tableDepth == 0 ? Role.HEADING : Role.PARAGRAPH;
     }
 
     /** Where text goes now: a table cell wins over a heading, a heading over a list item. */
@@ -384,9 +405,13 @@ final class StructureHandler extends DefaultHandler {
         return Math.max(page, 1);
     }
 
-    private static int localLevel(String localName, String qName) {
-        String name = localName == null || localName.isEmpty() ? qName : localName;
-        return name.charAt(1) - '0';
+    /** h1..h6, or a paragraph whose style names a heading level (a Word style such as "__H_1_GA"). */
+    private static int headingLevel(String name, String cssClass) {
+        if (name.length() == 2 && name.charAt(0) == 'h') {
+            return name.charAt(1) - '0';
+        }
+        Matcher styled = cssClass == null ? null : HEADING_STYLE.matcher(cssClass);
+        return styled != null && styled.find() ? styled.group(1).charAt(0) - '0' : 0;
     }
 
     private void checkAbandoned() throws SAXException {

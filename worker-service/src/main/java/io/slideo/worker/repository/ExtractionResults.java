@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Chunk;
+import io.slideo.model.document.KnowledgeGraph;
 import io.slideo.model.event.EventCodec;
 import io.slideo.runtime.blob.BlobStore;
 
-/** Extraction results as JSON in the blob store, under {@code documents/<id>/extraction.json}. Blocking. */
+/**
+ * What extraction produced, as JSON in the blob store: the structured document
+ * ({@code documents/<id>/extraction.json}), its knowledge graph ({@code graph.json}) and its
+ * retrieval chunks ({@code chunks.json}). Blocking.
+ */
 @ApplicationScoped
 public class ExtractionResults {
     private final ObjectMapper mapper = EventCodec.newMapper();
@@ -31,9 +38,20 @@ public class ExtractionResults {
 
     /** Stores the result (replacing an earlier one) and returns its key. */
     public String store(ExtractedDocument document) {
-        String key = keyOf(document.documentId());
+        return write(keyOf(document.documentId()), document);
+    }
+
+    public String storeGraph(KnowledgeGraph graph) {
+        return write("documents/" + graph.documentId() + "/graph.json", graph);
+    }
+
+    public String storeChunks(String documentId, List<Chunk> chunks) {
+        return write("documents/" + documentId + "/chunks.json", chunks);
+    }
+
+    private String write(String key, Object value) {
         try {
-            blobs.put(key, new ByteArrayInputStream(mapper.writeValueAsBytes(document)));
+            blobs.put(key, new ByteArrayInputStream(mapper.writeValueAsBytes(value)));
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store " + key, e);

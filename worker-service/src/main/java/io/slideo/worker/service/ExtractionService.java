@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.KnowledgeGraph;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.event.DocumentExtracted;
 import io.slideo.model.event.DocumentFailed;
@@ -19,10 +20,14 @@ import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Topic;
 import io.slideo.model.ws.ProgressUpdate;
 import io.slideo.runtime.blob.BlobStore;
-import io.slideo.worker.extraction.DocumentExtractor;
+import io.slideo.worker.config.WorkerConfig;
+import io.slideo.worker.extraction.IsolatedExtractor;
+import io.slideo.worker.extraction.PageListener;
 import io.slideo.worker.extraction.ExtractionFailure;
 import io.slideo.worker.messaging.EventPublisher;
+import io.slideo.worker.graph.KnowledgeGraphBuilder;
 import io.slideo.worker.repository.ExtractionResults;
+import io.slideo.worker.text.Chunker;
 
 /**
  * Extracts an uploaded document and reports the outcome. Whatever the file does to the parser ends in
@@ -33,16 +38,21 @@ import io.slideo.worker.repository.ExtractionResults;
 public class ExtractionService {
     private static final String STAGE = "extracting";
 
-    private final DocumentExtractor extractor;
+    private final IsolatedExtractor extractor;
     private final ExtractionResults results;
     private final BlobStore blobs;
     private final EventPublisher events;
+    private final KnowledgeGraphBuilder graphs;
+    private final Chunker chunker;
 
-    ExtractionService(DocumentExtractor extractor, ExtractionResults results, BlobStore blobs, EventPublisher events) {
+    ExtractionService(IsolatedExtractor extractor, ExtractionResults results, BlobStore blobs, EventPublisher events,
+            KnowledgeGraphBuilder graphs, WorkerConfig config) {
         this.extractor = extractor;
         this.results = results;
         this.blobs = blobs;
         this.events = events;
+        this.graphs = graphs;
+        this.chunker = new Chunker(config.chunkCharacters());
     }
 
     public void extract(EventEnvelope event) {
@@ -62,9 +72,12 @@ public class ExtractionService {
                 return;
             }
             String resultKey = results.store(document);
+            progress(event, uploaded, 80, "Finding the topics of " + document.pages() + " pages", "graph");
+            Understanding understanding = understand(document);
             events.publish(Topic.DOCUMENT_EXTRACTED, documentId, userId,
                     new DocumentExtracted(documentId, uploaded.requestId(), document.title(), document.language(),
-                            document.pages(), document.characters(), document.sections().size(), resultKey),
+                            document.pages(), document.characters(), document.sections().size(), resultKey,
+                            understanding.graphKey(), understanding.chunksKey(), understanding.topics()),
                     event, "extracted");
             progress(event, uploaded, 100, "Read " + document.pages() + " pages, " + document.sections().size()
                     + " sections", "done");
@@ -75,11 +88,30 @@ public class ExtractionService {
         }
     }
 
+    private record Understanding(String graphKey, String chunksKey, int topics) {
+    }
+
+    /** The knowledge graph and retrieval chunks; a document stays usable without them if they fail. */
+    private Understanding understand(ExtractedDocument document) {
+        try {
+            long started = System.nanoTime();
+            KnowledgeGraph graph = graphs.build(document);
+            String graphKey = results.storeGraph(graph);
+            String chunksKey = results.storeChunks(document.documentId(), chunker.chunks(document));
+            Log.infof("Knowledge graph of document %s: %d phrases, %d topics in %d ms", document.documentId(),
+                    graph.phrases().size(), graph.topics().size(), (System.nanoTime() - started) / 1_000_000);
+            return new Understanding(graphKey, chunksKey, graph.topics().size());
+        } catch (RuntimeException | StackOverflowError e) {
+            Log.warnf(e, "Could not build the knowledge graph of document %s", document.documentId());
+            return new Understanding(null, null, 0);
+        }
+    }
+
     /** The document, or null once its failure has been reported. */
     private ExtractedDocument extractOrFail(EventEnvelope event, DocumentUploaded uploaded, Path copy) {
         ExtractionFailure failure;
         try {
-            return extractor.extract(uploaded.documentId(), copy, uploaded.fileName());
+            return extractor.extract(uploaded.documentId(), copy, uploaded.fileName(), pageProgress(event, uploaded));
         } catch (ExtractionFailure e) {
             failure = e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -93,6 +125,20 @@ public class ExtractionService {
                 new DocumentFailed(uploaded.documentId(), uploaded.requestId(), failure.code(), failure.getMessage()),
                 event, "failed");
         return null;
+    }
+
+    /** Page progress, at most every tenth of the document (or every 20 pages when the count is unknown). */
+    private PageListener pageProgress(EventEnvelope event, DocumentUploaded uploaded) {
+        int[] reported = { 0 };
+        return (page, pages) -> {
+            int step = pages > 0 ? Math.max(5, pages / 10) : 20;
+            if (page - reported[0] >= step) {
+                reported[0] = page;
+                int percent = pages > 0 ? Math.min(75, 5 + 70 * page / pages) : 40;
+                progress(event, uploaded, percent, "Read page " + page + (pages > 0 ? " of " + pages : ""),
+                        "page-" + page);
+            }
+        };
     }
 
     private void progress(EventEnvelope event, DocumentUploaded uploaded, int percent, String message, String step) {

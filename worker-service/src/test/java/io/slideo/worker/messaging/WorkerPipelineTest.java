@@ -160,16 +160,17 @@ class WorkerPipelineTest {
         String id = upload(user, "license-apache-2.0.txt");
         awaitExtracted(id);
 
-        List<Notification> progress = KafkaTestClient.await(Topic.NOTIFICATION, e -> user.equals(e.aggregateId()), 2, WAIT)
+        List<Notification> progress = KafkaTestClient.await(Topic.NOTIFICATION, e -> user.equals(e.aggregateId()), 3, WAIT)
                 .stream().map(e -> e.payloadAs(Notification.class)).toList();
-        assertEquals(2, progress.size());
+        assertEquals(3, progress.size());
         for (Notification n : progress) {
             assertEquals(ServerMessageType.PROGRESS_UPDATE, n.type());
             assertEquals("extracting", n.data().path("stage").asText());
             assertEquals(id, n.data().path("document_id").asText());
             assertEquals("req-" + id, n.requestId());
         }
-        assertEquals(Set.of(0, 100), progress.stream().map(n -> n.data().path("percent").asInt()).collect(Collectors.toSet()));
+        // read, topics found, done
+        assertEquals(Set.of(0, 80, 100), progress.stream().map(n -> n.data().path("percent").asInt()).collect(Collectors.toSet()));
     }
 
     @Test
@@ -188,7 +189,11 @@ class WorkerPipelineTest {
             PlannedSlide slide = plan.slides().get(i);
             assertEquals(i, slide.index());
             assertEquals(SlideLayout.BULLETS, slide.layout());
-            assertTrue(sectionTitles.contains(slide.title()), "not a section title: " + slide.title());
+            // Text under the document's own title becomes an "Overview" slide (the title slide shows the title).
+            // A long section split over two slides repeats its title with "(continued)".
+            String heading = slide.title().replaceFirst(" \\(continued\\)$", "");
+            assertTrue(sectionTitles.contains(heading) || slide.title().equals("Overview"),
+                    "not a section title: " + slide.title());
             assertTrue(slideTitles.add(slide.title()), "repeated title " + slide.title());
             assertTrue(slide.keyPoints().size() >= 3 && slide.keyPoints().size() <= 5, slide.keyPoints().toString());
             assertTrue(slide.keyPoints().stream().allMatch(p -> TextCleanup.wordCount(p) <= 14), slide.keyPoints().toString());

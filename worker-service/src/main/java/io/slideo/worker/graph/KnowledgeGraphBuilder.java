@@ -1,0 +1,247 @@
+package io.slideo.worker.graph;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jgrapht.Graph;
+import org.jgrapht.alg.scoring.PageRank;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.KnowledgeGraph;
+import io.slideo.model.document.KnowledgeGraph.Edge;
+import io.slideo.model.document.KnowledgeGraph.GraphTopic;
+import io.slideo.model.document.KnowledgeGraph.Phrase;
+import io.slideo.model.document.KnowledgeGraph.RankedSentence;
+import io.slideo.worker.config.WorkerConfig;
+import io.slideo.worker.text.Passage;
+
+/**
+ * Builds a document's knowledge graph: key phrases as vertices, co-occurrence within a window of
+ * sentences as weighted edges (same sentence 1, next sentence 0.5), importance by PageRank, topics
+ * by Leiden clustering with a label of their most central phrases, and sentences ranked by TextRank.
+ */
+@ApplicationScoped
+public class KnowledgeGraphBuilder {
+    private static final double NEXT_SENTENCE_WEIGHT = 0.5;
+    private static final long SEED = 42;
+
+    private final WorkerConfig.Graph config;
+
+    public KnowledgeGraphBuilder(WorkerConfig config) {
+        this.config = config.graph();
+    }
+
+    public KnowledgeGraph build(ExtractedDocument document) {
+        PhraseExtractor extractor = new PhraseExtractor(document.language());
+        List<Passage> passages = Passage.of(document);
+        List<Set<String>> keysPerSentence = new ArrayList<>(passages.size());
+        Map<String, PhraseCount> counts = new LinkedHashMap<>();
+        for (Passage passage : passages) {
+            Set<String> keys = new LinkedHashSet<>();
+            for (PhraseExtractor.Candidate candidate : extractor.phrases(passage.text())) {
+                keys.add(candidate.key());
+                counts.computeIfAbsent(candidate.key(), k -> new PhraseCount()).seen(candidate.surface(), passage.section());
+            }
+            keysPerSentence.add(keys);
+        }
+        List<String> vertices = keep(counts);
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < vertices.size(); i++) {
+            ids.put(vertices.get(i), i);
+        }
+        Map<Long, Double> weights = cooccurrence(passages, keysPerSentence, ids);
+        double[] importance = pageRank(vertices.size(), weights);
+        int[] clusters = cluster(vertices.size(), weights);
+
+        List<GraphTopic> topics = topics(vertices, counts, importance, clusters);
+        Map<Integer, Integer> topicOfCluster = new HashMap<>();
+        topics.forEach(t -> topicOfCluster.put(t.id(), t.id()));
+        List<Phrase> phrases = new ArrayList<>();
+        for (int i = 0; i < vertices.size(); i++) {
+            PhraseCount count = counts.get(vertices.get(i));
+            phrases.add(new Phrase(count.surface(), round(importance[i]), count.total,
+                    topicOfCluster.getOrDefault(clusters[i], -1)));
+        }
+        phrases.sort(Comparator.comparingDouble(Phrase::score).reversed());
+        return new KnowledgeGraph(document.documentId(), document.language(),
+                phrases.subList(0, Math.min(phrases.size(), config.maxPhrasesShown())),
+                edges(vertices, counts, weights), topics, TextRank.rank(passages, keysPerSentence, config.sentences()));
+    }
+
+    /** The most frequent phrases (seen at least twice, unless the document is tiny). */
+    private List<String> keep(Map<String, PhraseCount> counts) {
+        int minimum = counts.size() > 60 ? 2 : 1;
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue().total >= minimum)
+                .sorted(Comparator.comparingInt((Map.Entry<String, PhraseCount> e) -> e.getValue().total).reversed())
+                .limit(config.maxPhrases())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static Map<Long, Double> cooccurrence(List<Passage> passages, List<Set<String>> keysPerSentence,
+            Map<String, Integer> ids) {
+        Map<Long, Double> weights = new HashMap<>();
+        for (int s = 0; s < keysPerSentence.size(); s++) {
+            List<Integer> here = idsOf(keysPerSentence.get(s), ids);
+            for (int a = 0; a < here.size(); a++) {
+                for (int b = a + 1; b < here.size(); b++) {
+                    weights.merge(pair(here.get(a), here.get(b)), 1.0, Double::sum);
+                }
+            }
+            if (s + 1 < keysPerSentence.size() && passages.get(s + 1).section() == passages.get(s).section()) {
+                for (int a : here) {
+                    for (int b : idsOf(keysPerSentence.get(s + 1), ids)) {
+                        if (a != b) {
+                            weights.merge(pair(a, b), NEXT_SENTENCE_WEIGHT, Double::sum);
+                        }
+                    }
+                }
+            }
+        }
+        return weights;
+    }
+
+    private static double[] pageRank(int vertices, Map<Long, Double> weights) {
+        Graph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+        for (int i = 0; i < vertices; i++) {
+            graph.addVertex(i);
+        }
+        weights.forEach((pair, weight) -> {
+            DefaultWeightedEdge edge = graph.addEdge(first(pair), second(pair));
+            graph.setEdgeWeight(edge, weight);
+        });
+        double[] scores = new double[vertices];
+        if (vertices > 0) {
+            PageRank<Integer, DefaultWeightedEdge> rank = new PageRank<>(graph);
+            rank.getScores().forEach((vertex, score) -> scores[vertex] = score);
+        }
+        return scores;
+    }
+
+    private int[] cluster(int vertices, Map<Long, Double> weights) {
+        int[] from = new int[weights.size()];
+        int[] to = new int[weights.size()];
+        double[] w = new double[weights.size()];
+        int e = 0;
+        for (Map.Entry<Long, Double> edge : weights.entrySet()) {
+            from[e] = first(edge.getKey());
+            to[e] = second(edge.getKey());
+            w[e++] = edge.getValue();
+        }
+        return TopicClusterer.cluster(vertices, from, to, w, config.resolution(), SEED);
+    }
+
+    private List<GraphTopic> topics(List<String> vertices, Map<String, PhraseCount> counts, double[] importance,
+            int[] clusters) {
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < clusters.length; i++) {
+            members.computeIfAbsent(clusters[i], c -> new ArrayList<>()).add(i);
+        }
+        List<GraphTopic> topics = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> cluster : members.entrySet()) {
+            List<Integer> phrases = new ArrayList<>(cluster.getValue());
+            if (phrases.size() < config.minTopicPhrases()) {
+                continue;
+            }
+            phrases.sort(Comparator.comparingDouble((Integer i) -> importance[i]).reversed());
+            List<String> surfaces = phrases.stream().map(i -> counts.get(vertices.get(i)).surface()).toList();
+            double score = phrases.stream().mapToDouble(i -> importance[i]).sum();
+            topics.add(new GraphTopic(cluster.getKey(), label(surfaces), round(score),
+                    surfaces.subList(0, Math.min(surfaces.size(), config.phrasesPerTopic())),
+                    sections(phrases, vertices, counts)));
+        }
+        topics.sort(Comparator.comparingDouble(GraphTopic::score).reversed());
+        return topics.subList(0, Math.min(topics.size(), config.maxTopics()));
+    }
+
+    /** The two most central phrases, e.g. "Trace trees, loop nesting". */
+    private static String label(List<String> surfaces) {
+        String label = surfaces.size() > 1 ? surfaces.get(0) + ", " + surfaces.get(1) : surfaces.get(0);
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /** The sections holding at least a sixth of the topic's occurrences, most first. */
+    private static List<Integer> sections(List<Integer> phrases, List<String> vertices, Map<String, PhraseCount> counts) {
+        Map<Integer, Integer> bySection = new HashMap<>();
+        int total = 0;
+        for (int i : phrases) {
+            for (Map.Entry<Integer, Integer> e : counts.get(vertices.get(i)).bySection.entrySet()) {
+                bySection.merge(e.getKey(), e.getValue(), Integer::sum);
+                total += e.getValue();
+            }
+        }
+        int threshold = Math.max(1, total / 6);
+        return bySection.entrySet().stream()
+                .filter(e -> e.getValue() >= threshold)
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private List<Edge> edges(List<String> vertices, Map<String, PhraseCount> counts, Map<Long, Double> weights) {
+        return weights.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+                .limit(config.maxEdgesShown())
+                .map(e -> new Edge(counts.get(vertices.get(first(e.getKey()))).surface(),
+                        counts.get(vertices.get(second(e.getKey()))).surface(), e.getValue()))
+                .toList();
+    }
+
+    private static List<Integer> idsOf(Set<String> keys, Map<String, Integer> ids) {
+        List<Integer> found = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            Integer id = ids.get(key);
+            if (id != null) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    private static long pair(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    private static int first(long pair) {
+        return (int) (pair >>> 32);
+    }
+
+    private static int second(long pair) {
+        return (int) pair;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+
+    /** How often a phrase occurs, how it is most often written, and in which sections. */
+    private static final class PhraseCount {
+        int total;
+        final Map<String, Integer> surfaces = new HashMap<>();
+        final Map<Integer, Integer> bySection = new HashMap<>();
+
+        void seen(String surface, int section) {
+            total++;
+            surfaces.merge(surface, 1, Integer::sum);
+            bySection.merge(section, 1, Integer::sum);
+        }
+
+        String surface() {
+            return surfaces.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(e -> e.getKey().equals(e.getKey().toLowerCase()) ? 1 : 0))
+                    .map(Map.Entry::getKey).orElse("");
+        }
+    }
+}
