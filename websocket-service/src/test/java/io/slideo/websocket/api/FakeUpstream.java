@@ -31,6 +31,8 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     }
 
     private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
+    /** SHA-256 of every file uploaded to the fake document-service, by request id. */
+    private static final Map<String, String> UPLOADED = new java.util.concurrent.ConcurrentHashMap<>();
     private static Vertx vertx;
     private static HttpServer server;
     private static int port;
@@ -43,7 +45,8 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         String url = "http://127.0.0.1:" + port;
         return Map.of(
                 "quarkus.rest-client.content-service.url", url,
-                "quarkus.rest-client.slide-service.url", url);
+                "quarkus.rest-client.slide-service.url", url,
+                "quarkus.rest-client.document-service.url", url);
     }
 
     @Override
@@ -51,6 +54,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             await(vertx.close().toCompletionStage().toCompletableFuture());
         }
+    }
+
+    static Optional<String> uploadedSha256(String requestId) {
+        return Optional.ofNullable(UPLOADED.get(requestId));
     }
 
     static Optional<Recorded> request(String requestId) {
@@ -68,12 +75,44 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
     private static void listen() {
         server = await(vertx.createHttpServer()
-                .requestHandler(request -> request.body().onSuccess(body -> {
+                .requestHandler(request -> {
+                    if (request.path().equals("/api/v1/documents")) {
+                        receiveDocument(request);
+                        return;
+                    }
+                    request.body().onSuccess(body -> {
                     REQUESTS.add(new Recorded(request.method().name(), request.path(), request.headers(), body.toString()));
                     answer(request, body.length() == 0 ? new JsonObject() : body.toJsonObject());
-                }))
+                    });
+                })
                 .listen(port, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture());
+    }
+
+    /**
+     * Like document-service: the multipart part "file" is the document; a Windows executable is refused
+     * as UNSUPPORTED_TYPE, anything else is stored (here: its SHA-256 is remembered).
+     */
+    private static void receiveDocument(HttpServerRequest request) {
+        String requestId = request.getHeader("X-Request-Id");
+        request.setExpectMultipart(true);
+        io.vertx.core.buffer.Buffer file = io.vertx.core.buffer.Buffer.buffer();
+        request.uploadHandler(upload -> upload.handler(file::appendBuffer));
+        request.endHandler(done -> {
+            REQUESTS.add(new Recorded(request.method().name(), request.path(), request.headers(), ""));
+            if (file.length() > 1 && file.getByte(0) == 'M' && file.getByte(1) == 'Z') {
+                reply(request, 415, new JsonObject().put("code", "UNSUPPORTED_TYPE")
+                        .put("message", "The file's content is application/x-msdownload").put("retryable", false));
+                return;
+            }
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(file.getBytes());
+                UPLOADED.put(requestId, java.util.HexFormat.of().formatHex(digest));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            reply(request, 201, new JsonObject().put("id", "doc-" + UPLOADED.size()).put("status", "uploaded"));
+        });
     }
 
     private static void answer(HttpServerRequest request, JsonObject body) {

@@ -174,7 +174,7 @@ class LiveChannelTest {
     }
 
     static List<String> laterMessageTypes() {
-        return List.of("file_upload", "research_request", "resume");
+        return List.of("research_request", "resume");
     }
 
     @Test

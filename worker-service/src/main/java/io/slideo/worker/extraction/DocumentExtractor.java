@@ -81,10 +81,22 @@ public class DocumentExtractor implements AutoCloseable {
     public ExtractedDocument extract(String documentId, Path file, String fileName, PageListener pages)
             throws ExtractionFailure {
         String mediaType = checkFile(file);
-        Parsed parsed = parseWithinLimit(file, mediaType, pages);
+        // A PDF's headings come from a second, independent read: it runs beside Tika's parse.
+        Future<PdfHeadings.Found> headings = mediaType.equals("application/pdf")
+                ? parsing.submit(() -> PdfHeadings.find(file))
+                : null;
+        Parsed parsed;
+        try {
+            parsed = parseWithinLimit(file, mediaType, pages);
+        } catch (ExtractionFailure | RuntimeException e) {
+            if (headings != null) {
+                headings.cancel(true);
+            }
+            throw e;
+        }
         List<DocumentPart> parts = RunningText.strip(parsed.handler().parts(), parsed.handler().pagesSeen());
-        if (mediaType.equals("application/pdf")) {
-            parts = PdfHeadings.apply(parts, PdfHeadings.find(file));
+        if (headings != null) {
+            parts = PdfHeadings.apply(parts, headingsOf(headings));
         }
         String title = title(parsed.metadata(), parts, fileName);
         List<Section> sections = SectionBuilder.build(parts, parsed.handler().pagesSeen() > 0, title);
@@ -98,6 +110,20 @@ public class DocumentExtractor implements AutoCloseable {
                 sample(sections, limits.languageSample()));
         return new ExtractedDocument(documentId, title, language, mediaType, pages(parsed, file, mediaType), characters,
                 keptMetadata(parsed.metadata()), sections);
+    }
+
+    private PdfHeadings.Found headingsOf(Future<PdfHeadings.Found> headings) throws ExtractionFailure {
+        try {
+            return headings.get(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            headings.cancel(true);
+            throw ExtractionFailure.timeout(limits.parseTimeout().toSeconds());
+        } catch (ExecutionException e) {
+            return new PdfHeadings.Found(List.of(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading headings", e);
+        }
     }
 
     /** Not empty, of a type we read (from its bytes, never its name), and not a decompression bomb. */

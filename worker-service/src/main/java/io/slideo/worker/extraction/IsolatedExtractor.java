@@ -83,7 +83,7 @@ public class IsolatedExtractor {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:+UseSerialGC");
+        command.add("-XX:+UseParallelGC"); // measured faster than Serial for Tika on two cores
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
         command.add(classpath());

@@ -34,6 +34,8 @@ final class PdfHeadings {
     private static final int MAX_BOLD_WORDS = 6;
     private static final int MAX_PER_PAGE = 5;
     private static final int MAX_MERGED_WORDS = 24;
+    // Longer lines are prose: no need to compare them with the headings.
+    private static final int MAX_HEADING_CHARACTERS = 300;
     private static final int MAX_LEVEL = 6;
     private static final int MAX_DEPTH = 6;
 
@@ -79,20 +81,29 @@ final class PdfHeadings {
         LineCollector lines = new LineCollector();
         lines.getText(document);
         float body = lines.bodySize();
-        Map<String, Set<Integer>> pagesOfText = new HashMap<>();
+        // Only lines set larger (or bold) can be headings; the rest is never looked at again.
+        List<Line> styled = new ArrayList<>();
         for (Line line : lines.lines) {
+            boolean larger = line.size >= body * LARGER;
+            boolean boldAtBody = line.bold && line.size >= body * 0.95;
+            if (larger || boldAtBody) {
+                styled.add(new Line(line.page, TextCleanup.normalize(line.text), line.size, line.bold));
+            }
+        }
+        Map<String, Set<Integer>> pagesOfText = new HashMap<>();
+        for (Line line : styled) {
             pagesOfText.computeIfAbsent(line.text.toLowerCase(Locale.ROOT), t -> new HashSet<>()).add(line.page);
         }
         List<Line> candidates = new ArrayList<>();
         Map<String, Integer> perPageAndSize = new HashMap<>();
         Line previous = null;
-        for (Line line : lines.lines) {
+        for (Line line : styled) {
             boolean larger = line.size >= body * LARGER;
-            boolean boldAtBody = line.bold && line.size >= body * 0.95 && TextCleanup.wordCount(line.text) <= MAX_BOLD_WORDS;
+            boolean boldAtBody = !larger && TextCleanup.wordCount(line.text) <= MAX_BOLD_WORDS;
             // A title wrapped over lines continues in lower case on the next line, in the same size.
             boolean continues = previous != null && previous.page == line.page && previous.size == line.size
                     && !candidates.isEmpty() && candidates.get(candidates.size() - 1) == previous;
-            if ((larger || boldAtBody) && looksLikeHeading(line.text, continues)
+            if ((larger || boldAtBody) && !line.text.isEmpty() && looksLikeHeading(line.text, continues)
                     && pagesOfText.get(line.text.toLowerCase(Locale.ROOT)).size() < 3) {
                 candidates.add(line);
                 perPageAndSize.merge(line.page + "/" + round(line.size), 1, Integer::sum);
@@ -140,8 +151,9 @@ final class PdfHeadings {
         if (headings.isEmpty()) {
             return parts;
         }
-        Map<Integer, List<Heading>> byPage = new HashMap<>();
-        headings.forEach(h -> byPage.computeIfAbsent(h.page(), p -> new ArrayList<>()).add(h));
+        // Per page, the headings by their matching key (computed once, not once per line).
+        Map<Integer, Map<String, Heading>> byPage = new HashMap<>();
+        headings.forEach(h -> byPage.computeIfAbsent(h.page(), p -> new HashMap<>()).putIfAbsent(key(h.text()), h));
         List<DocumentPart> result = new ArrayList<>();
         for (DocumentPart part : parts) {
             if (part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH && byPage.containsKey(c.page())) {
@@ -172,10 +184,10 @@ final class PdfHeadings {
         return merged;
     }
 
-    private static void split(DocumentPart.Content content, List<Heading> candidates, List<DocumentPart> result) {
+    private static void split(DocumentPart.Content content, Map<String, Heading> candidates, List<DocumentPart> result) {
         List<String> pending = new ArrayList<>();
         for (String line : content.rawText().lines().toList()) {
-            Heading heading = match(line, candidates);
+            Heading heading = line.length() > MAX_HEADING_CHARACTERS ? null : candidates.remove(key(line)); // each once
             if (heading == null) {
                 pending.add(line);
                 continue;
@@ -183,22 +195,8 @@ final class PdfHeadings {
             flush(content, pending, result);
             result.add(new DocumentPart.Heading(heading.level(), NumberedHeadings.withoutNumber(heading.text()),
                     content.page()));
-            candidates.remove(heading); // each heading once
         }
         flush(content, pending, result);
-    }
-
-    private static Heading match(String line, List<Heading> candidates) {
-        String text = key(line);
-        if (text.isEmpty()) {
-            return null;
-        }
-        for (Heading heading : candidates) {
-            if (key(heading.text()).equals(text)) {
-                return heading;
-            }
-        }
-        return null;
     }
 
     private static void flush(DocumentPart.Content content, List<String> lines, List<DocumentPart> result) {
@@ -258,9 +256,8 @@ final class PdfHeadings {
         }
 
         private void endLine() {
-            String clean = TextCleanup.normalize(text.toString());
-            if (!clean.isEmpty()) {
-                lines.add(new Line(getCurrentPageNo(), clean, size, bold));
+            if (!text.isEmpty()) {
+                lines.add(new Line(getCurrentPageNo(), text.toString(), size, bold));
             }
             text.setLength(0);
             size = 0;

@@ -12,8 +12,8 @@ import io.slideo.worker.graph.TopicClusterer;
 /**
  * Graph clustering time of the worker's Leiden clustering on planted-partition graphs of the given
  * edge counts. For each size it writes the graph as an edge list (so the peer clusters the very same
- * graph), clusters it (after a warm-up on a small graph) and prints
- * {@code edges nodes seconds clusters} tab-separated. Run by bench/run.sh.
+ * graph), clusters it (after a warm-up run on the same graph, since the worker is a long-running
+ * JVM) and prints {@code edges nodes seconds clusters modularity} tab-separated. Run by bench/run.sh.
  */
 public final class ClusteringBenchmark {
     private static final int COMMUNITY = 50;
@@ -24,18 +24,19 @@ public final class ClusteringBenchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
         Files.createDirectories(folder);
-        int[][] warmUp = graph(2_000, 1);
-        TopicClusterer.cluster(400, warmUp[0], warmUp[1], ones(warmUp[0].length), 1.0, 1);
         for (int i = 1; i < args.length; i++) {
             int edges = Integer.parseInt(args[i]);
             int nodes = Math.max(COMMUNITY * 2, edges / 5);
             int[][] graph = graph(edges, 42);
             write(folder.resolve("graph-" + edges + ".edges"), graph);
+            double[] weights = ones(graph[0].length);
+            TopicClusterer.cluster(nodes, graph[0], graph[1], weights, 1.0, 7); // warm-up
             long started = System.nanoTime();
-            int[] clusters = TopicClusterer.cluster(nodes, graph[0], graph[1], ones(graph[0].length), 1.0, 42);
+            int[] clusters = TopicClusterer.cluster(nodes, graph[0], graph[1], weights, 1.0, 42);
             double seconds = (System.nanoTime() - started) / 1e9;
             int count = java.util.Arrays.stream(clusters).max().orElse(-1) + 1;
-            System.out.printf("%d\t%d\t%.3f\t%d%n", graph[0].length, nodes, seconds, count);
+            double modularity = TopicClusterer.modularity(nodes, graph[0], graph[1], weights, clusters);
+            System.out.printf("%d\t%d\t%.3f\t%d\t%.4f%n", graph[0].length, nodes, seconds, count, modularity);
         }
     }
 

@@ -9,8 +9,9 @@ import io.slideo.worker.extraction.DocumentExtractor;
 import io.slideo.worker.extraction.Parsers;
 
 /**
- * PDF extraction throughput of the worker's extractor (what each parser process runs), on the PDFs
- * given as arguments: one warm-up pass, then the measured passes. Prints one line per file and a
+ * PDF extraction throughput of the worker's extractor (what each long-lived parser process runs), on
+ * the PDFs given as arguments: warm-up passes until the JIT has compiled the hot paths (a parser
+ * process lives for many documents), then the measured passes. Prints one line per file and a
  * total as tab-separated {@code file pages seconds pages_per_second}. Run by bench/run.sh.
  */
 public final class ExtractionBenchmark {
@@ -22,8 +23,10 @@ public final class ExtractionBenchmark {
         DocumentExtractor.Limits limits = new DocumentExtractor.Limits(Duration.ofMinutes(10), 50_000_000, 1L << 30,
                 20_000, Set.of("application/pdf"), false);
         try (DocumentExtractor extractor = new DocumentExtractor(limits, Parsers.standard())) {
-            for (String file : args) {
-                extractor.extract("warm-up", Path.of(file), file);
+            for (int w = 0; w < Integer.parseInt(System.getProperty("warmups", "3")); w++) {
+                for (String file : args) {
+                    extractor.extract("warm-up", Path.of(file), file);
+                }
             }
             long totalPages = 0;
             long totalNanos = 0;
