@@ -12,7 +12,8 @@ public enum ServerMessageType {
     SLIDE_COMPLETE("slide_complete"),
     DECK_COMPLETE("deck_complete"),
     RESEARCH_RESPONSE("research_response"),
-    ERROR_RESPONSE("error_response");
+    ERROR_RESPONSE("error_response"),
+    RESYNC_REQUIRED("resync_required");
 
     private final String wireName;
 
