@@ -3,9 +3,14 @@ package io.slideo.model.event;
 import java.util.List;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.QualityReport;
 import io.slideo.model.deck.SlideLayout;
 
-/** One written slide of a generation run. */
+/**
+ * One written slide of a generation run. {@code secondColumn} is the right column of a two-column
+ * slide, {@code table} the rows of a table slide (first row the header); {@code quality} says what the
+ * quality gate checked and did.
+ */
 public record SlideGenerated(
         String deckId,
         String generationId,
@@ -16,5 +21,21 @@ public record SlideGenerated(
         SlideLayout layout,
         List<Bullet> bullets,
         String notes,
-        String generator) {
+        String generator,
+        List<Bullet> secondColumn,
+        List<List<String>> table,
+        QualityReport quality) {
+
+    public SlideGenerated {
+        bullets = bullets == null ? List.of() : List.copyOf(bullets);
+        secondColumn = secondColumn == null ? List.of() : List.copyOf(secondColumn);
+        table = table == null ? List.of() : table.stream().map(List::copyOf).toList();
+    }
+
+    /** A bullet slide without a second column, table or quality report. */
+    public SlideGenerated(String deckId, String generationId, String requestId, int slideIndex, int slidesInGeneration,
+            String title, SlideLayout layout, List<Bullet> bullets, String notes, String generator) {
+        this(deckId, generationId, requestId, slideIndex, slidesInGeneration, title, layout, bullets, notes, generator,
+                List.of(), List.of(), null);
+    }
 }
