@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -51,6 +52,17 @@ public class PlanResource {
     @Path("/{id}")
     public Uni<PlanView> get(@RestPath String id) {
         return plans.get(user.id(), parseId(id)).map(PlanView::of);
+    }
+
+    /**
+     * The user's edit of a drafted plan (reorder, rename, drop, add slides): stored as the next
+     * revision; the deck follows it and a plan_response with the edited plan reaches the user.
+     */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PlanView> edit(@RestPath String id, PlanEdit edit, @RestHeader(RequestIds.HEADER) String requestId) {
+        return plans.edit(user.id(), RequestIds.orNew(requestId), parseId(id), edit).map(PlanView::of);
     }
 
     private static UUID parseId(String id) {

@@ -13,6 +13,10 @@ public interface ContentConfig {
     @WithDefault("10")
     int defaultSlideCount();
 
+    /** Most custom themes one user may keep. */
+    @WithDefault("50")
+    int maxCustomThemes();
+
     /** Most plans one list call returns. */
     @WithDefault("100")
     int listLimit();

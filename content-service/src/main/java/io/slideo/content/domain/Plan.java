@@ -31,6 +31,8 @@ public class Plan extends PanacheEntityBase {
     public int slideCount;
     @Column(name = "theme_id", nullable = false)
     public String themeId;
+    /** JSON Theme as it was when the plan was asked for (or last edited); null on plans older than custom themes. */
+    public String theme;
     /** JSON array of document ids. */
     @Column(name = "document_ids", nullable = false)
     public String documentIds;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
+import io.slideo.content.api.PlanEdit;
 import io.slideo.content.api.PlanRequest;
 import io.slideo.content.client.DocumentServiceClient;
 import io.slideo.content.client.DocumentServiceClient.DocumentSummary;
@@ -35,36 +37,38 @@ import io.slideo.model.theme.Theme;
 import io.slideo.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 
-/** Content plans: asked for by a user, drafted by a worker, then the definition of a deck. */
+/** Content plans: asked for by a user, drafted by a worker, edited by the user, then the definition of a deck. */
 @ApplicationScoped
 public class PlanService {
     private static final ObjectMapper JSON = EventCodec.newMapper();
 
     private final PlanRepository plans;
-    private final ThemeCatalog themes;
+    private final ThemeCatalog catalog;
+    private final ThemeService themes;
     private final Outbox outbox;
     private final DocumentServiceClient documentService;
     private final ContentConfig config;
 
-    PlanService(PlanRepository plans, ThemeCatalog themes, Outbox outbox,
+    PlanService(PlanRepository plans, ThemeCatalog catalog, ThemeService themes, Outbox outbox,
             @RestClient DocumentServiceClient documentService, ContentConfig config) {
         this.plans = plans;
+        this.catalog = catalog;
         this.themes = themes;
         this.outbox = outbox;
         this.documentService = documentService;
         this.config = config;
     }
 
-    /** Checks the request against the user's own documents, then stores it and asks a worker to draft it. */
+    /** Checks the request against the user's own documents and themes, then stores it and asks a worker to draft it. */
     public Uni<Plan> request(String userId, String bearerToken, String requestId, PlanRequest request) {
         String themeId = request.themeId() == null || request.themeId().isBlank() ? config.defaultThemeId()
                 : request.themeId();
-        themes.find(themeId).orElseThrow(() -> SlideoException.notFound("Theme", themeId));
         List<String> documentIds = request.documentIds().stream().distinct().toList();
         int slideCount = request.slideCount() == null ? config.defaultSlideCount() : request.slideCount();
-        return checkDocumentsAreReady(documentIds, bearerToken)
-                .chain(() -> Panache.withTransaction(() -> {
-                    Plan plan = newPlan(userId, requestId, request, themeId, documentIds, slideCount);
+        return themes.find(userId, themeId)
+                .call(() -> checkDocumentsAreReady(documentIds, bearerToken))
+                .chain(theme -> Panache.withTransaction(() -> {
+                    Plan plan = newPlan(userId, requestId, request, theme, documentIds, slideCount);
                     return plans.persist(plan).call(saved -> outbox.publish(Topic.PLAN_REQUESTED, saved.id.toString(),
                             userId, new PlanRequested(saved.id.toString(), requestId, saved.description,
                                     saved.slideCount, documentIds, themeId, saved.research)));
@@ -83,11 +87,61 @@ public class PlanService {
         return plans.listOwned(userId, config.listLimit());
     }
 
+    /**
+     * Stores the user's edit as the next revision and announces it (deck.planned.v1), so the deck
+     * follows it and the user gets the edited plan back as a plan_response.
+     */
+    public Uni<Plan> edit(String userId, String requestId, UUID id, PlanEdit edit) {
+        if (edit == null) {
+            return Uni.createFrom().failure(new SlideoException(ErrorCode.INVALID_FIELD,
+                    "An edit needs a JSON body with the slide list"));
+        }
+        String newTitle = PlanEdits.deckTitle(edit);
+        Uni<Theme> newTheme = edit.themeId() == null || edit.themeId().isBlank()
+                ? Uni.createFrom().nullItem()
+                : themes.find(userId, edit.themeId().strip());
+        return newTheme.chain(theme -> Panache.withTransaction(() -> plans.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(plan -> {
+                    if (plan == null || !plan.userId.equals(userId)) {
+                        return Uni.createFrom().failure(SlideoException.notFound("Plan", id));
+                    }
+                    if (plan.status != PlanStatus.READY) {
+                        return Uni.createFrom().failure(new SlideoException(ErrorCode.CONFLICT, "Plan " + id
+                                + " is still being drafted; edit it once its plan_response arrives"));
+                    }
+                    if (edit.revision() != null && edit.revision() != plan.revision) {
+                        return Uni.createFrom().failure(new SlideoException(ErrorCode.CONFLICT, "Plan " + id
+                                + " is at revision " + plan.revision + ", not " + edit.revision()
+                                + "; read it again and redo the edit"));
+                    }
+                    List<PlannedSlide> slides = PlanEdits.slides(edit, documentIds(plan));
+                    if (newTitle != null) {
+                        plan.title = newTitle;
+                    }
+                    if (theme != null) {
+                        plan.themeId = theme.id();
+                        plan.theme = write(theme);
+                    }
+                    plan.slides = write(slides);
+                    plan.slideCount = slides.size();
+                    plan.revision++;
+                    plan.updatedAt = Instant.now();
+                    Log.infof("Plan %s edited by user %s: %d slides (revision %d)", plan.id, userId, slides.size(),
+                            plan.revision);
+                    return announce(plan, requestId, slides).replaceWith(plan);
+                })));
+    }
+
     /** Inside the consumer's transaction: the outline is stored and the deck it defines announced. */
     public Uni<Void> recordDraft(PlanDrafted drafted) {
-        return plans.findById(UUID.fromString(drafted.planId())).chain(plan -> {
+        return plans.findById(UUID.fromString(drafted.planId()), LockModeType.PESSIMISTIC_WRITE).chain(plan -> {
             if (plan == null) {
                 Log.warnf("Draft for unknown plan %s ignored", drafted.planId());
+                return Uni.createFrom().voidItem();
+            }
+            if (plan.status == PlanStatus.READY) {
+                // A second draft (the request was redelivered to a worker) must not undo the user's edits.
+                Log.infof("Plan %s already drafted; later draft ignored", plan.id);
                 return Uni.createFrom().voidItem();
             }
             plan.title = drafted.title();
@@ -96,12 +150,24 @@ public class PlanService {
             plan.status = PlanStatus.READY;
             plan.revision++;
             plan.updatedAt = Instant.now();
-            Theme theme = themes.find(plan.themeId).orElseGet(() -> themes.find(config.defaultThemeId()).orElseThrow());
             Log.infof("Plan %s drafted with %d slides (revision %d)", plan.id, drafted.slides().size(), plan.revision);
-            return outbox.publish(Topic.DECK_PLANNED, plan.id.toString(), plan.userId,
-                    new DeckPlanned(plan.id.toString(), plan.requestId, plan.revision, plan.title, plan.description,
-                            theme, documentIds(plan), drafted.slides()));
+            return announce(plan, plan.requestId, drafted.slides());
         });
+    }
+
+    private Uni<Void> announce(Plan plan, String requestId, List<PlannedSlide> slides) {
+        return outbox.publish(Topic.DECK_PLANNED, plan.id.toString(), plan.userId,
+                new DeckPlanned(plan.id.toString(), requestId, plan.revision, plan.title, plan.description,
+                        theme(plan), documentIds(plan), slides));
+    }
+
+    /** The plan's theme snapshot; plans stored before snapshots existed look theirs up in the catalog. */
+    public Theme theme(Plan plan) {
+        if (plan.theme != null) {
+            return read(plan.theme, new TypeReference<>() {
+            });
+        }
+        return catalog.find(plan.themeId).orElseGet(() -> catalog.find(config.defaultThemeId()).orElseThrow());
     }
 
     public static List<String> documentIds(Plan plan) {
@@ -141,7 +207,7 @@ public class PlanService {
         return new SlideoException(ErrorCode.UNAVAILABLE, "The document service did not answer; try again shortly", e);
     }
 
-    private static Plan newPlan(String userId, String requestId, PlanRequest request, String themeId,
+    private static Plan newPlan(String userId, String requestId, PlanRequest request, Theme theme,
             List<String> documentIds, int slideCount) {
         Plan plan = new Plan();
         plan.id = UUID.randomUUID();
@@ -150,7 +216,8 @@ public class PlanService {
         plan.status = PlanStatus.DRAFTING;
         plan.description = request.description() == null ? "" : request.description().strip();
         plan.slideCount = slideCount;
-        plan.themeId = themeId;
+        plan.themeId = theme.id();
+        plan.theme = write(theme);
         plan.documentIds = write(documentIds);
         plan.research = Boolean.TRUE.equals(request.research());
         plan.createdAt = Instant.now();

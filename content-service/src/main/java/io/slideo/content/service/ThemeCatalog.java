@@ -15,7 +15,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.theme.Theme;
 
-/** The built-in themes, read once from {@code themes/catalog.json}. */
+/**
+ * The built-in themes, read once from {@code themes/catalog.json}; each must pass the same
+ * {@link ThemeRules} as a custom theme, or the service does not start.
+ */
 @ApplicationScoped
 public class ThemeCatalog {
     private final Map<String, Theme> themes = new LinkedHashMap<>();
@@ -27,6 +30,10 @@ public class ThemeCatalog {
             }
             for (Theme theme : EventCodec.newMapper().readValue(in, new TypeReference<List<Theme>>() {
             })) {
+                List<String> problems = ThemeRules.problems(theme);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("Built-in theme " + theme.id() + " is invalid: " + problems);
+                }
                 themes.put(theme.id(), theme);
             }
         } catch (IOException e) {

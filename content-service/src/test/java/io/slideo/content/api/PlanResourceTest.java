@@ -2,6 +2,7 @@ package io.slideo.content.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -131,6 +132,81 @@ class PlanResourceTest {
         as(user).get("/api/v1/themes/nope").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().get("/api/v1/themes").then().statusCode(401);
         given().header("Authorization", "Bearer " + TestTokens.unsigned(user)).get("/api/v1/plans").then().statusCode(401);
+    }
+
+    @Test
+    void anEditedPlanBecomesTheNextRevisionAndIsAnnouncedWithTheNewTheme() {
+        String documentId = document(user, "extracted");
+        String planId = drafted(documentId);
+        List<Map<String, Object>> edited = List.of(
+                Map.of("title", "Quarterly review", "layout", "TITLE"),
+                Map.of("title", "Where the money went", "layout", "bullets", "keyPoints", List.of("Up 12%"),
+                        "sources", List.of(Map.of("documentId", documentId, "page", 3))),
+                Map.of("title", "A new closing slide", "layout", "CLOSING"));
+
+        as(user).contentType(ContentType.JSON).header("X-Request-Id", "edit-7")
+                .body(Map.of("slides", edited, "themeId", "forest", "title", "Q3 review", "revision", 1))
+                .put("/api/v1/plans/" + planId).then().statusCode(200)
+                .body("revision", equalTo(2))
+                .body("title", equalTo("Q3 review"))
+                .body("themeId", equalTo("forest"))
+                .body("slides.title", equalTo(List.of("Quarterly review", "Where the money went", "A new closing slide")))
+                .body("slides.index", equalTo(List.of(0, 1, 2)))
+                .body("slides[1].layout", equalTo("BULLETS"));
+
+        List<EventEnvelope> planned = KafkaTestClient.await(Topic.DECK_PLANNED, e -> e.aggregateId().equals(planId), 2,
+                Duration.ofSeconds(20));
+        assertEquals(2, planned.size());
+        DeckPlanned edit = planned.get(1).payloadAs(DeckPlanned.class);
+        assertEquals(2, edit.revision());
+        assertEquals("edit-7", edit.requestId());
+        assertEquals("forest", edit.theme().id());
+        assertEquals("Q3 review", edit.title());
+        assertEquals(List.of("Quarterly review", "Where the money went", "A new closing slide"),
+                edit.slides().stream().map(PlannedSlide::title).toList());
+        assertEquals(List.of(new SourceRef(documentId, 3)), edit.slides().get(1).sources());
+    }
+
+    @Test
+    void editsAreCheckedSlideBySlideAndAgainstTheCurrentRevision() {
+        String documentId = document(user, "extracted");
+        String planId = drafted(documentId);
+        edit(user, planId, Map.of("slides", List.of())).statusCode(400).body("code", equalTo("INVALID_FIELD"))
+                .body("message", startsWith("slides must list 1 to 40"));
+        edit(user, planId, Map.of("slides", java.util.Collections.nCopies(41, Map.of("title", "T", "layout", "BULLETS"))))
+                .statusCode(400).body("message", startsWith("slides must list at most 40"));
+        edit(user, planId, Map.of("slides", List.of(Map.of("title", "Fine", "layout", "BULLETS"),
+                Map.of("title", "x".repeat(121), "layout", "DIAGRAM"),
+                Map.of("title", "Sourced", "layout", "BULLETS", "sources", List.of(Map.of("documentId", "elsewhere"))))))
+                .statusCode(400)
+                .body("message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("slides[1].title must be 1 to 120 characters"),
+                        org.hamcrest.Matchers.containsString("slides[1].layout must be one of [TITLE, AGENDA"),
+                        org.hamcrest.Matchers.containsString("slides[2].sources[0].documentId must be one of the plan's documents")));
+        Map<String, Object> one = Map.of("title", "Only slide", "layout", "BULLETS");
+        edit(user, planId, Map.of("slides", List.of(one), "revision", 5)).statusCode(409).body("code", equalTo("CONFLICT"));
+        edit(user, planId, Map.of("slides", List.of(one), "themeId", "nope")).statusCode(404);
+        edit(TestTokens.newUser(), planId, Map.of("slides", List.of(one))).statusCode(404);
+
+        String drafting = plan(user, documentId).then().statusCode(202).extract().path("id");
+        edit(user, drafting, Map.of("slides", List.of(one))).statusCode(409).body("message", containsString("drafted"));
+    }
+
+    private String drafted(String documentId) {
+        String planId = plan(user, documentId).then().statusCode(202).extract().path("id");
+        List<PlannedSlide> slides = List.of(
+                new PlannedSlide(0, "Quarterly review", SlideLayout.TITLE, List.of(), List.of()),
+                new PlannedSlide(1, "Revenue grew", SlideLayout.BULLETS, List.of("Up 12%"), List.of(new SourceRef(documentId, 3))),
+                new PlannedSlide(2, "Costs", SlideLayout.BULLETS, List.of("Flat"), List.of(new SourceRef(documentId, 4))));
+        kafka.send(Topic.PLAN_DRAFTED, EventEnvelope.of(Topic.PLAN_DRAFTED, planId, user,
+                new PlanDrafted(planId, "req-1", "Quarterly review", slides, "offline")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/plans/" + planId).then()
+                .statusCode(200).body("status", equalTo("ready")));
+        return planId;
+    }
+
+    private static io.restassured.response.ValidatableResponse edit(String user, String planId, Map<String, Object> body) {
+        return as(user).contentType(ContentType.JSON).body(body).put("/api/v1/plans/" + planId).then();
     }
 
     private static String document(String owner, String status) {
