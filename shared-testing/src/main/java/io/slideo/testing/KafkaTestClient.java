@@ -47,14 +47,16 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /**
-     * Reads a topic from the beginning with a fresh consumer group until {@code count} envelopes
-     * match, or the timeout passes; returns what matched.
+     * Reads a topic from the beginning with a fresh consumer group until {@code count} distinct events
+     * match, or the timeout passes; returns what matched. Delivery is at-least-once, so a record sent
+     * twice with the same event id (a producer's retry, a second worker redoing a step) is one event.
      */
     public static List<EventEnvelope> await(Topic topic, Predicate<EventEnvelope> match, int count, Duration timeout) {
+        java.util.Set<java.util.UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         return awaitRaw(topic.topicName(), value -> {
             try {
                 EventEnvelope envelope = EventCodec.decode(value);
-                return match.test(envelope) ? envelope : null;
+                return match.test(envelope) && seen.add(envelope.eventId()) ? envelope : null;
             } catch (RuntimeException e) {
                 return null;
             }

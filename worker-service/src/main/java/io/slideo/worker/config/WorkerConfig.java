@@ -15,6 +15,8 @@ public interface WorkerConfig {
 
     Graph graph();
 
+    Writing writing();
+
     /** Target size of a retrieval chunk, in characters (chunks never cross a section). */
     @WithDefault("1200")
     int chunkCharacters();
@@ -106,5 +108,15 @@ public interface WorkerConfig {
         /** Top-ranked sentences kept (TextRank). */
         @WithDefault("40")
         int sentences();
+    }
+
+    interface Writing {
+        /** Slides of one deck written at the same time. */
+        @WithDefault("4")
+        int parallelism();
+
+        /** How full the quality gate lets a text box be (1.0 = full): room for renderers' line breaking. */
+        @WithDefault("0.92")
+        double maxFill();
     }
 }

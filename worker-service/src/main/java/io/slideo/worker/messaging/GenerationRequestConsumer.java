@@ -5,21 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.slideo.model.event.EventCodec;
-import io.slideo.worker.service.WritingService;
+import io.slideo.worker.workflow.WritingWorkflow;
 import io.smallrye.common.annotation.Blocking;
 
 /** Writes the slides of every generation run (reading results from the blob store blocks). */
 @ApplicationScoped
 public class GenerationRequestConsumer {
-    private final WritingService writing;
+    private final WritingWorkflow writing;
 
-    GenerationRequestConsumer(WritingService writing) {
+    GenerationRequestConsumer(WritingWorkflow writing) {
         this.writing = writing;
     }
 
     @Incoming("deck-generation-requested")
     @Blocking
     public void onGenerationRequested(String record) {
-        writing.write(EventCodec.decode(record));
+        writing.run(EventCodec.decode(record));
     }
 }

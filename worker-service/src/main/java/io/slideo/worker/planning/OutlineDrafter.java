@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
+import io.slideo.model.document.Block;
+import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.Section;
 import io.slideo.worker.text.BulletText;
@@ -45,17 +47,98 @@ public final class OutlineDrafter {
 
     public Outline draft(String description, int slideCount, List<ExtractedDocument> documents) {
         String title = deckTitle(description, documents);
-        List<PlannedSlide> slides = new ArrayList<>();
-        slides.add(titleSlide(title, documents));
-        if (slideCount > 1) {
-            List<Topic> topics = fit(topics(documents), slideCount - 1);
-            Set<String> titles = new LinkedHashSet<>();
-            titles.add(title.toLowerCase(Locale.ROOT));
-            for (Topic topic : topics) {
-                slides.add(contentSlide(slides.size(), topic, titles));
+        // A deck of five or more slides opens with an agenda; one of four or more ends with takeaways.
+        boolean agenda = slideCount >= 5;
+        boolean closing = slideCount >= 4;
+        int contentSlots = Math.max(0, slideCount - 1 - (agenda ? 1 : 0) - (closing ? 1 : 0));
+        Set<String> titles = new LinkedHashSet<>();
+        titles.add(title.toLowerCase(Locale.ROOT));
+        List<PlannedSlide> content = new ArrayList<>();
+        if (contentSlots > 0) {
+            Map<String, ExtractedDocument> byId = new HashMap<>();
+            documents.forEach(d -> byId.put(d.documentId(), d));
+            for (Topic topic : fit(topics(documents), contentSlots)) {
+                content.add(withLayout(contentSlide(0, topic, titles), topic, byId));
             }
         }
-        return new Outline(title, slides);
+        List<PlannedSlide> slides = new ArrayList<>();
+        slides.add(titleSlide(title, documents));
+        if (agenda && content.size() >= 2) {
+            slides.add(agendaSlide(content, documents));
+        }
+        slides.addAll(content);
+        if (closing && !content.isEmpty()) {
+            slides.add(closingSlide(content, documents, titles));
+        }
+        return new Outline(title, reindexed(slides));
+    }
+
+    private static List<PlannedSlide> reindexed(List<PlannedSlide> slides) {
+        List<PlannedSlide> numbered = new ArrayList<>();
+        for (int i = 0; i < slides.size(); i++) {
+            PlannedSlide s = slides.get(i);
+            numbered.add(new PlannedSlide(i, s.title(), s.layout(), s.keyPoints(), s.sources()));
+        }
+        return numbered;
+    }
+
+    /** What the deck will cover: the titles of its content slides, each traced to its first source. */
+    private static PlannedSlide agendaSlide(List<PlannedSlide> content, List<ExtractedDocument> documents) {
+        List<String> points = content.stream().map(PlannedSlide::title).toList();
+        List<SourceRef> sources = content.stream()
+                .map(s -> s.sources().isEmpty() ? new SourceRef(documents.get(0).documentId(), 1) : s.sources().get(0))
+                .toList();
+        return new PlannedSlide(0, Words.of(language(documents)).agenda(), SlideLayout.AGENDA, points, sources);
+    }
+
+    /** The takeaways: the lead point of each content slide, up to four. */
+    private static PlannedSlide closingSlide(List<PlannedSlide> content, List<ExtractedDocument> documents,
+            Set<String> titles) {
+        List<String> points = new ArrayList<>();
+        List<SourceRef> sources = new ArrayList<>();
+        for (PlannedSlide slide : content) {
+            if (points.size() < 4 && !slide.keyPoints().isEmpty()) {
+                points.add(slide.keyPoints().get(0));
+                sources.add(slide.sources().isEmpty() ? new SourceRef(documents.get(0).documentId(), 1)
+                        : slide.sources().get(0));
+            }
+        }
+        String title = Words.of(language(documents)).takeaways();
+        titles.add(title.toLowerCase(Locale.ROOT));
+        return new PlannedSlide(0, title, SlideLayout.CLOSING, points, sources);
+    }
+
+    /**
+     * The layout a topic's content asks for: a table when its sections hold a small table (the slide
+     * shows the table itself), two columns for a long list, bullets otherwise.
+     */
+    private static PlannedSlide withLayout(PlannedSlide slide, Topic topic, Map<String, ExtractedDocument> documents) {
+        ExtractedDocument document = documents.get(topic.documentId());
+        if (document == null) {
+            return slide;
+        }
+        Set<Integer> sections = new LinkedHashSet<>();
+        topic.passages().forEach(p -> sections.add(p.section()));
+        for (int section : sections) {
+            for (Block block : document.sections().get(section).blocks()) {
+                if (block.kind() == BlockKind.TABLE && block.rows().size() >= 3 && block.rows().size() <= 12
+                        && block.rows().stream().allMatch(r -> r.size() >= 2 && r.size() <= 6)) {
+                    List<SourceRef> sources = new ArrayList<>();
+                    sources.add(new SourceRef(document.documentId(), block.page()));
+                    sources.addAll(slide.sources());
+                    return new PlannedSlide(slide.index(), slide.title(), SlideLayout.TABLE, slide.keyPoints(), sources);
+                }
+                if (block.kind() == BlockKind.LIST && block.items().size() >= 6) {
+                    return new PlannedSlide(slide.index(), slide.title(), SlideLayout.TWO_COLUMNS, slide.keyPoints(),
+                            slide.sources());
+                }
+            }
+        }
+        return slide;
+    }
+
+    private static String language(List<ExtractedDocument> documents) {
+        return documents.isEmpty() ? "en" : documents.get(0).language();
     }
 
     /** The description's first sentence (what the user asked for), else the first document's title. */

@@ -30,6 +30,11 @@ public final class SlideWriter {
     public static final String GENERATOR = "offline";
     private static final int MIN_BULLETS = 3;
     private static final int NOTE_SENTENCES = 4;
+    private static final int SHORT_WORDS = 10;
+    private static final int MAX_TABLE_ROWS = 8;
+    private static final int MAX_TABLE_COLUMNS = 5;
+    private static final int MAX_CELL_WORDS = 8;
+    private static final int QUOTE_WORDS = 40;
 
     private final int maxWords;
     private final int maxBullets;
@@ -38,15 +43,73 @@ public final class SlideWriter {
 
     /** {@code documents} in the deck's order; those that could not be loaded are simply absent. */
     public SlideWriter(int maxWords, int maxBullets, Collection<ExtractedDocument> documents) {
+        this(maxWords, maxBullets, documents, new SourceIndex(documents));
+    }
+
+    private SlideWriter(int maxWords, int maxBullets, Collection<ExtractedDocument> documents, SourceIndex index) {
         this.maxWords = maxWords;
         this.maxBullets = Math.max(MIN_BULLETS, maxBullets);
         this.documents = new LinkedHashMap<>();
         documents.forEach(d -> this.documents.put(d.documentId(), d));
-        this.index = new SourceIndex(documents);
+        this.index = index;
     }
 
     /** The bullets and notes of one slide; the title, index and layout stay those of the plan. */
     public record Written(List<Bullet> bullets, String notes) {
+    }
+
+    /**
+     * The slide in its layout: bullets (fewer and shorter, or more, as the instructions ask), split in
+     * two columns, or the source's table, or its strongest sentence as a quote. A layout the sources
+     * cannot fill (no table on the source pages) falls back to bullets.
+     */
+    public SlideDraft draft(PlannedSlide slide, String deckTitle, List<String> documentIds, Instructions instructions) {
+        SlideLayout layout = instructions.layout() != null && slide.layout() != SlideLayout.TITLE
+                && slide.layout() != SlideLayout.AGENDA ? instructions.layout() : slide.layout();
+        int bullets = instructions.shorter() ? MIN_BULLETS : instructions.moreDetail() ? maxBullets : maxBullets - 1;
+        int words = instructions.shorter() ? Math.min(maxWords, SHORT_WORDS) : maxWords;
+        SlideWriter sized = bullets == maxBullets && words == maxWords ? this
+                : new SlideWriter(words, Math.max(MIN_BULLETS, bullets), documents.values(), index);
+        Written written = sized.write(slide, deckTitle, documentIds);
+        List<Bullet> all = written.bullets();
+        return switch (layout) {
+            case TWO_COLUMNS -> {
+                int half = (all.size() + 1) / 2;
+                yield new SlideDraft(slide.index(), slide.title(), layout, all.subList(0, half),
+                        all.subList(half, all.size()), List.of(), written.notes());
+            }
+            case TABLE -> index.table(slide.sources())
+                    .map(table -> new SlideDraft(slide.index(), slide.title(), layout, List.of(), List.of(),
+                            trimmed(table), written.notes()))
+                    .orElseGet(() -> new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(),
+                            List.of(), written.notes()));
+            case QUOTE -> all.isEmpty()
+                    ? new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(), List.of(),
+                            written.notes())
+                    : new SlideDraft(slide.index(), slide.title(), layout, List.of(quote(all.get(0))), List.of(),
+                            List.of(), written.notes());
+            default -> new SlideDraft(slide.index(), slide.title(), layout, all, List.of(), List.of(), written.notes());
+        };
+    }
+
+    /** A table small enough for a slide: at most 8 rows and 5 columns, cells of at most 8 words. */
+    private static List<List<String>> trimmed(List<List<String>> table) {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : table.subList(0, Math.min(table.size(), MAX_TABLE_ROWS))) {
+            rows.add(row.subList(0, Math.min(row.size(), MAX_TABLE_COLUMNS)).stream()
+                    .map(cell -> BulletText.shorten(cell == null ? "" : cell, MAX_CELL_WORDS)).toList());
+        }
+        return rows;
+    }
+
+    /** The full sentence behind a bullet, as a quote, with its source. */
+    private Bullet quote(Bullet lead) {
+        return lead.source() == null ? lead
+                : index.page(lead.source().documentId(), lead.source().page() == null ? 1 : lead.source().page())
+                        .stream().map(Passage::text).filter(t -> TextCleanup.wordCount(t) <= QUOTE_WORDS)
+                        .filter(t -> t.toLowerCase(Locale.ROOT).contains(lead.text().toLowerCase(Locale.ROOT)
+                                .replaceAll("\\W+$", "").split(" ")[0]))
+                        .findFirst().map(t -> new Bullet(t, lead.source())).orElse(lead);
     }
 
     public Written write(PlannedSlide slide, String deckTitle, List<String> documentIds) {

@@ -3,10 +3,16 @@ package io.slideo.worker.writing;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Section;
+import io.slideo.model.document.BlockKind;
+import io.slideo.model.document.Block;
+import io.slideo.model.deck.SourceRef;
 import io.slideo.worker.text.Passage;
 
 /** The passages of the documents a deck draws on, to find where a key point came from. */
@@ -14,12 +20,14 @@ final class SourceIndex {
     private static final double MIN_OVERLAP = 0.6;
 
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, ExtractedDocument> documents = new HashMap<>();
 
     private record Entry(Passage passage, Set<String> words) {
     }
 
     SourceIndex(Collection<ExtractedDocument> documents) {
         for (ExtractedDocument document : documents) {
+            this.documents.put(document.documentId(), document);
             for (Passage passage : Passage.of(document)) {
                 entries.add(new Entry(passage, Passage.words(passage.text())));
             }
@@ -53,6 +61,24 @@ final class SourceIndex {
         return entries.stream().map(Entry::passage)
                 .filter(p -> p.documentId().equals(documentId) && p.section() == section)
                 .toList();
+    }
+
+    /** The first table (two rows or more) on one of the source pages, in the order of the sources. */
+    Optional<List<List<String>>> table(List<SourceRef> sources) {
+        for (SourceRef source : sources) {
+            ExtractedDocument document = documents.get(source.documentId());
+            if (document == null || source.page() == null) {
+                continue;
+            }
+            for (Section section : document.sections()) {
+                for (Block block : section.blocks()) {
+                    if (block.kind() == BlockKind.TABLE && block.page() == source.page() && block.rows().size() >= 2) {
+                        return Optional.of(block.rows());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The passages on one page of a document, in order. */

@@ -1,0 +1,158 @@
+package io.slideo.worker.workflow;
+
+import static org.bsc.langgraph4j.GraphDefinition.END;
+import static org.bsc.langgraph4j.GraphDefinition.START;
+import static org.bsc.langgraph4j.action.AsyncNodeAction.node_async;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bsc.langgraph4j.CompiledGraph;
+import org.bsc.langgraph4j.GraphStateException;
+import org.bsc.langgraph4j.StateGraph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.error.ErrorCode;
+import io.slideo.model.event.EventCodec;
+import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.event.PlanDrafted;
+import io.slideo.model.event.PlanRequested;
+import io.slideo.model.event.Topic;
+import io.slideo.model.ws.ErrorResponse;
+import io.slideo.model.ws.ProgressUpdate;
+import io.slideo.worker.config.WorkerConfig;
+import io.slideo.worker.messaging.EventPublisher;
+import io.slideo.worker.planning.OutlineDrafter;
+import io.slideo.worker.repository.ExtractionResults;
+import io.slideo.worker.writing.SlideWriter;
+
+/**
+ * Drafts a requested plan: gather the documents' context → research (offline: skipped, and the user
+ * is told) → outline → publish. Checkpointed after every step. A document without extraction result
+ * is reported to the user and left out; with none left, nothing is drafted.
+ */
+@ApplicationScoped
+public class PlanningWorkflow {
+    private static final String GATHER = "gather_context";
+    private static final String RESEARCH = "research";
+    private static final String OUTLINE = "outline";
+    private static final String PUBLISH = "publish";
+    private static final String STAGE = "planning";
+    private static final ObjectMapper JSON = EventCodec.newMapper();
+
+    private final ExtractionResults results;
+    private final EventPublisher events;
+    private final PostgresCheckpointSaver saver;
+    private final OutlineDrafter drafter;
+    private final CompiledGraph<WorkflowState> graph;
+
+    PlanningWorkflow(ExtractionResults results, EventPublisher events, PostgresCheckpointSaver saver,
+            WorkerConfig config) throws GraphStateException {
+        this.results = results;
+        this.events = events;
+        this.saver = saver;
+        this.drafter = new OutlineDrafter(config.outline().keyPointsPerSlide(), config.outline().maxBulletWords());
+        this.graph = Workflows.compile(new StateGraph<>(WorkflowState::new)
+                .addNode(GATHER, node_async(this::gather))
+                .addNode(RESEARCH, node_async(this::research))
+                .addNode(OUTLINE, node_async(this::outline))
+                .addNode(PUBLISH, node_async(this::publish))
+                .addEdge(START, GATHER)
+                .addEdge(GATHER, RESEARCH)
+                .addEdge(RESEARCH, OUTLINE)
+                .addEdge(OUTLINE, PUBLISH)
+                .addEdge(PUBLISH, END), saver);
+    }
+
+    /** Drafts (or finishes drafting) the plan the event asks for. Blocking. */
+    public void run(EventEnvelope event) {
+        PlanRequested request = event.payloadAs(PlanRequested.class);
+        if (request.slideCount() < 1 || request.documentIds() == null || request.documentIds().isEmpty()) {
+            error(event, request, ErrorCode.INVALID_FIELD, "A plan needs at least one document and at least one slide.",
+                    "invalid");
+            return;
+        }
+        Workflows.run(graph, saver, "plan:" + request.planId(), WorkflowState.start(event));
+    }
+
+    private Map<String, Object> gather(WorkflowState state) {
+        EventEnvelope event = state.event();
+        PlanRequested request = event.payloadAs(PlanRequested.class);
+        progress(event, request, 0, "Reading " + request.documentIds().size() + " documents", "start");
+        List<String> found = new ArrayList<>();
+        for (String documentId : request.documentIds()) {
+            if (results.load(documentId).isPresent()) {
+                found.add(documentId);
+            } else {
+                error(event, request, ErrorCode.NOT_FOUND, "Document " + documentId + " has not been extracted"
+                        + " (it is still being read, failed, or does not exist), so the plan leaves it out.",
+                        "missing-" + documentId);
+            }
+        }
+        return Map.of("documents", found);
+    }
+
+    private Map<String, Object> research(WorkflowState state) {
+        EventEnvelope event = state.event();
+        PlanRequested request = event.payloadAs(PlanRequested.class);
+        if (request.research()) {
+            // The offline planner has no search service; the model-path work adds one.
+            progress(event, request, 25, "Web research skipped: no search service is configured, so the plan"
+                    + " uses your documents only", "research");
+        }
+        return Map.of("researched", false);
+    }
+
+    private Map<String, Object> outline(WorkflowState state) throws JsonProcessingException {
+        EventEnvelope event = state.event();
+        PlanRequested request = event.payloadAs(PlanRequested.class);
+        List<ExtractedDocument> documents = new ArrayList<>();
+        for (String documentId : state.<List<String>>value("documents").orElse(List.of())) {
+            results.load(documentId).ifPresent(documents::add);
+        }
+        if (documents.isEmpty()) {
+            Log.infof("Plan %s of user %s has no readable documents; nothing drafted", request.planId(), event.userId());
+            return Map.of("title", "", "slides", "[]");
+        }
+        progress(event, request, 50, "Drafting the outline", "drafting");
+        OutlineDrafter.Outline outline = drafter.draft(request.description(), request.slideCount(), documents);
+        return Map.of("title", outline.title(), "slides", JSON.writeValueAsString(outline.slides()));
+    }
+
+    private Map<String, Object> publish(WorkflowState state) throws JsonProcessingException {
+        EventEnvelope event = state.event();
+        PlanRequested request = event.payloadAs(PlanRequested.class);
+        List<PlannedSlide> slides = JSON.readValue(state.<String>value("slides").orElse("[]"), new TypeReference<>() {
+        });
+        if (slides.isEmpty()) {
+            return Map.of("published", false);
+        }
+        String title = state.<String>value("title").orElse("");
+        events.publish(Topic.PLAN_DRAFTED, request.planId(), event.userId(),
+                new PlanDrafted(request.planId(), request.requestId(), title, slides, SlideWriter.GENERATOR), event,
+                "drafted");
+        progress(event, request, 100, "Outline ready: " + slides.size() + " slides", "done");
+        Log.infof("Drafted plan %s of user %s: %d slides", request.planId(), event.userId(), slides.size());
+        return Map.of("published", true);
+    }
+
+    private void progress(EventEnvelope event, PlanRequested request, int percent, String message, String step) {
+        events.notifyUser(event.userId(), request.requestId(),
+                new ProgressUpdate(STAGE, percent, message, null, request.planId()), event, "progress-" + step);
+    }
+
+    private void error(EventEnvelope event, PlanRequested request, ErrorCode code, String message, String step) {
+        events.notifyUser(event.userId(), request.requestId(),
+                new ErrorResponse(code, message, code.retryable(), request.requestId()), event, "error-" + step);
+    }
+
+}

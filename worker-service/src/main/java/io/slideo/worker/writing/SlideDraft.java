@@ -1,0 +1,35 @@
+package io.slideo.worker.writing;
+
+import java.util.List;
+
+import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.SlideLayout;
+
+/**
+ * A written slide before the quality gate: its layout and content. {@code secondColumn} is set for
+ * TWO_COLUMNS, {@code table} (header row first) for TABLE; a QUOTE's quote is {@code bullets[0]}.
+ */
+public record SlideDraft(
+        int index,
+        String title,
+        SlideLayout layout,
+        List<Bullet> bullets,
+        List<Bullet> secondColumn,
+        List<List<String>> table,
+        String notes) {
+
+    public SlideDraft {
+        bullets = bullets == null ? List.of() : List.copyOf(bullets);
+        secondColumn = secondColumn == null ? List.of() : List.copyOf(secondColumn);
+        table = table == null ? List.of() : table.stream().map(List::copyOf).toList();
+    }
+
+    public SlideDraft with(String title, List<Bullet> bullets, List<Bullet> secondColumn, List<List<String>> table,
+            String notes) {
+        return new SlideDraft(index, title, layout, bullets, secondColumn, table, notes);
+    }
+
+    public SlideDraft withLayout(SlideLayout newLayout) {
+        return new SlideDraft(index, title, newLayout, bullets, secondColumn, table, notes);
+    }
+}
