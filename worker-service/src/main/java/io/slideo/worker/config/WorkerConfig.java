@@ -118,5 +118,12 @@ public interface WorkerConfig {
         /** How full the quality gate lets a text box be (1.0 = full): room for renderers' line breaking. */
         @WithDefault("0.92")
         double maxFill();
+
+        /**
+         * The least time one slide takes. Zero in production; the crash test sets it so that a worker
+         * can be killed mid-deck (offline slides are written in milliseconds).
+         */
+        @WithDefault("0s")
+        Duration pace();
     }
 }

@@ -133,12 +133,14 @@ public class WritingWorkflow {
             Set<String> otherTitles = new HashSet<>();
             planned.stream().filter(p -> p.index() != slide.index()).forEach(p -> otherTitles.add(p.title().toLowerCase(Locale.ROOT)));
             slides.add(writers.submit(() -> {
+                long started = System.nanoTime();
                 SlideDraft draft = writer.draft(slide, request.title(), request.documentIds(), instructions);
                 QualityGate.Checked checked = gate.check(draft, theme, otherTitles);
                 SlideDraft ready = checked.draft();
                 SlideGenerated generated = new SlideGenerated(request.deckId(), request.generationId(), request.requestId(),
                         slide.index(), planned.size(), ready.title(), ready.layout(), ready.bullets(), ready.notes(),
                         SlideWriter.GENERATOR, ready.secondColumn(), ready.table(), checked.report());
+                pace(started);
                 events.publish(Topic.SLIDE_GENERATED, request.deckId(), event.userId(), generated, event,
                         "slide-" + slide.index());
                 delivered.record(generated);
@@ -157,6 +159,13 @@ public class WritingWorkflow {
             }
         }
         return Map.of("delivered", planned.size());
+    }
+
+    private void pace(long startedNanos) throws InterruptedException {
+        long left = config.writing().pace().toNanos() - (System.nanoTime() - startedNanos);
+        if (left > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     private Map<String, Object> finish(WorkflowState state) {

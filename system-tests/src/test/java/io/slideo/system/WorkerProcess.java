@@ -1,0 +1,95 @@
+package io.slideo.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.slideo.testing.RepositoryPaths;
+
+/**
+ * A worker-service process started by a test, beside (or instead of) the suite's own, with the
+ * suite's configuration: for tests that kill workers.
+ */
+final class WorkerProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private WorkerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static WorkerProcess start(int port, Map<String, String> settings) throws Exception {
+        Path root = RepositoryPaths.root();
+        Path state = root.resolve(".slideo");
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
+                root.resolve("worker-service/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(state.resolve("logs/worker-test-" + port + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.putIfAbsent("SLIDEO_JWT_SECRET", Files.readString(state.resolve("jwt-secret")).trim());
+        env.putIfAbsent("SLIDEO_BLOB_DIRECTORY", state.resolve("blobs").toString());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putAll(settings);
+        WorkerProcess worker = new WorkerProcess(builder.start(), port);
+        worker.awaitReady(Duration.ofSeconds(90));
+        return worker;
+    }
+
+    /** The suite's own worker, as ./slideo started it (its pid file), or null if none runs. */
+    static ProcessHandle suiteWorker() throws IOException {
+        Path pid = RepositoryPaths.root().resolve(".slideo/pids/worker-service.pid");
+        if (!Files.exists(pid)) {
+            return null;
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive).orElse(null);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** kill -9: no shutdown hook, no offset commit, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The worker on port " + port + " exited; see .slideo/logs/worker-test-"
+                        + port + ".log");
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The worker on port " + port + " did not become ready");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
