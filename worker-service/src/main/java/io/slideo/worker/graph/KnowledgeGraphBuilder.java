@@ -34,6 +34,7 @@ import io.slideo.worker.text.Passage;
 public class KnowledgeGraphBuilder {
     private static final double NEXT_SENTENCE_WEIGHT = 0.5;
     private static final long SEED = 42;
+    private static final int MAX_EDGES_BEFORE_PRUNING = 60_000;
 
     private final WorkerConfig.Graph config;
 
@@ -59,9 +60,9 @@ public class KnowledgeGraphBuilder {
         for (int i = 0; i < vertices.size(); i++) {
             ids.put(vertices.get(i), i);
         }
-        Map<Long, Double> weights = cooccurrence(passages, keysPerSentence, ids);
-        double[] importance = pageRank(vertices.size(), weights);
-        int[] clusters = cluster(vertices.size(), weights);
+        Edges edges = edges(cooccurrence(passages, keysPerSentence, ids));
+        double[] importance = pageRank(vertices.size(), edges);
+        int[] clusters = cluster(vertices.size(), edges);
 
         List<GraphTopic> topics = topics(vertices, counts, importance, clusters);
         Map<Integer, Integer> topicOfCluster = new HashMap<>();
@@ -75,7 +76,7 @@ public class KnowledgeGraphBuilder {
         phrases.sort(Comparator.comparingDouble(Phrase::score).reversed());
         return new KnowledgeGraph(document.documentId(), document.language(),
                 phrases.subList(0, Math.min(phrases.size(), config.maxPhrasesShown())),
-                edges(vertices, counts, weights), topics, TextRank.rank(passages, keysPerSentence, config.sentences()));
+                strongest(vertices, counts, edges), topics, TextRank.rank(passages, keysPerSentence, ids.keySet(), config.sentences()));
     }
 
     /** The most frequent phrases (seen at least twice, unless the document is tiny). */
@@ -89,22 +90,22 @@ public class KnowledgeGraphBuilder {
                 .toList();
     }
 
-    private static Map<Long, Double> cooccurrence(List<Passage> passages, List<Set<String>> keysPerSentence,
+    private static PairWeights cooccurrence(List<Passage> passages, List<Set<String>> keysPerSentence,
             Map<String, Integer> ids) {
-        Map<Long, Double> weights = new HashMap<>();
-        for (int s = 0; s < keysPerSentence.size(); s++) {
-            List<Integer> here = idsOf(keysPerSentence.get(s), ids);
-            for (int a = 0; a < here.size(); a++) {
-                for (int b = a + 1; b < here.size(); b++) {
-                    weights.merge(pair(here.get(a), here.get(b)), 1.0, Double::sum);
+        PairWeights weights = new PairWeights();
+        List<int[]> idsPerSentence = new ArrayList<>(keysPerSentence.size());
+        keysPerSentence.forEach(keys -> idsPerSentence.add(idsOf(keys, ids)));
+        for (int s = 0; s < idsPerSentence.size(); s++) {
+            int[] here = idsPerSentence.get(s);
+            for (int a = 0; a < here.length; a++) {
+                for (int b = a + 1; b < here.length; b++) {
+                    weights.add(here[a], here[b], 1.0);
                 }
             }
-            if (s + 1 < keysPerSentence.size() && passages.get(s + 1).section() == passages.get(s).section()) {
+            if (s + 1 < idsPerSentence.size() && passages.get(s + 1).section() == passages.get(s).section()) {
                 for (int a : here) {
-                    for (int b : idsOf(keysPerSentence.get(s + 1), ids)) {
-                        if (a != b) {
-                            weights.merge(pair(a, b), NEXT_SENTENCE_WEIGHT, Double::sum);
-                        }
+                    for (int b : idsPerSentence.get(s + 1)) {
+                        weights.add(a, b, NEXT_SENTENCE_WEIGHT);
                     }
                 }
             }
@@ -112,15 +113,43 @@ public class KnowledgeGraphBuilder {
         return weights;
     }
 
-    private static double[] pageRank(int vertices, Map<Long, Double> weights) {
+    /**
+     * The edges, as parallel arrays. On a long document the weakest co-occurrences (once, in
+     * neighbouring sentences) are left out: they are most of the pairs and say least.
+     */
+    private static Edges edges(PairWeights weights) {
+        double minimum = weights.size() > MAX_EDGES_BEFORE_PRUNING ? 1.0 : 0;
+        List<int[]> pairs = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        weights.forEach(minimum, (a, b, w) -> {
+            pairs.add(new int[] { a, b });
+            values.add(w);
+        });
+        int[] from = new int[pairs.size()];
+        int[] to = new int[pairs.size()];
+        double[] w = new double[pairs.size()];
+        for (int e = 0; e < from.length; e++) {
+            from[e] = pairs.get(e)[0];
+            to[e] = pairs.get(e)[1];
+            w[e] = values.get(e);
+        }
+        return new Edges(from, to, w);
+    }
+
+    private record Edges(int[] from, int[] to, double[] weights) {
+        int size() {
+            return from.length;
+        }
+    }
+
+    private static double[] pageRank(int vertices, Edges edges) {
         Graph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
         for (int i = 0; i < vertices; i++) {
             graph.addVertex(i);
         }
-        weights.forEach((pair, weight) -> {
-            DefaultWeightedEdge edge = graph.addEdge(first(pair), second(pair));
-            graph.setEdgeWeight(edge, weight);
-        });
+        for (int e = 0; e < edges.size(); e++) {
+            graph.setEdgeWeight(graph.addEdge(edges.from()[e], edges.to()[e]), edges.weights()[e]);
+        }
         double[] scores = new double[vertices];
         if (vertices > 0) {
             PageRank<Integer, DefaultWeightedEdge> rank = new PageRank<>(graph);
@@ -129,17 +158,8 @@ public class KnowledgeGraphBuilder {
         return scores;
     }
 
-    private int[] cluster(int vertices, Map<Long, Double> weights) {
-        int[] from = new int[weights.size()];
-        int[] to = new int[weights.size()];
-        double[] w = new double[weights.size()];
-        int e = 0;
-        for (Map.Entry<Long, Double> edge : weights.entrySet()) {
-            from[e] = first(edge.getKey());
-            to[e] = second(edge.getKey());
-            w[e++] = edge.getValue();
-        }
-        return TopicClusterer.cluster(vertices, from, to, w, config.resolution(), SEED);
+    private int[] cluster(int vertices, Edges edges) {
+        return TopicClusterer.cluster(vertices, edges.from(), edges.to(), edges.weights(), config.resolution(), SEED);
     }
 
     private List<GraphTopic> topics(List<String> vertices, Map<String, PhraseCount> counts, double[] importance,
@@ -189,36 +209,28 @@ public class KnowledgeGraphBuilder {
                 .toList();
     }
 
-    private List<Edge> edges(List<String> vertices, Map<String, PhraseCount> counts, Map<Long, Double> weights) {
-        return weights.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
-                .limit(config.maxEdgesShown())
-                .map(e -> new Edge(counts.get(vertices.get(first(e.getKey()))).surface(),
-                        counts.get(vertices.get(second(e.getKey()))).surface(), e.getValue()))
+    private List<Edge> strongest(List<String> vertices, Map<String, PhraseCount> counts, Edges edges) {
+        List<Integer> order = new ArrayList<>();
+        for (int e = 0; e < edges.size(); e++) {
+            order.add(e);
+        }
+        order.sort(Comparator.comparingDouble((Integer e) -> edges.weights()[e]).reversed());
+        return order.stream().limit(config.maxEdgesShown())
+                .map(e -> new Edge(counts.get(vertices.get(edges.from()[e])).surface(),
+                        counts.get(vertices.get(edges.to()[e])).surface(), edges.weights()[e]))
                 .toList();
     }
 
-    private static List<Integer> idsOf(Set<String> keys, Map<String, Integer> ids) {
-        List<Integer> found = new ArrayList<>(keys.size());
+    private static int[] idsOf(Set<String> keys, Map<String, Integer> ids) {
+        int[] found = new int[keys.size()];
+        int n = 0;
         for (String key : keys) {
             Integer id = ids.get(key);
             if (id != null) {
-                found.add(id);
+                found[n++] = id;
             }
         }
-        return found;
-    }
-
-    private static long pair(int a, int b) {
-        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
-    }
-
-    private static int first(long pair) {
-        return (int) (pair >>> 32);
-    }
-
-    private static int second(long pair) {
-        return (int) pair;
+        return java.util.Arrays.copyOf(found, n);
     }
 
     private static double round(double value) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class PhraseExtractor {
     private static final Pattern CLAUSE = Pattern.compile("[,;:()\\[\\]{}\"“”„«»!?.·•–—/|]+|\\s-\\s");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("['’-]+$");
     private static final int MAX_WORDS = 3;
 
     private final Set<String> stopWords;
@@ -37,7 +38,7 @@ public final class PhraseExtractor {
             List<String> run = new ArrayList<>();
             Matcher words = WORD.matcher(clause);
             while (words.find()) {
-                String word = words.group().replaceAll("['’-]+$", "");
+                String word = TRAILING_MARKS.matcher(words.group()).replaceFirst("");
                 if (isContent(word)) {
                     run.add(word);
                 } else {

@@ -20,34 +20,37 @@ import io.slideo.worker.text.Passage;
  * phrases they share (normalised by their lengths, as in Mihalcea and Tarau), PageRank ranks them.
  */
 final class TextRank {
-    // A phrase in very many sentences links everything to everything and says nothing.
-    private static final int MAX_SENTENCES_PER_PHRASE = 60;
+    // A phrase in very many sentences links everything to everything and says nothing; and the
+    // pairs of sentences grow with the square of this.
+    private static final int MAX_SENTENCES_PER_PHRASE = 20;
 
     private TextRank() {
     }
 
-    static List<RankedSentence> rank(List<Passage> passages, List<Set<String>> keysPerSentence, int keep) {
+    /** Sentences linked by the graph's phrases ({@code vertices}) only: rare phrases are noise. */
+    static List<RankedSentence> rank(List<Passage> passages, List<Set<String>> keysPerSentence, Set<String> vertices,
+            int keep) {
         Map<String, List<Integer>> sentencesOfPhrase = new HashMap<>();
         for (int s = 0; s < keysPerSentence.size(); s++) {
             for (String key : keysPerSentence.get(s)) {
-                sentencesOfPhrase.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                if (vertices.contains(key)) {
+                    sentencesOfPhrase.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                }
             }
         }
-        Map<Long, Integer> shared = new HashMap<>();
+        PairWeights shared = new PairWeights();
         for (List<Integer> sentences : sentencesOfPhrase.values()) {
             if (sentences.size() < 2 || sentences.size() > MAX_SENTENCES_PER_PHRASE) {
                 continue;
             }
             for (int a = 0; a < sentences.size(); a++) {
                 for (int b = a + 1; b < sentences.size(); b++) {
-                    shared.merge(((long) sentences.get(a) << 32) | sentences.get(b), 1, Integer::sum);
+                    shared.add(sentences.get(a), sentences.get(b), 1);
                 }
             }
         }
         Graph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        shared.forEach((pair, count) -> {
-            int a = (int) (pair >>> 32);
-            int b = (int) (long) pair;
+        shared.forEach(0, (a, b, count) -> {
             double norm = Math.log(1 + keysPerSentence.get(a).size()) + Math.log(1 + keysPerSentence.get(b).size());
             graph.addVertex(a);
             graph.addVertex(b);
