@@ -16,6 +16,7 @@ import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.Block;
 import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.KnowledgeGraph;
 import io.slideo.model.document.Section;
 import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.Passage;
@@ -33,6 +34,8 @@ public final class OutlineDrafter {
             "(?i)(references|bibliography|works cited|acknowledge?ments?|(table of )?contents|index|literaturverzeichnis|inhaltsverzeichnis)");
     private static final Pattern NUMBER_SUFFIX = Pattern.compile("\\s\\((continued|\\d+)\\)$");
     private static final int TITLE_WORDS = 10;
+    // Fewer sections than this (or than the slots) and a single document is cut along its topics.
+    private static final int MIN_SECTIONS = 3;
 
     private final int keyPointsPerSlide;
     private final int maxWords;
@@ -46,6 +49,16 @@ public final class OutlineDrafter {
     }
 
     public Outline draft(String description, int slideCount, List<ExtractedDocument> documents) {
+        return draft(description, slideCount, documents, Map.of());
+    }
+
+    /**
+     * With the documents' knowledge graphs: key points prefer the most central sentences (TextRank),
+     * and a document with too few sections for its slides is cut along its topics (Leiden clusters,
+     * titled by their labels) rather than halfway through its text.
+     */
+    public Outline draft(String description, int slideCount, List<ExtractedDocument> documents,
+            Map<String, KnowledgeGraph> graphs) {
         String title = deckTitle(description, documents);
         // A deck of five or more slides opens with an agenda; one of four or more ends with takeaways.
         boolean agenda = slideCount >= 5;
@@ -57,8 +70,10 @@ public final class OutlineDrafter {
         if (contentSlots > 0) {
             Map<String, ExtractedDocument> byId = new HashMap<>();
             documents.forEach(d -> byId.put(d.documentId(), d));
-            for (Topic topic : fit(topics(documents), contentSlots)) {
-                content.add(withLayout(contentSlide(0, topic, titles), topic, byId));
+            Set<String> central = new java.util.HashSet<>();
+            graphs.values().forEach(g -> g.sentences().forEach(r -> central.add(r.text())));
+            for (Topic topic : fit(topics(documents, graphs, contentSlots), contentSlots)) {
+                content.add(withLayout(contentSlide(0, centralFirst(topic, central), titles), topic, byId));
             }
         }
         List<PlannedSlide> slides = new ArrayList<>();
@@ -167,6 +182,34 @@ public final class OutlineDrafter {
             sources.add(new SourceRef(document.documentId(), 1));
         }
         return new PlannedSlide(0, title, SlideLayout.TITLE, points, sources);
+    }
+
+    /** The topics of the documents; a document with fewer sections than it has slots uses its graph's topics. */
+    static List<Topic> topics(List<ExtractedDocument> documents, Map<String, KnowledgeGraph> graphs, int slots) {
+        List<Topic> bySections = topics(documents);
+        if (documents.size() != 1 || bySections.size() >= Math.min(slots, MIN_SECTIONS)) {
+            return bySections;
+        }
+        KnowledgeGraph graph = graphs.get(documents.get(0).documentId());
+        if (graph == null || graph.topics().size() < 2) {
+            return bySections;
+        }
+        List<Topic> byGraph = GraphTopics.of(documents.get(0), graph);
+        return byGraph.size() > bySections.size() ? byGraph : bySections;
+    }
+
+    /** Each group's passages with the document's most central sentences first, in reading order otherwise. */
+    private static Topic centralFirst(Topic topic, Set<String> central) {
+        if (central.isEmpty()) {
+            return topic;
+        }
+        List<List<Passage>> groups = new ArrayList<>();
+        for (List<Passage> group : topic.groups()) {
+            List<Passage> ordered = new ArrayList<>(group.stream().filter(p -> central.contains(p.text())).toList());
+            group.stream().filter(p -> !central.contains(p.text())).forEach(ordered::add);
+            groups.add(ordered);
+        }
+        return new Topic(topic.documentId(), topic.title(), topic.frontMatter(), groups);
     }
 
     /** Top-level sections with their subsections; references and empty sections are left out. */

@@ -58,6 +58,25 @@ public class ExtractionResults {
         }
     }
 
+    /** The stored knowledge graph; empty if there is none (or it is unreadable). */
+    public Optional<KnowledgeGraph> loadGraph(String documentId) {
+        String key;
+        try {
+            key = BlobStore.checkKey("documents/" + documentId + "/graph.json");
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!blobs.exists(key)) {
+            return Optional.empty();
+        }
+        try (InputStream in = blobs.open(key)) {
+            return Optional.of(mapper.readValue(in, KnowledgeGraph.class));
+        } catch (IOException e) {
+            Log.warnf("Knowledge graph %s is unreadable: %s", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The stored result; empty if the document was never extracted, its id is not one, or the JSON is unreadable. */
     public Optional<ExtractedDocument> load(String documentId) {
         String key;

@@ -5,6 +5,7 @@ import static org.bsc.langgraph4j.GraphDefinition.START;
 import static org.bsc.langgraph4j.action.AsyncNodeAction.node_async;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.KnowledgeGraph;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.event.EventEnvelope;
@@ -124,7 +126,9 @@ public class PlanningWorkflow {
             return Map.of("title", "", "slides", "[]");
         }
         progress(event, request, 50, "Drafting the outline", "drafting");
-        OutlineDrafter.Outline outline = drafter.draft(request.description(), request.slideCount(), documents);
+        Map<String, KnowledgeGraph> graphs = new HashMap<>();
+        documents.forEach(d -> results.loadGraph(d.documentId()).ifPresent(g -> graphs.put(d.documentId(), g)));
+        OutlineDrafter.Outline outline = drafter.draft(request.description(), request.slideCount(), documents, graphs);
         return Map.of("title", outline.title(), "slides", JSON.writeValueAsString(outline.slides()));
     }
 
