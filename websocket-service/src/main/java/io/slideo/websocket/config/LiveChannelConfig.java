@@ -1,23 +1,47 @@
 package io.slideo.websocket.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "slideo.websocket")
 public interface LiveChannelConfig {
-    /** Most open connections one instance holds; a client past it is closed with 1013 (try again later). */
-    @WithDefault("10000")
+    /** This instance's name, shown in the X-Slideo-Instance upgrade header and logs (the launcher sets it). */
+    Optional<String> instanceId();
+
+    /** Most open connections one instance holds (below the 20,000 open files a process gets here); past it, 1013. */
+    @WithDefault("18000")
     int maxConnections();
 
-    /** How long a session lives in Redis without client activity; every client message renews it. */
+    /** Most open connections one user holds across all instances; past it the socket is closed with 1008. */
+    @WithDefault("20")
+    int maxConnectionsPerUser();
+
+    /** How long a session lives in Redis without client activity; it outlives the socket for a returning client. */
     @WithDefault("PT30M")
     Duration sessionIdleTimeout();
 
-    /** Prefix of the Redis session keys: {@code <prefix>:<userId>:<connectionId>}. */
+    /** A busy connection renews its session at most this often (a Redis write per message would cost more than it tells). */
+    @WithDefault("PT1M")
+    Duration sessionTouchInterval();
+
+    /** Prefix of the Redis session keys: {@code <prefix>:<userId>:<sessionId>}. */
     @WithDefault("slideo:session")
     String sessionKeyPrefix();
+
+    /** Prefix of the Redis keys that count each user's open connections across instances. */
+    @WithDefault("slideo:connections")
+    String connectionKeyPrefix();
+
+    /** Prefix of the Redis keys by which an instance says it is alive (its connections count only while it is). */
+    @WithDefault("slideo:instance")
+    String instanceKeyPrefix();
+
+    /** How often an instance renews its liveness key; the key lives three times as long. */
+    @WithDefault("PT10S")
+    Duration instanceHeartbeat();
 
     /** Largest file a chunked upload may announce (the same cap as REST uploads: 100 MiB). */
     @WithDefault("104857600")
@@ -34,4 +58,52 @@ public interface LiveChannelConfig {
     /** Prefix of the Redis upload keys: {@code <prefix>:<userId>:<uploadId>}. */
     @WithDefault("slideo:upload")
     String uploadKeyPrefix();
+
+    /** A connection that sent nothing (no message, no pong) for this long is closed; pings keep live clients in. */
+    @WithDefault("PT90S")
+    Duration idleTimeout();
+
+    /** Messages a connection may send per second, on average. */
+    @WithDefault("30")
+    int messagesPerSecond();
+
+    /** Messages a connection may send in a burst above the average. */
+    @WithDefault("60")
+    int messageBurst();
+
+    /** Messages waiting to be written to one socket; past it the client is told to resync instead of slowing anyone. */
+    @WithDefault("1000")
+    int maxQueuedMessages();
+
+    /**
+     * How long a new connection's notifications wait for its first message, so that a reconnecting
+     * client's {@code resume} gets everything in order; any first message that is not a resume ends it.
+     */
+    @WithDefault("PT1S")
+    Duration resumeWindow();
+
+    /** How long closing every socket may take when the instance shuts down. */
+    @WithDefault("PT5S")
+    Duration shutdownGrace();
+
+    Journal journal();
+
+    /** The per-user notification journal in Redis that resume replays from. */
+    interface Journal {
+        /** Prefix of the journal keys: {@code <prefix>:{<userId>}:seq|stream|events}. */
+        @WithDefault("slideo:journal")
+        String keyPrefix();
+
+        /** How long a notification stays replayable; a resume from before it gets resync_required. */
+        @WithDefault("PT24H")
+        Duration retention();
+
+        /** Most notifications kept per user, whatever their age. */
+        @WithDefault("10000")
+        int maxLength();
+
+        /** Notifications read from Redis per round trip while replaying. */
+        @WithDefault("200")
+        int replayBatch();
+    }
 }

@@ -5,25 +5,45 @@ import java.util.function.Supplier;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
- * One open socket of one user on this instance. The user id and token come from the verified
- * upgrade, never from a message. Work for the socket's messages runs one after another, in the
- * order the messages came, while acks go out at once.
+ * One open socket of one user on this instance. The user id, token and its expiry come from the
+ * verified upgrade, never from a message. Work for the socket's messages runs one after another,
+ * in the order the messages came, while acks go out at once. Notifications are written only from
+ * the socket's own event loop ({@link #context()}), so they leave in the order they were numbered;
+ * {@link #delivery()} is touched only there.
  */
 public final class LiveConnection {
     private final WebSocketConnection socket;
     private final String userId;
     private final String bearerToken;
+    private final String sessionId;
+    private final long tokenExpiresAtMillis;
+    private final Context context;
+    private final MessageBucket bucket;
+    private final DeliveryState delivery = new DeliveryState();
     private volatile String clientId;
     private volatile boolean open = true;
+    private volatile long lastActivityMillis = System.currentTimeMillis();
+    private volatile long lastSessionTouchMillis = System.currentTimeMillis();
+    private volatile boolean greeted;
+    private long expiryTimer = -1;
+    private long windowTimer = -1;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    public LiveConnection(WebSocketConnection socket, String userId, String bearerToken, String clientId) {
+    public LiveConnection(WebSocketConnection socket, String userId, String bearerToken, long tokenExpiresAtMillis,
+            String clientId, Context context, MessageBucket bucket) {
         this.socket = socket;
         this.userId = userId;
         this.bearerToken = bearerToken;
+        this.tokenExpiresAtMillis = tokenExpiresAtMillis;
         this.clientId = clientId;
+        // A client that names itself at the upgrade gets its session back when it returns.
+        this.sessionId = clientId != null ? clientId : socket.id();
+        this.context = context;
+        this.bucket = bucket;
     }
 
     public String id() {
@@ -38,9 +58,34 @@ public final class LiveConnection {
         return userId;
     }
 
+    public String sessionId() {
+        return sessionId;
+    }
+
     /** The user's own token, forwarded when this service calls another on the user's behalf. */
     public String authorization() {
         return "Bearer " + bearerToken;
+    }
+
+    /** When the token stops being valid (its {@code exp} plus the tolerated clock skew), in epoch millis. */
+    public long tokenExpiresAtMillis() {
+        return tokenExpiresAtMillis;
+    }
+
+    public boolean tokenExpired(long nowMillis) {
+        return nowMillis >= tokenExpiresAtMillis;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    public MessageBucket bucket() {
+        return bucket;
+    }
+
+    public DeliveryState delivery() {
+        return delivery;
     }
 
     public String clientId() {
@@ -60,6 +105,51 @@ public final class LiveConnection {
 
     public void markClosed() {
         open = false;
+    }
+
+    /** A message or a pong came in: the client is there. */
+    public void active(long nowMillis) {
+        lastActivityMillis = nowMillis;
+    }
+
+    public long lastActivityMillis() {
+        return lastActivityMillis;
+    }
+
+    /** True (once per interval) when the session in Redis is due for renewal. */
+    public boolean sessionTouchDue(long nowMillis, long intervalMillis) {
+        if (nowMillis - lastSessionTouchMillis < intervalMillis) {
+            return false;
+        }
+        lastSessionTouchMillis = nowMillis;
+        return true;
+    }
+
+    /** True for the first message only: it decides whether notifications wait for a resume. */
+    public boolean firstMessage() {
+        if (greeted) {
+            return false;
+        }
+        greeted = true;
+        return true;
+    }
+
+    /** Remembers one of its two timers (token expiry, resume window) so that closing cancels them. */
+    public void timer(long id) {
+        if (expiryTimer < 0) {
+            expiryTimer = id;
+        } else {
+            windowTimer = id;
+        }
+    }
+
+    public void cancelTimers(Vertx vertx) {
+        if (expiryTimer >= 0) {
+            vertx.cancelTimer(expiryTimer);
+        }
+        if (windowTimer >= 0) {
+            vertx.cancelTimer(windowTimer);
+        }
     }
 
     /** Runs {@code work} after everything queued before it has finished, whatever its outcome. */

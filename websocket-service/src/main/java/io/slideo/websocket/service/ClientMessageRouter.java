@@ -2,7 +2,6 @@ package io.slideo.websocket.service;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -16,28 +15,42 @@ import io.slideo.model.error.SlideoException;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.ws.ClientFrame;
 import io.slideo.model.ws.ClientMessageType;
+import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.LiveConnection;
 import io.slideo.websocket.repository.SessionStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Every text frame: read it, acknowledge it at once, then hand it to the handler of its type.
- * A frame that cannot be read gets an error_response and the socket stays open. Handling runs in
- * arrival order per connection, so a theme chosen just before a plan request is the one it uses.
+ * Every incoming frame: check the token is still valid and the connection within its message
+ * rate, read the frame, acknowledge it at once, then hand it to the handler of its type. A frame
+ * that cannot be read or is over the rate gets an error_response and the socket stays open.
+ * Handling runs in arrival order per connection, so a theme chosen just before a plan request is
+ * the one it uses.
  */
 @ApplicationScoped
 public class ClientMessageRouter {
+    /** Frames longer than this are not read again just to find their id for an error reply. */
+    private static final int MAX_TEXT_SCANNED_FOR_ID = 4096;
+
     private final ObjectMapper mapper = EventCodec.newMapper();
     private final Map<ClientMessageType, ClientMessageHandler> handlers = new EnumMap<>(ClientMessageType.class);
     private final MessageSender sender;
     private final SessionStore sessions;
     private final LiveMetrics metrics;
+    private final NotificationDelivery delivery;
+    private final ConnectionLifecycle lifecycle;
+    private final LiveChannelConfig config;
+    private final long touchIntervalMillis;
 
     ClientMessageRouter(Instance<ClientMessageHandler> handlers, MessageSender sender, SessionStore sessions,
-            LiveMetrics metrics) {
+            LiveMetrics metrics, NotificationDelivery delivery, ConnectionLifecycle lifecycle, LiveChannelConfig config) {
         this.sender = sender;
         this.sessions = sessions;
         this.metrics = metrics;
+        this.delivery = delivery;
+        this.lifecycle = lifecycle;
+        this.config = config;
+        this.touchIntervalMillis = config.sessionTouchInterval().toMillis();
         handlers.forEach(handler -> this.handlers.put(handler.type(), handler));
         for (ClientMessageType type : ClientMessageType.values()) {
             if (!this.handlers.containsKey(type)) {
@@ -47,38 +60,88 @@ public class ClientMessageRouter {
     }
 
     public Uni<Void> onText(LiveConnection connection, String text) {
+        if (!admitted(connection)) {
+            return refusal(connection, text);
+        }
         ClientFrame frame;
         try {
             frame = ClientFrame.parse(text);
         } catch (SlideoException e) {
             metrics.received(LiveMetrics.INVALID);
-            String requestId = idOf(text);
             Log.debugf("Unreadable frame on connection %s of user %s: %s", connection.id(), connection.userId(),
                     e.code());
-            return sender.error(connection, requestId, e);
+            firstMessage(connection, false);
+            return sender.error(connection, idOf(text), e);
         }
-        String type = frame.type().wireName();
-        metrics.received(type);
+        ClientMessageType type = frame.type();
+        metrics.received(type.wireName());
         String requestId = frame.requestId() == null || frame.requestId().isBlank()
-                ? UUID.randomUUID().toString()
+                ? MessageSender.newId()
                 : frame.requestId();
         connection.clientId(frame.envelope().clientId());
-        ClientMessageHandler handler = handlers.get(frame.type());
+        firstMessage(connection, type == ClientMessageType.RESUME);
+        boolean touch = connection.sessionTouchDue(System.currentTimeMillis(), touchIntervalMillis);
+        if (type == ClientMessageType.PING && !touch) {
+            // Keep-alive: the ack is the whole answer, and nothing needs to wait in line for it.
+            return sender.ack(connection, requestId, type.wireName());
+        }
+        ClientMessageHandler handler = handlers.get(type);
         // The ack is on the wire before any handling starts, so it always comes first.
-        return sender.ack(connection, requestId, type)
-                .invoke(() -> connection.enqueue(() -> sessions.touch(connection)
-                        .onFailure().invoke(failure -> Log.warnf("Session of connection %s not renewed: %s",
-                                connection.id(), failure.toString()))
-                        .onFailure().recoverWithNull()
+        return sender.ack(connection, requestId, type.wireName())
+                .invoke(() -> connection.enqueue(() -> (touch ? renewSession(connection) : Uni.createFrom().voidItem())
                         .chain(() -> handler.handle(connection, frame, requestId))
                         .onFailure().recoverWithUni(failure -> sender.error(connection, requestId,
-                                asSlideo(failure, type)))));
+                                asSlideo(failure, type.wireName())))));
     }
 
     public Uni<Void> onBinary(LiveConnection connection) {
+        if (!admitted(connection)) {
+            return refusal(connection, "");
+        }
         metrics.received(LiveMetrics.BINARY);
-        return sender.error(connection, UUID.randomUUID().toString(), new SlideoException(ErrorCode.INVALID_JSON,
+        firstMessage(connection, false);
+        return sender.error(connection, MessageSender.newId(), new SlideoException(ErrorCode.INVALID_JSON,
                 "Binary frames are not accepted; send each message as a JSON text frame"));
+    }
+
+    /** A pong answers the server's ping: the client is there. */
+    public void onPong(LiveConnection connection) {
+        connection.active(System.currentTimeMillis());
+    }
+
+    /** Counts the frame as activity; false when the token has expired or the frame is over the rate. */
+    private boolean admitted(LiveConnection connection) {
+        long now = System.currentTimeMillis();
+        connection.active(now);
+        if (connection.tokenExpired(now)) {
+            return false;
+        }
+        return connection.bucket().tryTake(System.nanoTime());
+    }
+
+    private Uni<Void> refusal(LiveConnection connection, String text) {
+        if (connection.tokenExpired(System.currentTimeMillis())) {
+            lifecycle.expire(connection);
+            return Uni.createFrom().voidItem();
+        }
+        metrics.received(LiveMetrics.RATE_LIMITED);
+        long wait = connection.bucket().millisUntilNext();
+        return sender.error(connection, idOf(text), new SlideoException(ErrorCode.RATE_LIMITED,
+                "Too many messages: at most " + config.messagesPerSecond() + " per second (bursts of "
+                        + config.messageBurst() + "); this one was not handled, send it again in " + wait + " ms"));
+    }
+
+    private void firstMessage(LiveConnection connection, boolean resume) {
+        if (connection.firstMessage()) {
+            delivery.firstMessage(connection, resume);
+        }
+    }
+
+    private Uni<Void> renewSession(LiveConnection connection) {
+        return sessions.touch(connection)
+                .onFailure().invoke(failure -> Log.warnf("Session of connection %s not renewed: %s", connection.id(),
+                        failure.toString()))
+                .onFailure().recoverWithNull();
     }
 
     private SlideoException asSlideo(Throwable failure, String type) {
@@ -91,14 +154,16 @@ public class ClientMessageRouter {
 
     /** The id of a frame that is JSON but not a valid message, so even its error can be correlated. */
     private String idOf(String text) {
-        try {
-            JsonNode id = mapper.readTree(text).path("id");
-            if (id.isTextual() && !id.asText().isBlank()) {
-                return id.asText();
+        if (text.length() <= MAX_TEXT_SCANNED_FOR_ID) {
+            try {
+                JsonNode id = mapper.readTree(text).path("id");
+                if (id.isTextual() && !id.asText().isBlank()) {
+                    return id.asText();
+                }
+            } catch (Exception e) {
+                // Not JSON at all: nothing to correlate with.
             }
-        } catch (Exception e) {
-            // Not JSON at all: nothing to correlate with.
         }
-        return UUID.randomUUID().toString();
+        return MessageSender.newId();
     }
 }

@@ -15,7 +15,7 @@ import io.slideo.websocket.domain.LiveConnection;
 
 /**
  * The sockets open on this instance, by connection and by user. Sockets are per instance by
- * nature; everything that must outlive one (the session) is in Redis.
+ * nature; everything that must outlive one (the session, the notification journal) is in Redis.
  */
 @ApplicationScoped
 public class ConnectionRegistry {
@@ -36,7 +36,7 @@ public class ConnectionRegistry {
         }
         byId.put(connection.id(), connection);
         byUser.compute(connection.userId(), (user, connections) -> {
-            Set<LiveConnection> set = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+            Set<LiveConnection> set = connections == null ? ConcurrentHashMap.newKeySet(2) : connections;
             set.add(connection);
             return set;
         });
@@ -50,6 +50,11 @@ public class ConnectionRegistry {
     public Collection<LiveConnection> ofUser(String userId) {
         Set<LiveConnection> connections = byUser.get(userId);
         return connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    /** Every connection open now (a snapshot view; connections may come and go while it is read). */
+    public Collection<LiveConnection> all() {
+        return byId.values();
     }
 
     public Optional<LiveConnection> remove(String connectionId) {

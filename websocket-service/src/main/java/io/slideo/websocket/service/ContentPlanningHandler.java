@@ -48,6 +48,7 @@ public class ContentPlanningHandler implements ClientMessageHandler {
                         .onFailure().transform(failure -> UpstreamFailures.translate("content-service", failure)))
                 .invoke(plan -> Log.infof("User %s asked for plan %s (request %s)", connection.userId(),
                         plan == null ? null : plan.path("id").asText(null), requestId))
-                .chain(plan -> sessions.step(connection, SessionStep.PLANNING));
+                .chain(plan -> sessions.step(connection, SessionStep.PLANNING))
+                .chain(() -> sessions.addDocuments(connection, planning.documentIds()));
     }
 }

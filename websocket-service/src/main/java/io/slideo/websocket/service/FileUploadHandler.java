@@ -23,6 +23,7 @@ import io.slideo.websocket.client.DocumentServiceClient;
 import io.slideo.websocket.client.UpstreamFailures;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.LiveConnection;
+import io.slideo.websocket.repository.SessionStore;
 import io.slideo.websocket.repository.UploadStore;
 import io.slideo.websocket.repository.UploadStore.Upload;
 import io.smallrye.mutiny.Uni;
@@ -42,9 +43,11 @@ public class FileUploadHandler implements ClientMessageHandler {
     private final DocumentServiceClient documents;
     private final MessageSender sender;
     private final LiveChannelConfig config;
+    private final SessionStore sessions;
 
     FileUploadHandler(UploadStore uploads, @RestClient DocumentServiceClient documents, MessageSender sender,
-            LiveChannelConfig config) {
+            LiveChannelConfig config, SessionStore sessions) {
+        this.sessions = sessions;
         this.uploads = uploads;
         this.documents = documents;
         this.sender = sender;
@@ -148,7 +151,8 @@ public class FileUploadHandler implements ClientMessageHandler {
                             Log.infof("Upload %s of user %s became document %s", upload.id(), connection.userId(),
                                     documentId);
                             return sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), 100,
-                                    upload.nextChunk(), documentId, "Stored as document " + documentId));
+                                    upload.nextChunk(), documentId, "Stored as document " + documentId))
+                                    .chain(() -> sessions.addDocuments(connection, List.of(documentId)));
                         });
             });
         });

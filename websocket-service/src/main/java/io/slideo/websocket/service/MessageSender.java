@@ -1,14 +1,18 @@
 package io.slideo.websocket.service;
 
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.slideo.model.error.SlideoException;
 import io.slideo.model.event.EventCodec;
-import io.slideo.model.ws.Ack;
 import io.slideo.model.ws.ErrorResponse;
 import io.slideo.model.ws.ServerPayload;
 import io.slideo.model.ws.WsMessage;
@@ -16,7 +20,9 @@ import io.slideo.websocket.domain.LiveConnection;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Writes server messages in the one envelope, with the suite's mapper (snake_case, ISO times).
+ * Writes server replies in the one envelope, with the suite's mapper (snake_case, ISO times).
+ * Acks, the most frequent message by far, are written without building a tree first. Message ids
+ * only need to be unique, so they come from a thread-local generator rather than the secure one.
  * A socket that went away while a reply was on its way is not an error worth more than a line.
  */
 @ApplicationScoped
@@ -29,7 +35,16 @@ public class MessageSender {
     }
 
     public Uni<Void> ack(LiveConnection connection, String requestId, String receivedType) {
-        return reply(connection, requestId, new Ack(receivedType));
+        StringBuilder text = new StringBuilder(200);
+        text.append("{\"id\":\"").append(newId()).append("\",\"type\":\"ack\",\"timestamp\":\"").append(Instant.now())
+                .append("\",\"client_id\":");
+        quote(text, connection.clientId());
+        text.append(",\"request_id\":");
+        quote(text, requestId);
+        text.append(",\"seq\":null,\"data\":{\"received_type\":");
+        quote(text, receivedType);
+        text.append("}}");
+        return write(connection, "ack", text.toString());
     }
 
     public Uni<Void> error(LiveConnection connection, String requestId, SlideoException failure) {
@@ -38,23 +53,42 @@ public class MessageSender {
     }
 
     public Uni<Void> reply(LiveConnection connection, String requestId, ServerPayload payload) {
-        return send(connection, WsMessage.reply(payload.messageType(), connection.clientId(), requestId, null,
-                mapper.valueToTree(payload)));
-    }
-
-    public Uni<Void> send(LiveConnection connection, WsMessage message) {
+        WsMessage message = new WsMessage(newId(), payload.messageType().wireName(), Instant.now(),
+                connection.clientId(), requestId, null, mapper.valueToTree(payload));
         String text;
         try {
             text = mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        return write(connection, message.type(), text);
+    }
+
+    private Uni<Void> write(LiveConnection connection, String type, String text) {
         return connection.socket().sendText(text)
-                .invoke(() -> metrics.sent(message.type()))
+                .invoke(() -> metrics.sent(type))
                 .onFailure().recoverWithItem(failure -> {
-                    Log.debugf("Could not send %s to connection %s of user %s: %s", message.type(), connection.id(),
+                    Log.debugf("Could not send %s to connection %s of user %s: %s", type, connection.id(),
                             connection.userId(), failure.getMessage());
                     return null;
                 });
+    }
+
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // A version 4 (random) UUID.
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
+    private static void quote(StringBuilder text, String value) {
+        if (value == null) {
+            text.append("null");
+            return;
+        }
+        text.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, text);
+        text.append('"');
     }
 }

@@ -9,7 +9,7 @@ import io.slideo.model.ws.ClientMessageType;
 import io.slideo.websocket.domain.LiveConnection;
 import io.smallrye.mutiny.Uni;
 
-/** research_request is part of the protocol but not of this walking skeleton: acknowledged, then refused with NOT_IMPLEMENTED. */
+/** research_request is part of the protocol; research itself arrives with the model work, so it is acknowledged, then refused with NOT_IMPLEMENTED. */
 @ApplicationScoped
 public class ResearchRequestHandler implements ClientMessageHandler {
 
@@ -21,6 +21,6 @@ public class ResearchRequestHandler implements ClientMessageHandler {
     @Override
     public Uni<Void> handle(LiveConnection connection, ClientFrame frame, String requestId) {
         return Uni.createFrom().failure(new SlideoException(ErrorCode.NOT_IMPLEMENTED,
-                "Web research over the WebSocket arrives with the live-channel work"));
+                "Web research is not offered yet (it arrives with the research and model work); plan with research off for now"));
     }
 }

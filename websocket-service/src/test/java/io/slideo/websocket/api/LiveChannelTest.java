@@ -158,47 +158,63 @@ class LiveChannelTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("laterMessageTypes")
-    void laterProtocolFeaturesAreAcknowledgedThenNotImplemented(String type) {
+    @Test
+    void researchRequestIsAcknowledgedThenNotImplementedSayingWhy() {
         try (LiveClient client = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
-            String id = client.send(type, LiveClient.data());
+            String id = client.send("research_request", LiveClient.data().put("query", "solid-state batteries"));
 
-            client.expectAck(id, type);
+            client.expectAck(id, "research_request");
             JsonNode error = client.next();
             assertEquals("error_response", error.path("type").asText());
             assertEquals("NOT_IMPLEMENTED", error.path("data").path("code").asText());
             assertEquals(id, error.path("request_id").asText());
-            assertTrue(error.path("data").path("message").asText().contains("live-channel"), error.toString());
+            assertTrue(error.path("data").path("message").asText().contains("research"), error.toString());
         }
     }
 
-    static List<String> laterMessageTypes() {
-        return List.of("research_request", "resume");
-    }
-
     @Test
-    void theSessionLivesInRedisWhileConnectedAndGoesWithTheSocket() {
+    void theSessionLivesInRedisAndOutlivesTheSocketUntilItsIdleExpiry() {
         String sessions = "slideo:session:" + user + ":*";
         LiveClient client = LiveClient.connect(vertx,
                 LiveClient.options(base, "/ws?client_id=tab-7&access_token=" + TestTokens.valid(user)));
+        String key;
         try {
             String id = client.send("ping", LiveClient.data());
             client.expectAck(id, "ping");
 
             List<String> keys = redis.key().keys(sessions);
-            assertEquals(1, keys.size(), keys.toString());
-            Map<String, String> session = redis.hash(String.class).hgetall(keys.get(0));
+            assertEquals(List.of("slideo:session:" + user + ":tab-7"), keys);
+            key = keys.get(0);
+            Map<String, String> session = redis.hash(String.class).hgetall(key);
             assertEquals(user, session.get("user_id"));
+            assertEquals("connected", session.get("state"));
             assertEquals("connected", session.get("step"));
             assertTrue(List.of("tab-7", "test-client").contains(session.get("client_id")), session.toString());
             Instant.parse(session.get("last_activity"));
-            long ttl = redis.key().ttl(keys.get(0));
+            long ttl = redis.key().ttl(key);
             assertTrue(ttl > 0 && ttl <= Duration.ofMinutes(30).toSeconds(), "idle expiry " + ttl);
         } finally {
             client.close();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> redis.key().keys(sessions).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "disconnected".equals(redis.hash(String.class).hget(key, "state")));
+        long ttl = redis.key().ttl(key);
+        assertTrue(ttl > 0 && ttl <= Duration.ofMinutes(30).toSeconds(), "still expires " + ttl);
+    }
+
+    @Test
+    void aClientThatComesBackWithItsIdFindsItsThemeAgain() {
+        String token = TestTokens.valid(user);
+        try (LiveClient first = LiveClient.connect(vertx, LiveClient.options(base, "/ws?client_id=laptop&access_token=" + token))) {
+            first.expectAck(first.send("ping", LiveClient.data()), "ping");
+            redis.hash(String.class).hset("slideo:session:" + user + ":laptop", Map.of("theme_id", "aurora"));
+        }
+        try (LiveClient again = LiveClient.connect(vertx, LiveClient.options(base, "/ws?client_id=laptop&access_token=" + token))) {
+            again.expectAck(again.send("ping", LiveClient.data()), "ping");
+            Map<String, String> session = redis.hash(String.class).hgetall("slideo:session:" + user + ":laptop");
+            assertEquals("aurora", session.get("theme_id"));
+            assertEquals("connected", session.get("state"));
+        }
     }
 
     @Test

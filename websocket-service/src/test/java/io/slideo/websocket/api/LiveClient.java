@@ -26,6 +26,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 /** A real WebSocket client (Vert.x) that keeps what the server sends, in order. */
@@ -62,7 +63,12 @@ final class LiveClient implements AutoCloseable {
     }
 
     static LiveClient connect(Vertx vertx, WebSocketConnectOptions options) {
-        WebSocketClient client = vertx.createWebSocketClient();
+        return connect(vertx, new WebSocketClientOptions(), options);
+    }
+
+    /** With client options of its own, e.g. a frame size larger than the server accepts. */
+    static LiveClient connect(Vertx vertx, WebSocketClientOptions clientOptions, WebSocketConnectOptions options) {
+        WebSocketClient client = vertx.createWebSocketClient(clientOptions);
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         WebSocket socket = await(client.connect(options)
@@ -141,12 +147,36 @@ final class LiveClient implements AutoCloseable {
         return ack;
     }
 
+    /** Stops reading from the socket (a slow client): what the server sends waits in the buffers. */
+    void pause() {
+        socket.pause();
+    }
+
+    void resume() {
+        socket.resume();
+    }
+
+    /** A header of the server's answer to the upgrade. */
+    String handshakeHeader(String name) {
+        return socket.headers() == null ? null : socket.headers().get(name);
+    }
+
+    boolean isClosed() {
+        return socket.isClosed();
+    }
+
     String subprotocol() {
         return socket.subProtocol();
     }
 
     /** Waits for the server to close the socket; returns its close code. */
     short awaitClosedByServer() {
+        await(closed);
+        return socket.closeStatusCode();
+    }
+
+    /** Waits for the socket to close; its close code, or null when the connection ended without one. */
+    Short awaitClosed() {
         await(closed);
         return socket.closeStatusCode();
     }

@@ -1,6 +1,7 @@
 package io.slideo.websocket.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -99,9 +100,10 @@ class NotificationDeliveryTest {
             }
             assertEquals(after, next.path("request_id").asText());
             assertEquals(20, next.path("data").path("percent").asInt());
-            assertEquals(List.of(unreadable), KafkaTestClient.awaitRaw(Topic.NOTIFICATION.deadLetterTopicName(),
-                    value -> value.equals(unreadable) ? value : null, 1, Duration.ofSeconds(20)),
-                    "the unreadable record is kept on the dead-letter topic");
+            // A suite running beside the test dead-letters it too (its own journal group): at least once is the point.
+            List<String> kept = KafkaTestClient.awaitRaw(Topic.NOTIFICATION.deadLetterTopicName(),
+                    value -> value.equals(unreadable) ? value : null, 1, Duration.ofSeconds(20));
+            assertFalse(kept.isEmpty(), "the unreadable record is kept on the dead-letter topic");
         }
     }
 

@@ -1,0 +1,140 @@
+package io.slideo.websocket.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.slideo.websocket.config.LiveChannelConfig;
+import io.slideo.websocket.domain.JournalEntry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Every notification of a user, numbered and kept for a while, so that a client that lost its
+ * socket can ask for what it missed. Per user: a counter ({@code seq}, never expires, so numbers
+ * are never reused), a stream whose entry ids are the numbers ({@code <seq>-0}) and a hash from
+ * event id to number ({@code events}), trimmed together by age and length.
+ *
+ * <p>Journaling is one idempotent script, called by the shared journal consumer group and by every
+ * instance before it delivers: whoever comes first numbers the event, everyone else reads the same
+ * number back. Since every caller reads a user's partition in order, numbers follow that order.
+ */
+@ApplicationScoped
+public class NotificationJournal {
+    /** Returns {seq, 1} for a newly journaled event, {seq, 0} for one journaled before. */
+    private static final RedisScript JOURNAL = new RedisScript("""
+            local known = redis.call('HGET', KEYS[3], ARGV[1])
+            if known then return {tonumber(known), 0} end
+            local seq = redis.call('INCR', KEYS[1])
+            redis.call('XADD', KEYS[2], seq .. '-0', 'e', ARGV[1], 't', ARGV[6], 'y', ARGV[2], 'r', ARGV[3],
+                'o', ARGV[4], 'd', ARGV[5])
+            redis.call('HSET', KEYS[3], ARGV[1], seq)
+            local cutoff = tonumber(ARGV[6]) - tonumber(ARGV[7])
+            local excess = redis.call('XLEN', KEYS[2]) - tonumber(ARGV[8])
+            for i = 1, 100 do
+              local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)[1]
+              if not first then break end
+              if excess <= 0 and tonumber(first[2][4]) >= cutoff then break end
+              redis.call('XDEL', KEYS[2], first[1])
+              redis.call('HDEL', KEYS[3], first[2][2])
+              excess = excess - 1
+            end
+            redis.call('PEXPIRE', KEYS[2], ARGV[7])
+            redis.call('PEXPIRE', KEYS[3], ARGV[7])
+            return {seq, 1}
+            """);
+    /** The latest number given out and the entries from ARGV[1] on, read together. */
+    private static final RedisScript RANGE = new RedisScript("""
+            local latest = tonumber(redis.call('GET', KEYS[1]) or '0')
+            return {latest, redis.call('XRANGE', KEYS[2], ARGV[1], '+', 'COUNT', ARGV[2])}
+            """);
+    /** The latest number given out and the oldest one still kept (latest + 1 when none is). */
+    private static final RedisScript BOUNDS = new RedisScript("""
+            local latest = tonumber(redis.call('GET', KEYS[1]) or '0')
+            local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)[1]
+            local oldest = latest + 1
+            if first then oldest = tonumber(string.match(first[1], '^(%d+)')) end
+            return {latest, oldest}
+            """);
+
+    private final ReactiveRedisDataSource redis;
+    private final LiveChannelConfig.Journal config;
+
+    NotificationJournal(ReactiveRedisDataSource redis, LiveChannelConfig config) {
+        this.redis = redis;
+        this.config = config.journal();
+    }
+
+    /** What journaling an event gave: its number, and whether this call was the one that numbered it. */
+    public record Journaled(long seq, boolean first) {
+    }
+
+    /** A slice of the journal: the latest number given out, and the entries asked for (oldest first). */
+    public record Slice(long latest, List<JournalEntry> entries) {
+    }
+
+    /** The journal's ends: the latest number given out and the oldest still kept. */
+    public record Bounds(long latest, long oldest) {
+    }
+
+    public Uni<Journaled> journal(String userId, String eventId, String type, String requestId, long occurredAtMillis,
+            String data) {
+        return JOURNAL.run(redis, keys(userId, "seq", "stream", "events"), List.of(eventId, type,
+                        requestId == null ? "" : requestId, Long.toString(occurredAtMillis), data,
+                        Long.toString(System.currentTimeMillis()), Long.toString(config.retention().toMillis()),
+                        Integer.toString(config.maxLength())))
+                .map(response -> new Journaled(response.get(0).toLong(), response.get(1).toInteger() == 1));
+    }
+
+    /** Up to {@code count} entries numbered {@code from} and later. */
+    public Uni<Slice> from(String userId, long from, int count) {
+        return RANGE.run(redis, keys(userId, "seq", "stream"), List.of(from + "-0", Integer.toString(count)))
+                .map(response -> new Slice(response.get(0).toLong(), entries(response.get(1))));
+    }
+
+    public Uni<Bounds> bounds(String userId) {
+        return BOUNDS.run(redis, keys(userId, "seq", "stream"), List.of())
+                .map(response -> new Bounds(response.get(0).toLong(), response.get(1).toLong()));
+    }
+
+    private List<String> keys(String userId, String... names) {
+        List<String> keys = new ArrayList<>(names.length);
+        for (String name : names) {
+            // The hash tag keeps a user's keys in one slot, should the Redis ever be a cluster.
+            keys.add(config.keyPrefix() + ":{" + userId + "}:" + name);
+        }
+        return keys;
+    }
+
+    private static List<JournalEntry> entries(Response stream) {
+        List<JournalEntry> entries = new ArrayList<>(stream.size());
+        for (int i = 0; i < stream.size(); i++) {
+            Response entry = stream.get(i);
+            String id = entry.get(0).toString();
+            Response fields = entry.get(1);
+            String eventId = null;
+            String type = null;
+            String requestId = null;
+            long occurredAt = 0;
+            String data = null;
+            for (int f = 0; f + 1 < fields.size(); f += 2) {
+                String value = fields.get(f + 1).toString();
+                switch (fields.get(f).toString()) {
+                    case "e" -> eventId = value;
+                    case "y" -> type = value;
+                    case "r" -> requestId = value.isEmpty() ? null : value;
+                    case "o" -> occurredAt = Long.parseLong(value);
+                    case "d" -> data = value;
+                    default -> {
+                        // "t", when it was journaled, only matters to trimming.
+                    }
+                }
+            }
+            entries.add(new JournalEntry(Long.parseLong(id.substring(0, id.indexOf('-'))), eventId, type, requestId,
+                    occurredAt, data));
+        }
+        return entries;
+    }
+}

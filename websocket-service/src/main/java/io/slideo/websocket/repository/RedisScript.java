@@ -1,0 +1,53 @@
+package io.slideo.websocket.repository;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * A Lua script run by its SHA-1, so that hot paths do not send the script's text with every call;
+ * a Redis that does not know it yet (restarted, flushed) gets the text once.
+ */
+final class RedisScript {
+    private final String text;
+    private final String sha;
+
+    RedisScript(String text) {
+        this.text = text;
+        this.sha = sha1(text);
+    }
+
+    Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
+        return redis.execute("EVALSHA", arguments(sha, keys, args))
+                .onFailure(RedisScript::unknownScript)
+                .recoverWithUni(() -> redis.execute("EVAL", arguments(text, keys, args)));
+    }
+
+    private static String[] arguments(String script, List<String> keys, List<String> args) {
+        List<String> all = new ArrayList<>(2 + keys.size() + args.size());
+        all.add(script);
+        all.add(Integer.toString(keys.size()));
+        all.addAll(keys);
+        all.addAll(args);
+        return all.toArray(String[]::new);
+    }
+
+    private static boolean unknownScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.slideo.websocket.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+import io.quarkus.logging.Log;
+import io.slideo.model.ws.ResyncRequired;
+import io.slideo.websocket.config.LiveChannelConfig;
+import io.slideo.websocket.domain.DeliveryState;
+import io.slideo.websocket.domain.JournalEntry;
+import io.slideo.websocket.domain.LiveConnection;
+import io.slideo.websocket.repository.NotificationJournal;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes journaled notifications to one socket, in their order and each once, without letting a
+ * slow reader hold anyone up. Everything here runs on the connection's own event loop
+ * ({@link #offer} hops there), so the connection's {@link DeliveryState} needs no locks and the
+ * writes leave in the order they were made.
+ *
+ * <p>While a connection holds (just opened, or replaying a resume) live notifications wait; when
+ * it stops holding they go out, minus any the replay already sent. A socket with more than
+ * {@code max-queued-messages} writes in flight stops getting notifications; once it has drained it
+ * is told {@code resync_required} with its last number, and gets nothing live until it resumes.
+ */
+@ApplicationScoped
+public class NotificationDelivery {
+    /** What a client reloads when the journal no longer has what it missed. */
+    static final List<String> RELOAD = List.of("GET /api/v1/documents", "GET /api/v1/plans", "GET /api/v1/decks",
+            "POST /graphql { decks { id title status slides { index currentVersion title } } }");
+
+    private final NotificationJournal journal;
+    private final MessageSender sender;
+    private final LiveMetrics metrics;
+    private final int maxQueued;
+
+    NotificationDelivery(NotificationJournal journal, MessageSender sender, LiveMetrics metrics,
+            LiveChannelConfig config) {
+        this.journal = journal;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.maxQueued = config.maxQueuedMessages();
+    }
+
+    /** From any thread: a journaled notification for this connection's user. */
+    public void offer(LiveConnection connection, JournalEntry entry) {
+        connection.context().runOnContext(ignored -> deliverLive(connection, entry));
+    }
+
+    /** From any thread: the connection stops holding (its first message was not a resume, or the window passed). */
+    public void release(LiveConnection connection) {
+        connection.context().runOnContext(ignored -> releaseHeld(connection));
+    }
+
+    /** On the connection's event loop: the first message came; a resume keeps notifications waiting for its replay. */
+    void firstMessage(LiveConnection connection, boolean resume) {
+        connection.context().runOnContext(ignored -> {
+            if (resume) {
+                connection.delivery().replaying(true);
+            } else if (!connection.delivery().replaying()) {
+                releaseHeld(connection);
+            }
+        });
+    }
+
+    /** The window after the upgrade passed without a resume. */
+    void windowPassed(LiveConnection connection) {
+        if (!connection.delivery().replaying()) {
+            releaseHeld(connection);
+        }
+    }
+
+    private void deliverLive(LiveConnection connection, JournalEntry entry) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        DeliveryState state = connection.delivery();
+        if (state.behind()) {
+            metrics.dropped("behind");
+            return;
+        }
+        if (state.holding()) {
+            if (state.held().size() >= maxQueued) {
+                state.fallBehind();
+                metrics.dropped("held_overflow");
+            } else {
+                state.held().add(entry);
+            }
+            return;
+        }
+        if (entry.seq() <= state.lastSeq()) {
+            return;
+        }
+        if (state.pending() >= maxQueued) {
+            Log.infof("Connection %s of user %s is %d messages behind; told to resync", connection.id(),
+                    connection.userId(), state.pending());
+            state.fallBehind();
+            metrics.dropped("slow_client");
+            return;
+        }
+        state.sentLive(entry.seq());
+        write(connection, entry, true);
+    }
+
+    private void releaseHeld(LiveConnection connection) {
+        DeliveryState state = connection.delivery();
+        if (!state.holding()) {
+            return;
+        }
+        state.holding(false);
+        // What waited is contiguous and older than anything dropped meanwhile, so it all goes out.
+        JournalEntry entry;
+        while ((entry = state.held().poll()) != null) {
+            if (entry.seq() > state.lastSeq() && connection.isOpen()) {
+                state.sentLive(entry.seq());
+                write(connection, entry, true);
+            }
+        }
+        if (state.behind()) {
+            noticeIfDrained(connection);
+        }
+    }
+
+    /** On the connection's event loop: writes one replayed notification now; the answer completes when the socket took it. */
+    Uni<Void> replay(LiveConnection connection, JournalEntry entry) {
+        connection.delivery().sentReplayed(entry.seq());
+        return Uni.createFrom().completionStage(write(connection, entry, false));
+    }
+
+    private CompletableFuture<Void> write(LiveConnection connection, JournalEntry entry, boolean live) {
+        DeliveryState state = connection.delivery();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        state.writeStarted();
+        connection.socket().sendText(render(entry, connection.clientId())).subscribe().with(
+                ignored -> written(connection, entry, live, true, done),
+                failure -> written(connection, entry, live, false, done));
+        return done;
+    }
+
+    private void written(LiveConnection connection, JournalEntry entry, boolean live, boolean succeeded,
+            CompletableFuture<Void> done) {
+        connection.context().runOnContext(ignored -> {
+            DeliveryState state = connection.delivery();
+            state.writeEnded();
+            if (succeeded) {
+                metrics.sent(entry.type());
+                if (live) {
+                    metrics.deliveredAfter(System.currentTimeMillis() - entry.occurredAtMillis());
+                }
+            }
+            if (state.behind()) {
+                noticeIfDrained(connection);
+            }
+            done.complete(null);
+        });
+    }
+
+    /** Tells a connection that fell behind to resume, once its socket has room again. */
+    private void noticeIfDrained(LiveConnection connection) {
+        DeliveryState state = connection.delivery();
+        if (state.resyncSent() || state.replaying() || state.holding() || state.pending() > maxQueued / 2
+                || !connection.isOpen()) {
+            return;
+        }
+        state.resyncSent(true);
+        long lastSeq = state.lastSeq();
+        journal.bounds(connection.userId()).subscribe().with(
+                bounds -> sender.reply(connection, null, new ResyncRequired(lastSeq, bounds.oldest(), bounds.latest(),
+                        "Notifications after " + lastSeq + " were not sent because this connection fell behind; "
+                                + "send resume with last_seq " + lastSeq + " to get them",
+                        List.of())).subscribe().with(ignored -> {
+                        }),
+                failure -> Log.warnf("Could not read the journal bounds of user %s: %s", connection.userId(),
+                        failure.toString()));
+    }
+
+    /** The message a notification becomes, in the one envelope; {@code data} is written as journaled. */
+    static String render(JournalEntry entry, String clientId) {
+        StringBuilder text = new StringBuilder(128 + entry.data().length());
+        text.append("{\"id\":");
+        quote(text, entry.eventId());
+        text.append(",\"type\":");
+        quote(text, entry.type());
+        text.append(",\"timestamp\":\"").append(Instant.ofEpochMilli(entry.occurredAtMillis())).append('"');
+        text.append(",\"client_id\":");
+        quote(text, clientId);
+        text.append(",\"request_id\":");
+        quote(text, entry.requestId());
+        text.append(",\"seq\":").append(entry.seq());
+        text.append(",\"data\":").append(entry.data()).append('}');
+        return text.toString();
+    }
+
+    private static void quote(StringBuilder text, String value) {
+        if (value == null) {
+            text.append("null");
+            return;
+        }
+        text.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, text);
+        text.append('"');
+    }
+}
