@@ -15,6 +15,8 @@ public enum Topic {
     GENERATION_REQUESTED("deck.generation-requested", 1, GenerationRequested.class),
     SLIDE_GENERATED("slide.generated", 1, SlideGenerated.class),
     DECK_COMPLETED("deck.completed", 1, DeckCompleted.class),
+    RESEARCH_REQUESTED("research.requested", 1, ResearchRequested.class),
+    RESEARCH_COMPLETED("research.completed", 1, ResearchCompleted.class),
     NOTIFICATION("notification", 1, Notification.class);
 
     private final String eventType;
