@@ -12,6 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.slideo.gateway.client.UpstreamClients;
 import io.slideo.gateway.config.GatewayConfig;
 import io.slideo.model.error.ErrorCode;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -44,7 +45,7 @@ public class EdgeRoutes {
         UpstreamRoute documents = UpstreamRoute.http(upstreams.documents(), errors, connectTimeoutMillis);
         UpstreamRoute content = UpstreamRoute.http(upstreams.content(), errors, connectTimeoutMillis);
         UpstreamRoute slides = UpstreamRoute.http(upstreams.slides(), errors, connectTimeoutMillis);
-        UpstreamRoute websocket = UpstreamRoute.websocket(upstreams.websocket(), errors, connectTimeoutMillis);
+        WebSocketTunnel websocket = new WebSocketTunnel(upstreams.websocket(), errors, connectTimeoutMillis);
 
         // "/x/*" matches /x itself as well as everything below it.
         proxy(router.route("/api/v1/documents/*"), documents);
@@ -57,7 +58,7 @@ public class EdgeRoutes {
                 "No API at " + rc.normalizedPath()));
     }
 
-    private void proxy(Route route, UpstreamRoute upstream) {
+    private void proxy(Route route, Handler<RoutingContext> upstream) {
         route.handler(rateLimits).handler(upstream);
     }
 

@@ -1,15 +1,11 @@
 package io.slideo.gateway.api;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.quarkus.logging.Log;
 import io.slideo.gateway.client.Upstream;
 import io.slideo.model.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -25,8 +21,8 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * Forwards the requests of one route to one upstream with Vert.x's reverse proxy: method, URI
  * (path and query), headers (Authorization and X-Request-Id included) and the streamed body go
- * through untouched; a WebSocket upgrade becomes a tunnel. An upstream that cannot be reached
- * is answered with 503 UNAVAILABLE in the ApiError shape.
+ * through untouched. An upstream that cannot be reached is answered with 503 UNAVAILABLE in the
+ * ApiError shape. WebSocket upgrades have a route of their own ({@link WebSocketTunnel}).
  */
 public final class UpstreamRoute implements Handler<RoutingContext> {
     private static final String FORWARDED_FOR = "X-Forwarded-For";
@@ -36,26 +32,18 @@ public final class UpstreamRoute implements Handler<RoutingContext> {
     private final ErrorReplies errors;
     private final HttpProxy proxy;
     private final long connectTimeoutMillis;
-    private final boolean websocket;
-    // Upgrades whose upstream connection is already open, waiting for the proxy to pick it up.
-    private final Map<HttpServerRequest, HttpClientRequest> openedUpgrades = new ConcurrentHashMap<>();
 
-    UpstreamRoute(Upstream upstream, ErrorReplies errors, long connectTimeoutMillis, boolean websocket) {
+    UpstreamRoute(Upstream upstream, ErrorReplies errors, long connectTimeoutMillis) {
         this.upstream = upstream;
         this.errors = errors;
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.websocket = websocket;
-        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(websocket), upstream.client())
-                .origin(this::originRequest)
+        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), upstream.client())
+                .origin(context -> context.client().request(requestOptions()))
                 .addInterceptor(new UnavailableWhenUnreachable());
     }
 
     public static UpstreamRoute http(Upstream upstream, ErrorReplies errors, long connectTimeoutMillis) {
-        return new UpstreamRoute(upstream, errors, connectTimeoutMillis, false);
-    }
-
-    public static UpstreamRoute websocket(Upstream upstream, ErrorReplies errors, long connectTimeoutMillis) {
-        return new UpstreamRoute(upstream, errors, connectTimeoutMillis, true);
+        return new UpstreamRoute(upstream, errors, connectTimeoutMillis);
     }
 
     @Override
@@ -73,52 +61,15 @@ public final class UpstreamRoute implements Handler<RoutingContext> {
         }
         request.headers().set(FORWARDED_PROTO, request.isSSL() ? "https" : "http");
 
-        if (websocket && isUpgrade(request)) {
-            // The proxy answers a failed upgrade with an empty 502 and no hook; opening the upstream
-            // connection first lets a down websocket-service get the same 503 body as everything else.
-            upstream.client().request(requestOptions()).onComplete(opened -> {
-                if (opened.failed()) {
-                    unavailable(rc, opened.cause());
-                } else {
-                    openedUpgrades.put(request, opened.result());
-                    rc.addEndHandler(v -> discard(request));
-                    proxy.handle(request);
-                }
-            });
-            return;
-        }
         proxy.handle(request);
-    }
-
-    private Future<HttpClientRequest> originRequest(ProxyContext context) {
-        HttpClientRequest opened = openedUpgrades.remove(context.request().proxiedRequest());
-        return opened != null ? Future.succeededFuture(opened) : context.client().request(requestOptions());
     }
 
     private RequestOptions requestOptions() {
         return new RequestOptions().setServer(upstream.address()).setConnectTimeout(connectTimeoutMillis);
     }
 
-    private void discard(HttpServerRequest request) {
-        HttpClientRequest unused = openedUpgrades.remove(request);
-        if (unused != null) {
-            unused.reset();
-        }
-    }
-
-    private void unavailable(RoutingContext rc, Throwable cause) {
-        Log.warnf("%s unreachable for %s %s (request %s): %s", upstream.name(), rc.request().method(),
-                rc.normalizedPath(), ErrorReplies.requestIdOf(rc.request()), cause.toString());
-        errors.send(rc, ErrorCode.UNAVAILABLE, unavailableMessage());
-    }
-
     private String unavailableMessage() {
         return upstream.name() + " is not available right now; try again shortly";
-    }
-
-    private static boolean isUpgrade(HttpServerRequest request) {
-        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
-        return upgrade != null && "websocket".equalsIgnoreCase(upgrade.trim());
     }
 
     /** Turns "could not connect / timed out" into a 503 with a body, where the library would send an empty 502. */

@@ -25,14 +25,15 @@ public class UpstreamClients {
     private final Upstream documents;
     private final Upstream content;
     private final Upstream slides;
-    private final Upstream websocket;
+    private final List<Upstream> websocket;
 
     UpstreamClients(Vertx vertx, GatewayConfig config) {
         this.documents = create(vertx, config, "document-service", config.documentServiceUrl(), config.idleTimeout());
         this.content = create(vertx, config, "content-service", config.contentServiceUrl(), config.idleTimeout());
         this.slides = create(vertx, config, "slide-service", config.slideServiceUrl(), config.idleTimeout());
-        this.websocket = create(vertx, config, "websocket-service", config.websocketServiceUrl(),
-                config.websocketIdleTimeout());
+        this.websocket = config.websocketServiceUrls().stream()
+                .map(url -> create(vertx, config, "websocket-service", url, config.websocketIdleTimeout()))
+                .toList();
     }
 
     public Upstream documents() {
@@ -47,13 +48,17 @@ public class UpstreamClients {
         return slides;
     }
 
-    public Upstream websocket() {
+    /** Every websocket-service instance. */
+    public List<Upstream> websocket() {
         return websocket;
     }
 
     @PreDestroy
     void close() {
-        for (Upstream upstream : List.of(documents, content, slides, websocket)) {
+        for (Upstream upstream : List.of(documents, content, slides)) {
+            upstream.client().close();
+        }
+        for (Upstream upstream : websocket) {
             upstream.client().close();
         }
     }

@@ -2,9 +2,11 @@ package io.slideo.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The edge: where each upstream lives, how long to wait for it, and how much one caller may ask. */
 @ConfigMapping(prefix = "slideo.gateway")
@@ -21,9 +23,13 @@ public interface GatewayConfig {
     @WithDefault("http://127.0.0.1:8084")
     URI slideServiceUrl();
 
-    /** websocket-service: /ws (SLIDEO_GATEWAY_WEBSOCKET_SERVICE_URL). */
+    /**
+     * websocket-service: /ws, one URL per instance, comma-separated (SLIDEO_GATEWAY_WEBSOCKET_SERVICE_URL);
+     * upgrades are spread over them and skip any that is down.
+     */
+    @WithName("websocket-service-url")
     @WithDefault("http://127.0.0.1:8081")
-    URI websocketServiceUrl();
+    List<URI> websocketServiceUrls();
 
     /** Browser origins allowed to call the API cross-origin; feeds quarkus.http.cors.origins. */
     @WithDefault("http://localhost:8080")

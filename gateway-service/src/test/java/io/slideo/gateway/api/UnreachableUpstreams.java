@@ -16,7 +16,8 @@ public class UnreachableUpstreams implements QuarkusTestResourceLifecycleManager
                 "slideo.gateway.document-service-url", nowhere,
                 "slideo.gateway.content-service-url", nowhere,
                 "slideo.gateway.slide-service-url", nowhere,
-                "slideo.gateway.websocket-service-url", nowhere);
+                // Two websocket-service instances, both down: the whole tier is.
+                "slideo.gateway.websocket-service-url", nowhere + ",http://127.0.0.1:" + unusedPort());
     }
 
     @Override

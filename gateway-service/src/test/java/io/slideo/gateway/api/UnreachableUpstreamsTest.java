@@ -25,6 +25,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 @QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
@@ -54,14 +55,18 @@ class UnreachableUpstreamsTest {
     }
 
     @Test
-    void aWebSocketUpgradeToADownServiceIsRefusedWith503() {
+    void aWebSocketUpgradeWithEveryInstanceDownIsRefusedWith503InTheErrorShape() {
         WebSocketClient client = vertx.createWebSocketClient();
         try {
             WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(gateway.getHost())
                     .setPort(gateway.getPort()).setURI("/ws?access_token=" + token);
             ExecutionException failure = assertThrows(ExecutionException.class,
                     () -> client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-            assertEquals(503, assertInstanceOf(UpgradeRejectedException.class, failure.getCause()).getStatus());
+            UpgradeRejectedException refused = assertInstanceOf(UpgradeRejectedException.class, failure.getCause());
+            assertEquals(503, refused.getStatus());
+            JsonObject body = refused.getBody().toJsonObject();
+            assertEquals("UNAVAILABLE", body.getString("code"));
+            assertEquals(true, body.getBoolean("retryable"));
         } finally {
             client.close();
         }
