@@ -24,7 +24,8 @@ public final class ThemeRules {
     public static final int MAX_TITLE_SIZE = 60;
     public static final int MIN_BODY_SIZE = 14;
     public static final int MAX_BODY_SIZE = 32;
-    public static final double MIN_LINE_SPACING = 1.0;
+    // Below this the fonts' own ascent and descent (up to 1.13 em) would reach past their lines.
+    public static final double MIN_LINE_SPACING = 1.15;
     public static final double MAX_LINE_SPACING = 2.0;
     public static final Set<String> STYLES = Set.of("band", "rule", "plain");
     public static final List<String> FAMILIES = List.of(Fonts.SANS, Fonts.SERIF, Fonts.MONO);

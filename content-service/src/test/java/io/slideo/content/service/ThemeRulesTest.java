@@ -45,7 +45,7 @@ class ThemeRulesTest {
         assertTrue(all.contains("headingFont must be one of Liberation Sans, Liberation Serif, Liberation Mono"), all);
         assertTrue(all.contains("titleFontSize must be between 24 and 60 points, not 90"), all);
         assertTrue(all.contains("bodyFontSize must be between 14 and 32 points, not 10"), all);
-        assertTrue(all.contains("lineSpacing must be between 1.0 and 2.0"), all);
+        assertTrue(all.contains("lineSpacing must be between 1.15 and 2.0"), all);
         assertTrue(all.contains("style must be one of band, rule, plain"), all);
 
         Theme grey = new Theme("x", "Grey", "", "#ffffff", "#777777", "#000000", "#2f6fde", "Liberation Sans",
