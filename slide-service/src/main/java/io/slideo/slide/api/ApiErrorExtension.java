@@ -20,13 +20,23 @@ public class ApiErrorExtension implements ErrorExtensionProvider {
 
     @Override
     public JsonValue mapValueFrom(Throwable exception) {
-        ErrorCode code = exception instanceof SlideoException slideo ? slideo.code() : ErrorCode.INTERNAL;
-        String message = exception instanceof SlideoException ? exception.getMessage()
-                : "Something went wrong on our side; try again";
+        SlideoException slideo = slideoCause(exception);
+        ErrorCode code = slideo != null ? slideo.code() : ErrorCode.INTERNAL;
+        String message = slideo != null ? slideo.getMessage() : "Something went wrong on our side; try again";
         return Json.createObjectBuilder()
                 .add("code", code.name())
                 .add("message", message)
                 .add("retryable", code.retryable())
                 .build();
+    }
+
+    /** The SlideoException behind an error, which GraphQL may hand over wrapped. */
+    private static SlideoException slideoCause(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SlideoException slideo) {
+                return slideo;
+            }
+        }
+        return null;
     }
 }

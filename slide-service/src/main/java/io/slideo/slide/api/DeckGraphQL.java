@@ -6,25 +6,32 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.QualityReport;
+import io.slideo.runtime.error.RequestIds;
 import io.slideo.runtime.security.CurrentUser;
 import io.slideo.slide.domain.JsonColumns;
 import io.slideo.slide.domain.SlideVersion;
 import io.slideo.slide.service.DeckDetails;
 import io.slideo.slide.service.DeckReader;
+import io.slideo.slide.service.DeckService;
 import io.smallrye.mutiny.Uni;
 
 /** Decks with the whole history of every slide. A deck of another user is NOT_FOUND, as over REST. */
 @GraphQLApi
 public class DeckGraphQL {
     private final DeckReader reader;
+    private final DeckService decks;
     private final CurrentUser user;
 
-    DeckGraphQL(DeckReader reader, CurrentUser user) {
+    DeckGraphQL(DeckReader reader, DeckService decks, CurrentUser user) {
         this.reader = reader;
+        this.decks = decks;
         this.user = user;
     }
 
@@ -40,6 +47,15 @@ public class DeckGraphQL {
         return reader.details(user.id(), DeckResource.deckId(id)).map(DeckGraphQL::node);
     }
 
+    @Mutation("restoreSlideVersion")
+    @Description("Writes an older version of a slide as its newest version (reason \"restored version N\"); "
+            + "the user is told with slide_complete")
+    public Uni<VersionNode> restoreSlideVersion(@Name("deckId") @Id @NonNull String deckId,
+            @Name("slideIndex") int slideIndex, @Name("version") int version) {
+        return decks.restore(user.id(), DeckResource.deckId(deckId), slideIndex, version, RequestIds.orNew(null))
+                .map(DeckGraphQL::node);
+    }
+
     @Name("Deck")
     public record DeckNode(@Id String id, String title, String status, String themeId, int planRevision,
             Instant createdAt, Instant updatedAt, List<@NonNull SlideNode> slides) {
@@ -51,12 +67,19 @@ public class DeckGraphQL {
 
     @Name("SlideVersion")
     @Description("One version of a slide: who wrote it, when and why")
-    public record VersionNode(int version, String title, String layout, List<@NonNull BulletNode> bullets, String notes,
-            String generator, String reason, String createdBy, Instant createdAt, String generationId) {
+    public record VersionNode(int version, String title, String layout, List<@NonNull BulletNode> bullets,
+            List<@NonNull BulletNode> secondColumn, List<@NonNull List<@NonNull String>> table, String notes,
+            QualityNode quality, String generator, String reason, String createdBy, Instant createdAt,
+            String generationId) {
     }
 
     @Name("Bullet")
     public record BulletNode(String text, String documentId, Integer page) {
+    }
+
+    @Name("QualityReport")
+    @Description("What the quality gate checked and did; fill is how full the body box is (1.0 = full)")
+    public record QualityNode(boolean passed, List<@NonNull String> checks, List<@NonNull String> actions, double fill) {
     }
 
     private static DeckNode node(DeckDetails details) {
@@ -70,11 +93,16 @@ public class DeckGraphQL {
     }
 
     private static VersionNode node(SlideVersion v) {
-        List<BulletNode> bullets = JsonColumns.bullets(v).stream()
-                .map(b -> new BulletNode(b.text(), b.source() == null ? null : b.source().documentId(),
-                        b.source() == null ? null : b.source().page()))
-                .toList();
-        return new VersionNode(v.version, v.title, v.layout, bullets, v.notes, v.generator, v.reason, v.createdBy,
-                v.createdAt, v.generationId.toString());
+        QualityReport quality = JsonColumns.quality(v);
+        return new VersionNode(v.version, v.title, v.layout, bullets(JsonColumns.bullets(v)),
+                bullets(JsonColumns.secondColumn(v)), JsonColumns.table(v), v.notes,
+                quality == null ? null : new QualityNode(quality.passed(), quality.checks(), quality.actions(),
+                        quality.fill()),
+                v.generator, v.reason, v.createdBy, v.createdAt, v.generationId.toString());
+    }
+
+    private static List<BulletNode> bullets(List<Bullet> bullets) {
+        return bullets.stream().map(b -> new BulletNode(b.text(), b.source() == null ? null : b.source().documentId(),
+                b.source() == null ? null : b.source().page())).toList();
     }
 }

@@ -1,48 +1,83 @@
 package io.slideo.slide.api;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.slideo.model.error.ErrorCode;
+import io.smallrye.common.annotation.Blocking;
 import io.slideo.model.error.SlideoException;
 import io.slideo.runtime.error.RequestIds;
 import io.slideo.runtime.security.CurrentUser;
+import io.slideo.slide.service.DeckEventStreams;
 import io.slideo.slide.service.DeckReader;
 import io.slideo.slide.service.DeckService;
-import io.slideo.slide.service.HtmlExporter;
+import io.slideo.slide.service.OneShotService;
+import io.slideo.slide.service.export.ExportService;
+import io.slideo.slide.service.export.ExportService.ExportFile;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/decks")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeckResource {
+    static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+
     private final DeckReader reader;
     private final DeckService decks;
-    private final HtmlExporter html;
+    private final OneShotService oneShot;
+    private final ExportService exports;
+    private final DeckEventStreams streams;
     private final CurrentUser user;
 
-    DeckResource(DeckReader reader, DeckService decks, HtmlExporter html, CurrentUser user) {
+    DeckResource(DeckReader reader, DeckService decks, OneShotService oneShot, ExportService exports,
+            DeckEventStreams streams, CurrentUser user) {
         this.reader = reader;
         this.decks = decks;
-        this.html = html;
+        this.oneShot = oneShot;
+        this.exports = exports;
+        this.streams = streams;
         this.user = user;
     }
 
     @GET
     public Uni<List<DeckView>> list() {
         return reader.list(user.id()).map(all -> all.stream().map(DeckView::of).toList());
+    }
+
+    /**
+     * A deck in one go: the plan is drafted and the slides written without further calls. Accepted at
+     * once (202); progress arrives over the WebSocket and at {@code events}.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<DeckAccepted>> create(@Valid @NotNull DeckRequestBody body,
+            @RestHeader(RequestIds.HEADER) String requestId) {
+        String id = RequestIds.orNew(requestId);
+        return oneShot.request(user.id(), user.bearerToken(), id, body)
+                .map(deckId -> RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
+                        new DeckAccepted(deckId.toString(), deckId.toString(), "planning",
+                                "/api/v1/decks/" + deckId + "/events"))
+                        .header(RequestIds.HEADER, id)
+                        .location(java.net.URI.create("/api/v1/decks/" + deckId))
+                        .build());
     }
 
     @GET
@@ -62,24 +97,45 @@ public class DeckResource {
                 body.instructions()).map(g -> RestResponse.accepted(GenerationView.of(g)));
     }
 
-    /** One self-contained file: no external requests, document text escaped. */
+    /**
+     * The deck as PPTX, PDF or one self-contained HTML file (the default), drawn from one layout with
+     * its theme; rendered once per deck version, then served from the blob store.
+     */
     @GET
     @Path("/{id}/export")
-    @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
-    public Uni<RestResponse<String>> export(@RestPath String id, @RestQuery String format) {
-        String wanted = format == null ? "html" : format.toLowerCase();
-        if (wanted.equals("pptx") || wanted.equals("pdf")) {
-            throw new SlideoException(ErrorCode.NOT_IMPLEMENTED, "Export to " + wanted
-                    + " is not available yet; use format=html");
+    @Produces({ MediaType.TEXT_HTML, "application/pdf", PPTX, MediaType.APPLICATION_JSON })
+    public Uni<Response> export(@RestPath String id, @RestQuery String format,
+            @RestHeader(RequestIds.HEADER) String requestId) {
+        UUID deckId = deckId(id);
+        return exports.export(user.id(), deckId, format, RequestIds.orNew(requestId)).map(DeckResource::download);
+    }
+
+    /**
+     * The deck's progress as server-sent events (named like the WebSocket messages), from the start of
+     * its current run until deck_complete (or an error_response).
+     */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public void events(@RestPath String id, @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(user.id(), deckId(id), sink, sse);
+    }
+
+    // A plain Response: its entity's writer is chosen from the byte[] at run time (a RestResponse<byte[]>
+    // inside a Uni was written with toString()).
+    private static Response download(ExportFile file) {
+        String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        var response = Response.ok(file.bytes(), file.format().mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"; filename*=UTF-8''"
+                        + encoded)
+                .header("X-Slideo-Export-Cache", file.fromCache() ? "hit" : "miss")
+                .header("X-Content-Type-Options", "nosniff");
+        if (file.format() == ExportService.Format.HTML) {
+            response.header("Content-Security-Policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:");
         }
-        if (!wanted.equals("html")) {
-            throw new SlideoException(ErrorCode.INVALID_FIELD, "format must be html, pptx or pdf");
-        }
-        return reader.details(user.id(), deckId(id)).map(details -> RestResponse.ResponseBuilder
-                .ok(html.render(details), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"deck-" + details.deck().id + ".html\"")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-                .build());
+        return response.build();
     }
 
     static UUID deckId(String id) {

@@ -1,5 +1,7 @@
 package io.slideo.slide.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,4 +10,29 @@ public interface SlideConfig {
     /** Most decks one list call (REST or GraphQL) returns. */
     @WithDefault("100")
     int listLimit();
+
+    /** Server-sent event streams of a deck's progress (GET /api/v1/decks/{id}/events). */
+    Events events();
+
+    interface Events {
+        /** How long recent notifications are kept for streams opened late (a one-shot request's planning). */
+        @WithDefault("PT15M")
+        Duration retention();
+
+        /** Most notifications kept per deck or request. */
+        @WithDefault("500")
+        int keptPerDeck();
+
+        /** Most decks and requests whose recent notifications are kept. */
+        @WithDefault("2000")
+        int keptDecks();
+
+        /** A comment sent this often keeps idle streams open through proxies. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+
+        /** A stream ends after this long even if its deck never completes. */
+        @WithDefault("PT30M")
+        Duration maxDuration();
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.slideo.model.deck.Bullet;
 import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.QualityReport;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.theme.Theme;
 
@@ -46,8 +47,28 @@ public final class JsonColumns {
         });
     }
 
+    public static List<Bullet> secondColumn(SlideVersion version) {
+        return version.secondColumn == null ? List.of() : read(version.secondColumn, new TypeReference<>() {
+        });
+    }
+
+    public static List<List<String>> table(SlideVersion version) {
+        return version.tableRows == null ? List.of() : read(version.tableRows, new TypeReference<>() {
+        });
+    }
+
+    public static QualityReport quality(SlideVersion version) {
+        return version.quality == null ? null : read(version.quality, new TypeReference<>() {
+        });
+    }
+
     public static List<Integer> slideIndexes(Generation generation) {
         return read(generation.slideIndexes, new TypeReference<>() {
+        });
+    }
+
+    public static List<Integer> readIntList(String json) {
+        return json == null ? List.of() : read(json, new TypeReference<>() {
         });
     }
 

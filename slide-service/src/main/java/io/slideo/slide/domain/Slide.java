@@ -1,5 +1,6 @@
 package io.slideo.slide.domain;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -21,4 +22,7 @@ public class Slide extends PanacheEntityBase {
     public int slideIndex;
     @Column(name = "current_version", nullable = false)
     public int currentVersion;
+    /** Set when an edit of the plan dropped this position; its versions stay. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
 }

@@ -30,6 +30,14 @@ public class SlideVersion extends PanacheEntityBase {
     @Column(nullable = false)
     public String bullets;
     public String notes;
+    /** JSON array of Bullet: the right column of a two-column slide; null before V2. */
+    @Column(name = "second_column")
+    public String secondColumn;
+    /** JSON array of rows (first row the header) of a table slide; null before V2. */
+    @Column(name = "table_rows")
+    public String tableRows;
+    /** JSON QualityReport of the worker's quality gate; null when none came. */
+    public String quality;
     public String generator;
     /** Why this version exists, e.g. "generated" or the user's instructions. */
     @Column(nullable = false)

@@ -22,6 +22,10 @@ public class SlideVersionRepository implements PanacheRepositoryBase<SlideVersio
         return count("slideId = ?1 and generationId = ?2", slideId, generationId).map(n -> n > 0);
     }
 
+    public Uni<SlideVersion> findVersion(UUID slideId, int version) {
+        return find("slideId = ?1 and version = ?2", slideId, version).firstResult();
+    }
+
     public Uni<Long> countOfGeneration(UUID generationId) {
         return count("generationId", generationId);
     }

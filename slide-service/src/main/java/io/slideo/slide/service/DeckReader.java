@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.slideo.model.error.SlideoException;
 import io.slideo.slide.config.SlideConfig;
 import io.slideo.slide.domain.Deck;
+import io.slideo.slide.domain.JsonColumns;
 import io.slideo.slide.domain.Slide;
 import io.slideo.slide.domain.SlideVersion;
 import io.slideo.slide.repository.DeckRepository;
@@ -66,8 +67,10 @@ public class DeckReader {
         Map<UUID, List<Slide>> slidesByDeck = allSlides.stream().collect(Collectors.groupingBy(s -> s.deckId));
         List<DeckDetails> result = new ArrayList<>();
         for (Deck deck : found) {
+            // A slide past the end of an edited plan (written by a run started before the edit) is not shown.
+            int planned = JsonColumns.plannedSlides(deck).size();
             List<DeckDetails.SlideWithVersions> withVersions = slidesByDeck.getOrDefault(deck.id, List.of()).stream()
-                    .filter(s -> versionsBySlide.containsKey(s.id))
+                    .filter(s -> versionsBySlide.containsKey(s.id) && s.slideIndex < planned)
                     .map(s -> new DeckDetails.SlideWithVersions(s, versionsBySlide.get(s.id)))
                     .toList();
             result.add(new DeckDetails(deck, withVersions));

@@ -1,7 +1,9 @@
 package io.slideo.slide.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import io.slideo.model.ws.PlanResponse;
 import io.slideo.model.ws.SlideComplete;
 import io.slideo.outbox.Outbox;
 import io.slideo.slide.domain.Deck;
+import io.slideo.slide.domain.DeckRequest;
 import io.slideo.slide.domain.DeckStatus;
 import io.slideo.slide.domain.Generation;
 import io.slideo.slide.domain.GenerationStatus;
@@ -30,6 +33,7 @@ import io.slideo.slide.domain.JsonColumns;
 import io.slideo.slide.domain.Slide;
 import io.slideo.slide.domain.SlideVersion;
 import io.slideo.slide.repository.DeckRepository;
+import io.slideo.slide.repository.DeckRequestRepository;
 import io.slideo.slide.repository.GenerationRepository;
 import io.slideo.slide.repository.SlideRepository;
 import io.slideo.slide.repository.SlideVersionRepository;
@@ -42,25 +46,31 @@ public class DeckService {
     private final SlideRepository slides;
     private final SlideVersionRepository versions;
     private final GenerationRepository generations;
+    private final DeckRequestRepository deckRequests;
     private final Outbox outbox;
 
     DeckService(DeckRepository decks, SlideRepository slides, SlideVersionRepository versions,
-            GenerationRepository generations, Outbox outbox) {
+            GenerationRepository generations, DeckRequestRepository deckRequests, Outbox outbox) {
         this.decks = decks;
         this.slides = slides;
         this.versions = versions;
         this.generations = generations;
+        this.deckRequests = deckRequests;
         this.outbox = outbox;
     }
 
-    /** Inside the consumer's transaction: creates the deck, or updates it to a newer plan revision. */
+    /**
+     * Inside the consumer's transaction: creates the deck, or updates it to a newer plan revision (the
+     * written slides follow the edit); a deck asked for in one go gets its slides requested now.
+     */
     public Uni<Void> applyPlan(String userId, DeckPlanned planned) {
         UUID deckId = UUID.fromString(planned.deckId());
-        return decks.findById(deckId).chain(existing -> {
+        return deckRequests.lockDeck(deckId).chain(() -> decks.findById(deckId)).chain(existing -> {
             if (existing != null && existing.planRevision >= planned.revision()) {
                 Log.debugf("Deck %s already has plan revision %d", deckId, existing.planRevision);
                 return Uni.createFrom().voidItem();
             }
+            List<PlannedSlide> before = existing == null ? List.of() : JsonColumns.plannedSlides(existing);
             Deck deck = existing != null ? existing : newDeck(deckId, userId);
             deck.title = planned.title() == null || planned.title().isBlank() ? "Untitled deck" : planned.title();
             deck.description = planned.description();
@@ -69,12 +79,38 @@ public class DeckService {
             deck.plannedSlides = JsonColumns.write(planned.slides());
             deck.planRevision = planned.revision();
             deck.updatedAt = Instant.now();
-            Uni<Deck> saved = existing != null ? Uni.createFrom().item(deck) : decks.persist(deck);
+            Uni<Deck> saved = existing != null ? followEdit(deck, before, planned.slides()) : decks.persist(deck);
             return saved.chain(d -> outbox.notifyUser(userId, planned.requestId(), new PlanResponse(planned.deckId(),
                     planned.deckId(), d.title, planned.theme() == null ? null : planned.theme().id(), planned.slides())))
-                    .invoke(() -> Log.infof("Deck %s planned with %d slides for user %s", deckId,
-                            planned.slides().size(), userId));
+                    .invoke(() -> Log.infof("Deck %s planned with %d slides (revision %d) for user %s", deckId,
+                            planned.slides().size(), planned.revision(), userId))
+                    .chain(() -> deckRequests.findById(deckId))
+                    .chain(request -> request == null || request.generationId != null ? Uni.createFrom().voidItem()
+                            : startRequested(deck, request));
         });
+    }
+
+    /**
+     * Inside the request's transaction: remembers a deck asked for in one go; if its plan already
+     * arrived (a fast worker), its slides are requested at once.
+     */
+    public Uni<Void> rememberRequest(String userId, UUID deckId, String requestId) {
+        return deckRequests.lockDeck(deckId).chain(() -> {
+            DeckRequest request = new DeckRequest();
+            request.deckId = deckId;
+            request.userId = userId;
+            request.requestId = requestId;
+            request.createdAt = Instant.now();
+            return deckRequests.persist(request);
+        }).chain(request -> decks.findById(deckId).chain(deck -> deck == null ? Uni.createFrom().voidItem()
+                : startRequested(deck, request)));
+    }
+
+    private Uni<Void> startRequested(Deck deck, DeckRequest request) {
+        return startGeneration(deck, request.userId, request.requestId, List.of(), null).invoke(generation -> {
+            request.generationId = generation.id;
+            Log.infof("Deck %s asked for in one go: generation %s requested", deck.id, generation.id);
+        }).replaceWithVoid();
     }
 
     /** Asks the workers to write some or all planned slides; answers with the stored run. */
@@ -82,19 +118,21 @@ public class DeckService {
             String instructions) {
         return Panache.withTransaction(() -> decks.findOwned(deckId, userId)
                 .onItem().ifNull().failWith(() -> SlideoException.notFound("Deck", deckId))
-                .chain(deck -> {
-                    List<PlannedSlide> planned = JsonColumns.plannedSlides(deck);
-                    List<PlannedSlide> chosen = choose(planned, wanted);
-                    Generation generation = newGeneration(deck, userId, requestId, chosen, instructions);
-                    deck.status = DeckStatus.GENERATING;
-                    deck.updatedAt = Instant.now();
-                    return generations.persist(generation)
-                            .call(g -> outbox.publish(Topic.GENERATION_REQUESTED, deckId.toString(), userId,
-                                    new GenerationRequested(deckId.toString(), g.id.toString(), requestId, deck.title,
-                                            JsonColumns.theme(deck), JsonColumns.documentIds(deck), chosen,
-                                            instructions)));
-                }))
+                .chain(deck -> startGeneration(deck, userId, requestId, wanted, instructions)))
                 .invoke(g -> Log.infof("Generation %s of deck %s requested by user %s", g.id, deckId, userId));
+    }
+
+    private Uni<Generation> startGeneration(Deck deck, String userId, String requestId, List<Integer> wanted,
+            String instructions) {
+        List<PlannedSlide> planned = JsonColumns.plannedSlides(deck);
+        List<PlannedSlide> chosen = choose(planned, wanted);
+        Generation generation = newGeneration(deck, userId, requestId, chosen, instructions);
+        deck.status = DeckStatus.GENERATING;
+        deck.updatedAt = Instant.now();
+        return generations.persist(generation)
+                .call(g -> outbox.publish(Topic.GENERATION_REQUESTED, deck.id.toString(), userId,
+                        new GenerationRequested(deck.id.toString(), g.id.toString(), requestId, deck.title,
+                                JsonColumns.theme(deck), JsonColumns.documentIds(deck), chosen, instructions)));
     }
 
     /** Inside the consumer's transaction: stores the slide as a new version, once per generation run. */
@@ -133,6 +171,61 @@ public class DeckService {
             }
             generation.workerFinished = true;
             return completeIfDone(generation);
+        });
+    }
+
+    /**
+     * Writes an older version's content as the newest version of its slide (reason "restored version N",
+     * by the caller) and tells the user, as a written slide would.
+     */
+    public Uni<SlideVersion> restore(String userId, UUID deckId, int slideIndex, int version, String requestId) {
+        return Panache.withTransaction(() -> decks.findOwned(deckId, userId)
+                .onItem().ifNull().failWith(() -> SlideoException.notFound("Deck", deckId))
+                .chain(deck -> slides.lockAt(deckId, slideIndex)
+                        .onItem().ifNull().failWith(() -> SlideoException.notFound("Slide", slideIndex + " of deck " + deckId))
+                        .chain(slide -> versions.findVersion(slide.id, version)
+                                .onItem().ifNull().failWith(() -> SlideoException.notFound("Version",
+                                        version + " of slide " + slideIndex))
+                                .chain(old -> {
+                                    SlideVersion restored = copy(old, slide, userId);
+                                    slide.currentVersion = restored.version;
+                                    deck.updatedAt = Instant.now();
+                                    return versions.persist(restored).call(v -> outbox.notifyUser(userId, requestId,
+                                            new SlideComplete(deckId.toString(), v.generationId.toString(), slideIndex,
+                                                    v.version, v.title, 1, 1)));
+                                }))))
+                .invoke(v -> Log.infof("Slide %d of deck %s restored to version %d as version %d by user %s",
+                        slideIndex, deckId, version, v.version, userId));
+    }
+
+    /** The written slides follow an edited plan: kept slides move with it, the rest are retired. */
+    private Uni<Deck> followEdit(Deck deck, List<PlannedSlide> before, List<PlannedSlide> after) {
+        Map<Integer, Integer> moves = PlanChanges.moves(before, after);
+        return slides.lockLive(deck.id).chain(live -> {
+            if (live.isEmpty()) {
+                return Uni.createFrom().item(deck);
+            }
+            List<Slide> moving = new ArrayList<>();
+            Instant now = Instant.now();
+            for (Slide slide : live) {
+                Integer target = moves.get(slide.slideIndex);
+                if (target == null) {
+                    slide.retiredAt = now;
+                } else if (target != slide.slideIndex) {
+                    moving.add(slide);
+                    slide.slideIndex = -1 - slide.slideIndex; // off the board first: positions are unique
+                }
+            }
+            Set<Integer> filled = live.stream().filter(s -> s.retiredAt == null)
+                    .map(s -> s.slideIndex < 0 ? moves.get(-1 - s.slideIndex) : s.slideIndex)
+                    .collect(Collectors.toSet());
+            if (deck.status == DeckStatus.COMPLETE && filled.size() < after.size()) {
+                deck.status = DeckStatus.PLANNED; // some planned slides are not written yet
+            }
+            Log.infof("Deck %s follows plan revision %d: %d slides kept (%d moved), %d retired", deck.id,
+                    deck.planRevision, filled.size(), moving.size(), live.size() - filled.size());
+            return slides.flush().invoke(() -> moving.forEach(s -> s.slideIndex = moves.get(-1 - s.slideIndex)))
+                    .chain(() -> slides.flush()).replaceWith(deck);
         });
     }
 
@@ -217,11 +310,34 @@ public class DeckService {
         version.title = written.title();
         version.layout = written.layout().name();
         version.bullets = JsonColumns.write(written.bullets());
+        version.secondColumn = written.secondColumn().isEmpty() ? null : JsonColumns.write(written.secondColumn());
+        version.tableRows = written.table().isEmpty() ? null : JsonColumns.write(written.table());
+        version.quality = written.quality() == null ? null : JsonColumns.write(written.quality());
         version.notes = written.notes();
         version.generator = written.generator();
         version.reason = generation.instructions == null || generation.instructions.isBlank() ? "generated"
                 : generation.instructions;
         version.createdBy = generation.userId;
+        version.createdAt = Instant.now();
+        return version;
+    }
+
+    private static SlideVersion copy(SlideVersion old, Slide slide, String userId) {
+        SlideVersion version = new SlideVersion();
+        version.id = UUID.randomUUID();
+        version.slideId = slide.id;
+        version.version = slide.currentVersion + 1;
+        version.generationId = UUID.randomUUID(); // a restore is a run of its own
+        version.title = old.title;
+        version.layout = old.layout;
+        version.bullets = old.bullets;
+        version.secondColumn = old.secondColumn;
+        version.tableRows = old.tableRows;
+        version.quality = old.quality;
+        version.notes = old.notes;
+        version.generator = old.generator;
+        version.reason = "restored version " + old.version;
+        version.createdBy = userId;
         version.createdAt = Instant.now();
         return version;
     }
