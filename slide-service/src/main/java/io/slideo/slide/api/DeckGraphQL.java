@@ -19,19 +19,19 @@ import io.slideo.slide.domain.JsonColumns;
 import io.slideo.slide.domain.SlideVersion;
 import io.slideo.slide.service.DeckDetails;
 import io.slideo.slide.service.DeckReader;
-import io.slideo.slide.service.DeckService;
+import io.slideo.slide.service.SlideHistory;
 import io.smallrye.mutiny.Uni;
 
 /** Decks with the whole history of every slide. A deck of another user is NOT_FOUND, as over REST. */
 @GraphQLApi
 public class DeckGraphQL {
     private final DeckReader reader;
-    private final DeckService decks;
+    private final SlideHistory history;
     private final CurrentUser user;
 
-    DeckGraphQL(DeckReader reader, DeckService decks, CurrentUser user) {
+    DeckGraphQL(DeckReader reader, SlideHistory history, CurrentUser user) {
         this.reader = reader;
-        this.decks = decks;
+        this.history = history;
         this.user = user;
     }
 
@@ -52,7 +52,7 @@ public class DeckGraphQL {
             + "the user is told with slide_complete")
     public Uni<VersionNode> restoreSlideVersion(@Name("deckId") @Id @NonNull String deckId,
             @Name("slideIndex") int slideIndex, @Name("version") int version) {
-        return decks.restore(user.id(), DeckResource.deckId(deckId), slideIndex, version, RequestIds.orNew(null))
+        return history.restore(user.id(), DeckResource.deckId(deckId), slideIndex, version, RequestIds.orNew(null))
                 .map(DeckGraphQL::node);
     }
 

@@ -1,5 +1,6 @@
 package io.slideo.slide.api;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -76,7 +77,7 @@ public class DeckResource {
                         new DeckAccepted(deckId.toString(), deckId.toString(), "planning",
                                 "/api/v1/decks/" + deckId + "/events"))
                         .header(RequestIds.HEADER, id)
-                        .location(java.net.URI.create("/api/v1/decks/" + deckId))
+                        .location(URI.create("/api/v1/decks/" + deckId))
                         .build());
     }
 

@@ -13,10 +13,6 @@ import io.smallrye.mutiny.Uni;
 public class DeckRequestRepository implements PanacheRepositoryBase<DeckRequest, UUID> {
     private static final String LOCK = "select count(*) from (select pg_advisory_xact_lock(hashtext(:deck))) locked";
 
-    public Uni<DeckRequest> findOwned(UUID deckId, String userId) {
-        return find("deckId = ?1 and userId = ?2", deckId, userId).firstResult();
-    }
-
     /**
      * Serialises, until the transaction ends, the two ways a one-shot deck's slides get requested (the
      * request arriving, the plan arriving): whichever comes second sees the first and acts.

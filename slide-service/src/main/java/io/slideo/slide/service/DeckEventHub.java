@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class DeckEventHub {
         if (notification.requestId() != null) {
             keys.add(requestKey(notification.requestId()));
         }
-        Set<Subscription> told = new java.util.HashSet<>();
+        Set<Subscription> told = new HashSet<>();
         for (String key : keys) {
             remember(key, event);
             for (Subscription subscription : live.getOrDefault(key, Set.of())) {
@@ -132,10 +133,6 @@ public class DeckEventHub {
                 }
             }
         }
-    }
-
-    public int subscribers() {
-        return live.values().stream().mapToInt(Set::size).sum();
     }
 
     private void remember(String key, Event event) {

@@ -174,30 +174,6 @@ public class DeckService {
         });
     }
 
-    /**
-     * Writes an older version's content as the newest version of its slide (reason "restored version N",
-     * by the caller) and tells the user, as a written slide would.
-     */
-    public Uni<SlideVersion> restore(String userId, UUID deckId, int slideIndex, int version, String requestId) {
-        return Panache.withTransaction(() -> decks.findOwned(deckId, userId)
-                .onItem().ifNull().failWith(() -> SlideoException.notFound("Deck", deckId))
-                .chain(deck -> slides.lockAt(deckId, slideIndex)
-                        .onItem().ifNull().failWith(() -> SlideoException.notFound("Slide", slideIndex + " of deck " + deckId))
-                        .chain(slide -> versions.findVersion(slide.id, version)
-                                .onItem().ifNull().failWith(() -> SlideoException.notFound("Version",
-                                        version + " of slide " + slideIndex))
-                                .chain(old -> {
-                                    SlideVersion restored = copy(old, slide, userId);
-                                    slide.currentVersion = restored.version;
-                                    deck.updatedAt = Instant.now();
-                                    return versions.persist(restored).call(v -> outbox.notifyUser(userId, requestId,
-                                            new SlideComplete(deckId.toString(), v.generationId.toString(), slideIndex,
-                                                    v.version, v.title, 1, 1)));
-                                }))))
-                .invoke(v -> Log.infof("Slide %d of deck %s restored to version %d as version %d by user %s",
-                        slideIndex, deckId, version, v.version, userId));
-    }
-
     /** The written slides follow an edited plan: kept slides move with it, the rest are retired. */
     private Uni<Deck> followEdit(Deck deck, List<PlannedSlide> before, List<PlannedSlide> after) {
         Map<Integer, Integer> moves = PlanChanges.moves(before, after);
@@ -318,26 +294,6 @@ public class DeckService {
         version.reason = generation.instructions == null || generation.instructions.isBlank() ? "generated"
                 : generation.instructions;
         version.createdBy = generation.userId;
-        version.createdAt = Instant.now();
-        return version;
-    }
-
-    private static SlideVersion copy(SlideVersion old, Slide slide, String userId) {
-        SlideVersion version = new SlideVersion();
-        version.id = UUID.randomUUID();
-        version.slideId = slide.id;
-        version.version = slide.currentVersion + 1;
-        version.generationId = UUID.randomUUID(); // a restore is a run of its own
-        version.title = old.title;
-        version.layout = old.layout;
-        version.bullets = old.bullets;
-        version.secondColumn = old.secondColumn;
-        version.tableRows = old.tableRows;
-        version.quality = old.quality;
-        version.notes = old.notes;
-        version.generator = old.generator;
-        version.reason = "restored version " + old.version;
-        version.createdBy = userId;
         version.createdAt = Instant.now();
         return version;
     }
