@@ -1,6 +1,8 @@
 package io.slideo.worker.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -16,6 +18,10 @@ public interface WorkerConfig {
     Graph graph();
 
     Writing writing();
+
+    Model model();
+
+    Research research();
 
     /** Target size of a retrieval chunk, in characters (chunks never cross a section). */
     @WithDefault("1200")
@@ -125,5 +131,118 @@ public interface WorkerConfig {
          */
         @WithDefault("0s")
         Duration pace();
+    }
+
+    /** The model path: OpenAI or any OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio). */
+    interface Model {
+        /** The model that writes plans and slides; unset means the offline generator writes every deck. */
+        Optional<String> name();
+
+        /** The server's OpenAI-compatible API root (ending in /v1 for most servers). */
+        @WithDefault("https://api.openai.com/v1")
+        String baseUrl();
+
+        /** The server's key; local servers usually need none. */
+        Optional<String> apiKey();
+
+        /** Further models a plan or generation may ask for by name (same server); any other name is refused. */
+        Optional<List<String>> allowed();
+
+        /** json_schema (structured output, where the server supports it), json_object (JSON mode) or text. */
+        @WithDefault("json_object")
+        String responseFormat();
+
+        /** Longest wait for one answer (per attempt); a hung server costs no more than this. */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Attempts after the first for a call that failed in a way worth retrying (429, 5xx, timeout, connection). */
+        @WithDefault("3")
+        int retries();
+
+        /** First backoff between attempts; it doubles on each retry. */
+        @WithDefault("500ms")
+        Duration retryDelay();
+
+        /** Longest backoff, and the longest Retry-After honoured; a longer one fails the call. */
+        @WithDefault("30s")
+        Duration maxRetryDelay();
+
+        /** Calls the circuit breaker of one endpoint looks back on. */
+        @WithDefault("8")
+        int breakerVolume();
+
+        /** Share of failed calls among those that opens the breaker. */
+        @WithDefault("0.5")
+        double breakerFailureRatio();
+
+        /** How long an open breaker refuses calls before it lets a trial call through. */
+        @WithDefault("30s")
+        Duration breakerDelay();
+
+        /** Successful trial calls that close the breaker again. */
+        @WithDefault("2")
+        int breakerSuccesses();
+
+        /** Model calls in flight from this worker, all users together. */
+        @WithDefault("16")
+        int workerConcurrency();
+
+        /** Model calls in flight for one user on this worker, so one big deck cannot starve the others. */
+        @WithDefault("12")
+        int userConcurrency();
+
+        /** Slides of one deck the model writes at the same time. */
+        @WithDefault("12")
+        int parallelism();
+
+        /** The model's context window, in tokens: prompts are built to fit it, with room for the answer. */
+        @WithDefault("16000")
+        int contextTokens();
+
+        /** Most tokens one answer may take. */
+        @WithDefault("1200")
+        int maxAnswerTokens();
+
+        /** Repair prompts sent for an answer that is not the JSON asked for, before the call itself is retried. */
+        @WithDefault("1")
+        int repairs();
+
+        /** Whole calls (each with its repairs) tried before a slide falls back to the offline writer. */
+        @WithDefault("2")
+        int answerAttempts();
+
+        /** How long an answer is reused for an identical prompt (Redis); zero turns the cache off. */
+        @WithDefault("168h")
+        Duration cacheTtl();
+    }
+
+    /** Web research: Tavily finds pages, Firecrawl reads them. No Tavily key means no research, and the user is told. */
+    interface Research {
+        /** Tavily API key; unset turns research off. */
+        Optional<String> tavilyKey();
+
+        /** Tavily's API root. */
+        @WithDefault("https://api.tavily.com")
+        String tavilyUrl();
+
+        /** Firecrawl API key; unset means pages are not fetched and Tavily's excerpts are used instead. */
+        Optional<String> firecrawlKey();
+
+        /** Firecrawl's API root. */
+        @WithDefault("https://api.firecrawl.dev")
+        String firecrawlUrl();
+
+        /** Search results kept per query. */
+        @WithDefault("5")
+        int maxResults();
+
+        /** Pages fetched in full (the best results). */
+        @WithDefault("3")
+        int pagesFetched();
+
+        /** Characters kept from one fetched page, after it is reduced to text. */
+        @WithDefault("6000")
+        int pageCharacters();
     }
 }

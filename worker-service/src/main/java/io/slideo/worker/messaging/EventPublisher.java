@@ -29,19 +29,22 @@ public class EventPublisher {
     private final MutinyEmitter<String> slideGenerated;
     private final MutinyEmitter<String> deckCompleted;
     private final MutinyEmitter<String> notifications;
+    private final MutinyEmitter<String> researchCompleted;
 
     EventPublisher(@Channel("document-extracted") MutinyEmitter<String> documentExtracted,
             @Channel("document-failed") MutinyEmitter<String> documentFailed,
             @Channel("plan-drafted") MutinyEmitter<String> planDrafted,
             @Channel("slide-generated") MutinyEmitter<String> slideGenerated,
             @Channel("deck-completed") MutinyEmitter<String> deckCompleted,
-            @Channel("notification") MutinyEmitter<String> notifications) {
+            @Channel("notification") MutinyEmitter<String> notifications,
+            @Channel("research-completed") MutinyEmitter<String> researchCompleted) {
         this.documentExtracted = documentExtracted;
         this.documentFailed = documentFailed;
         this.planDrafted = planDrafted;
         this.slideGenerated = slideGenerated;
         this.deckCompleted = deckCompleted;
         this.notifications = notifications;
+        this.researchCompleted = researchCompleted;
     }
 
     /** Publishes {@code payload} keyed by {@code aggregateId}; {@code cause} and {@code step} fix its event id. */
@@ -73,6 +76,7 @@ public class EventPublisher {
             case SLIDE_GENERATED -> slideGenerated;
             case DECK_COMPLETED -> deckCompleted;
             case NOTIFICATION -> notifications;
+            case RESEARCH_COMPLETED -> researchCompleted;
             default -> throw new IllegalArgumentException("The worker does not publish " + topic.topicName());
         };
     }

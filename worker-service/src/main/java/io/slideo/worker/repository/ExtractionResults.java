@@ -77,6 +77,25 @@ public class ExtractionResults {
         }
     }
 
+    /** The stored retrieval chunks; empty if there are none (older results, or a failed graph step). */
+    public Optional<List<Chunk>> loadChunks(String documentId) {
+        String key;
+        try {
+            key = BlobStore.checkKey("documents/" + documentId + "/chunks.json");
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!blobs.exists(key)) {
+            return Optional.empty();
+        }
+        try (InputStream in = blobs.open(key)) {
+            return Optional.of(List.of(mapper.readValue(in, Chunk[].class)));
+        } catch (IOException e) {
+            Log.warnf("Chunks %s are unreadable: %s", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The stored result; empty if the document was never extracted, its id is not one, or the JSON is unreadable. */
     public Optional<ExtractedDocument> load(String documentId) {
         String key;

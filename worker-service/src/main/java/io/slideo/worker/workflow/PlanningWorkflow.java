@@ -35,12 +35,25 @@ import io.slideo.worker.config.WorkerConfig;
 import io.slideo.worker.messaging.EventPublisher;
 import io.slideo.worker.planning.OutlineDrafter;
 import io.slideo.worker.repository.ExtractionResults;
+import io.slideo.worker.model.ModelCalls;
+import io.slideo.worker.model.ModelEndpoints;
+import io.slideo.worker.model.ModelUnavailable;
+import io.slideo.worker.model.UnusableAnswer;
+import io.slideo.worker.model.Usage;
+import io.slideo.worker.planning.ModelOutlineDrafter;
+import io.slideo.worker.prompt.MissingPromptVariable;
+import io.slideo.worker.repository.ResearchResults;
+import io.slideo.worker.research.Research;
+import io.slideo.worker.research.WebResearch;
+import io.slideo.worker.service.ResearchService;
 import io.slideo.worker.writing.SlideWriter;
 
 /**
- * Drafts a requested plan: gather the documents' context → research (offline: skipped, and the user
- * is told) → outline → publish. Checkpointed after every step. A document without extraction result
- * is reported to the user and left out; with none left, nothing is drafted.
+ * Drafts a requested plan: gather the documents' context → web research (when asked for; off with a
+ * message when no search key is set) → outline (by the model when one is configured, else, or when
+ * the model fails, by the offline drafter, and the user is told which) → publish. Checkpointed after
+ * every step. A document without extraction result is reported to the user and left out; with none
+ * left, nothing is drafted.
  */
 @ApplicationScoped
 public class PlanningWorkflow {
@@ -55,10 +68,21 @@ public class PlanningWorkflow {
     private final EventPublisher events;
     private final PostgresCheckpointSaver saver;
     private final OutlineDrafter drafter;
+    private final ModelOutlineDrafter modelDrafter;
+    private final ModelEndpoints models;
+    private final ResearchService researchService;
+    private final WebResearch webResearch;
+    private final ResearchResults researchResults;
     private final CompiledGraph<WorkflowState> graph;
 
     PlanningWorkflow(ExtractionResults results, EventPublisher events, PostgresCheckpointSaver saver,
-            WorkerConfig config) throws GraphStateException {
+            WorkerConfig config, ModelEndpoints models, ModelCalls calls, ResearchService researchService,
+            WebResearch webResearch, ResearchResults researchResults) throws GraphStateException {
+        this.models = models;
+        this.researchService = researchService;
+        this.webResearch = webResearch;
+        this.researchResults = researchResults;
+        this.modelDrafter = new ModelOutlineDrafter(calls, config.outline().maxBulletWords());
         this.results = results;
         this.events = events;
         this.saver = saver;
@@ -106,12 +130,26 @@ public class PlanningWorkflow {
     private Map<String, Object> research(WorkflowState state) {
         EventEnvelope event = state.event();
         PlanRequested request = event.payloadAs(PlanRequested.class);
-        if (request.research()) {
-            // The offline planner has no search service; the model-path work adds one.
-            progress(event, request, 25, "Web research skipped: no search service is configured, so the plan"
-                    + " uses your documents only", "research");
+        if (!request.research()) {
+            return Map.of("researched", false);
         }
-        return Map.of("researched", false);
+        if (!webResearch.enabled()) {
+            progress(event, request, 25, "Web research is off: no search key is configured here, so the plan uses"
+                    + " your documents only", "research");
+            return Map.of("researched", false);
+        }
+        progress(event, request, 20, "Researching the web", "research");
+        String query = request.description() == null || request.description().isBlank()
+                ? String.join(", ", state.<List<String>>value("documents").orElse(List.of()).stream()
+                        .map(id -> results.load(id).map(ExtractedDocument::title).orElse("")).filter(t -> !t.isBlank())
+                        .toList())
+                : request.description();
+        Research found = researchService.forPlan(event, request.planId(), request.requestId(), query,
+                models.choose(request.model()).endpoint());
+        if (!found.found()) {
+            progress(event, request, 30, found.message(), "research-empty");
+        }
+        return Map.of("researched", found.found());
     }
 
     private Map<String, Object> outline(WorkflowState state) throws JsonProcessingException {
@@ -128,8 +166,31 @@ public class PlanningWorkflow {
         progress(event, request, 50, "Drafting the outline", "drafting");
         Map<String, KnowledgeGraph> graphs = new HashMap<>();
         documents.forEach(d -> results.loadGraph(d.documentId()).ifPresent(g -> graphs.put(d.documentId(), g)));
+        ModelEndpoints.Choice choice = models.choose(request.model());
+        if (choice.endpoint().isPresent()) {
+            Research research = researchResults.load(request.planId()).orElse(null);
+            try {
+                ModelOutlineDrafter.Drafted drafted = modelDrafter.draft(choice.endpoint().get(), request.description(),
+                        request.slideCount(), documents, graphs, research, new Usage(event.userId(), request.planId()));
+                if (research != null && research.found()) {
+                    researchResults.store(request.planId(), research.withCitations(drafted.citations()));
+                }
+                progress(event, request, 75, "Outline drafted. " + choice.notice() + ".", "model");
+                return Map.of("title", drafted.outline().title(), "slides",
+                        JSON.writeValueAsString(drafted.outline().slides()), "generator",
+                        choice.endpoint().get().generator());
+            } catch (ModelUnavailable | UnusableAnswer | MissingPromptVariable e) {
+                Log.infof("Plan %s: the model could not draft it (%s); drafting offline", request.planId(),
+                        e.getMessage());
+                progress(event, request, 75, "The model could not draft the outline (" + e.getMessage()
+                        + "); the offline planner drafted it from your documents instead", "model-fallback");
+            }
+        } else if (request.model() != null && !request.model().isBlank()) {
+            progress(event, request, 60, choice.notice(), "model-choice");
+        }
         OutlineDrafter.Outline outline = drafter.draft(request.description(), request.slideCount(), documents, graphs);
-        return Map.of("title", outline.title(), "slides", JSON.writeValueAsString(outline.slides()));
+        return Map.of("title", outline.title(), "slides", JSON.writeValueAsString(outline.slides()), "generator",
+                SlideWriter.GENERATOR);
     }
 
     private Map<String, Object> publish(WorkflowState state) throws JsonProcessingException {
@@ -142,9 +203,12 @@ public class PlanningWorkflow {
         }
         String title = state.<String>value("title").orElse("");
         events.publish(Topic.PLAN_DRAFTED, request.planId(), event.userId(),
-                new PlanDrafted(request.planId(), request.requestId(), title, slides, SlideWriter.GENERATOR), event,
+                new PlanDrafted(request.planId(), request.requestId(), title, slides,
+                        state.<String>value("generator").orElse(SlideWriter.GENERATOR)), event,
                 "drafted");
-        progress(event, request, 100, "Outline ready: " + slides.size() + " slides", "done");
+        String generator = state.<String>value("generator").orElse(SlideWriter.GENERATOR);
+        progress(event, request, 100, "Outline ready: " + slides.size() + " slides, drafted by "
+                + (generator.startsWith("model:") ? "model " + generator.substring(6) : "the offline planner"), "done");
         Log.infof("Drafted plan %s of user %s: %d slides", request.planId(), event.userId(), slides.size());
         return Map.of("published", true);
     }

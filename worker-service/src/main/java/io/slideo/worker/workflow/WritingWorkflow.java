@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,21 @@ import io.slideo.worker.messaging.EventPublisher;
 import io.slideo.worker.quality.QualityGate;
 import io.slideo.worker.repository.DeliveredSlides;
 import io.slideo.worker.repository.ExtractionResults;
+import io.slideo.model.deck.QualityReport;
+import io.slideo.model.document.Chunk;
+import io.slideo.model.document.KnowledgeGraph;
+import io.slideo.worker.model.ModelCalls;
+import io.slideo.worker.model.ModelEndpoints;
+import io.slideo.worker.model.ModelUnavailable;
+import io.slideo.worker.model.TokenLedger;
+import io.slideo.worker.model.UnusableAnswer;
+import io.slideo.worker.model.Usage;
+import io.slideo.worker.prompt.MissingPromptVariable;
+import io.slideo.worker.repository.ResearchResults;
+import io.slideo.worker.research.Research;
+import io.slideo.worker.retrieval.Retriever;
 import io.slideo.worker.writing.Instructions;
+import io.slideo.worker.writing.ModelSlideWriter;
 import io.slideo.worker.writing.SlideDraft;
 import io.slideo.worker.writing.SlideWriter;
 
@@ -47,7 +62,10 @@ import io.slideo.worker.writing.SlideWriter;
  * Writes the slides of a generation run: gather the documents → write the slides (a few at a time;
  * each one written, checked by the quality gate, published, then recorded as delivered) → announce
  * the run complete. Checkpointed after every step and every slide: a run taken over from a dying
- * worker writes only the slides that were not delivered.
+ * worker writes only the slides that were not delivered. With a model configured (or one of the
+ * allowed ones asked for) the model writes each slide from the chunks retrieved for it; a slide the
+ * model cannot write (down, hung, unusable answers) is written offline instead, marked
+ * {@value #FALLBACK}, and the user is told which generator wrote what.
  */
 @ApplicationScoped
 public class WritingWorkflow {
@@ -55,6 +73,7 @@ public class WritingWorkflow {
     private static final String WRITE = "write_slides";
     private static final String FINISH = "finish";
     private static final String STAGE = "writing";
+    public static final String FALLBACK = "offline-fallback";
     private static final Theme DEFAULT_THEME = new Theme("slideo-light", "Slideo Light", "", "#ffffff", "#1f2933",
             "#102a43", "#2f6fde", Fonts.SANS, Fonts.SANS);
 
@@ -65,10 +84,19 @@ public class WritingWorkflow {
     private final WorkerConfig config;
     private final QualityGate gate;
     private final ExecutorService writers;
+    private final ModelEndpoints models;
+    private final ModelCalls calls;
+    private final TokenLedger ledger;
+    private final ResearchResults research;
     private final CompiledGraph<WorkflowState> graph;
 
     WritingWorkflow(ExtractionResults results, EventPublisher events, DeliveredSlides delivered,
-            PostgresCheckpointSaver saver, WorkerConfig config) throws GraphStateException {
+            PostgresCheckpointSaver saver, WorkerConfig config, ModelEndpoints models, ModelCalls calls,
+            TokenLedger ledger, ResearchResults research) throws GraphStateException {
+        this.models = models;
+        this.calls = calls;
+        this.ledger = ledger;
+        this.research = research;
         this.results = results;
         this.events = events;
         this.delivered = delivered;
@@ -76,7 +104,10 @@ public class WritingWorkflow {
         this.config = config;
         this.gate = new QualityGate(config.outline().maxBulletWords(), config.writing().maxFill());
         AtomicInteger threads = new AtomicInteger();
-        this.writers = Executors.newFixedThreadPool(config.writing().parallelism(), task -> {
+        // Model calls wait on the network, so a deck's slides are all in flight at once (bounded per user).
+        int threads0 = models.configured() ? Math.max(config.writing().parallelism(), config.model().parallelism())
+                : config.writing().parallelism();
+        this.writers = Executors.newFixedThreadPool(threads0, task -> {
             Thread thread = new Thread(task, "slide-writer-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -106,8 +137,9 @@ public class WritingWorkflow {
         EventEnvelope event = state.event();
         GenerationRequested request = event.payloadAs(GenerationRequested.class);
         List<String> found = documents(request).stream().map(ExtractedDocument::documentId).toList();
-        progress(event, request, 0, "Writing " + slides(request).size() + " slides from " + found.size() + " documents",
-                "start");
+        String notice = models.choose(request.model()).notice();
+        progress(event, request, 0, "Writing " + slides(request).size() + " slides from " + found.size() + " documents. "
+                + notice + ".", "start");
         return Map.of("documents", found);
     }
 
@@ -120,8 +152,15 @@ public class WritingWorkflow {
             Log.infof("Generation %s resumes: %d of %d slides were delivered before", request.generationId(), done.size(),
                     planned.size());
         }
-        SlideWriter writer = new SlideWriter(config.outline().maxBulletWords(), config.outline().maxBullets(),
-                documents(request));
+        List<ExtractedDocument> documents = documents(request);
+        SlideWriter writer = new SlideWriter(config.outline().maxBulletWords(), config.outline().maxBullets(), documents);
+        ModelEndpoints.Choice choice = models.choose(request.model());
+        Optional<Research> webSources = research.load(request.deckId());
+        ModelSlideWriter modelWriter = choice.endpoint().map(endpoint -> new ModelSlideWriter(calls, endpoint,
+                retriever(documents), config.outline().maxBulletWords(), config.outline().maxBullets(), webSources,
+                new Usage(event.userId(), request.deckId()))).orElse(null);
+        String language = documents.isEmpty() ? null : documents.get(0).language();
+        AtomicInteger fellBack = new AtomicInteger();
         Instructions instructions = Instructions.parse(request.instructions());
         Theme theme = request.theme() == null ? DEFAULT_THEME : request.theme();
         AtomicInteger finished = new AtomicInteger(done.size());
@@ -134,12 +173,38 @@ public class WritingWorkflow {
             planned.stream().filter(p -> p.index() != slide.index()).forEach(p -> otherTitles.add(p.title().toLowerCase(Locale.ROOT)));
             slides.add(writers.submit(() -> {
                 long started = System.nanoTime();
-                SlideDraft draft = writer.draft(slide, request.title(), request.documentIds(), instructions);
+                SlideDraft draft = null;
+                String generator = SlideWriter.GENERATOR;
+                String fallbackReason = null;
+                if (modelWriter != null) {
+                    try {
+                        draft = modelWriter.draft(slide, request.title(), request.instructions(), language);
+                        generator = modelWriter.model().generator();
+                    } catch (ModelUnavailable | UnusableAnswer | MissingPromptVariable e) {
+                        fallbackReason = e.getMessage();
+                        generator = FALLBACK;
+                        fellBack.incrementAndGet();
+                        Log.infof("Deck %s slide %d written offline: %s", request.deckId(), slide.index(), e.getMessage());
+                    } catch (RuntimeException e) {
+                        // A fault of the model path itself must not cost the slide either; it is logged in full.
+                        Log.errorf(e, "Deck %s slide %d: the model path failed; written offline", request.deckId(),
+                                slide.index());
+                        fallbackReason = "an internal error of the model path";
+                        generator = FALLBACK;
+                        fellBack.incrementAndGet();
+                    }
+                }
+                if (draft == null) {
+                    draft = withWebSources(writer.draft(slide, request.title(), request.documentIds(), instructions),
+                            slide, webSources);
+                }
                 QualityGate.Checked checked = gate.check(draft, theme, otherTitles);
                 SlideDraft ready = checked.draft();
+                QualityReport report = fallbackReason == null ? checked.report() : withAction(checked.report(),
+                        "written by the offline writer: the model could not write it (" + fallbackReason + ")");
                 SlideGenerated generated = new SlideGenerated(request.deckId(), request.generationId(), request.requestId(),
                         slide.index(), planned.size(), ready.title(), ready.layout(), ready.bullets(), ready.notes(),
-                        SlideWriter.GENERATOR, ready.secondColumn(), ready.table(), checked.report());
+                        generator, ready.secondColumn(), ready.table(), report);
                 pace(started);
                 events.publish(Topic.SLIDE_GENERATED, request.deckId(), event.userId(), generated, event,
                         "slide-" + slide.index());
@@ -158,7 +223,42 @@ public class WritingWorkflow {
                 throw new IllegalStateException("Writing a slide failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
+        if (modelWriter != null && fellBack.get() > 0) {
+            progress(event, request, 100, fellBack.get() + " of " + slides.size() + " slides were written by the offline"
+                    + " writer because the model could not write them; ask for those slides again to retry with the"
+                    + " model", "fallback");
+        }
         return Map.of("delivered", planned.size());
+    }
+
+    private Retriever retriever(List<ExtractedDocument> documents) {
+        Map<String, List<Chunk>> chunks = new java.util.HashMap<>();
+        Map<String, KnowledgeGraph> graphs = new java.util.HashMap<>();
+        for (ExtractedDocument document : documents) {
+            results.loadChunks(document.documentId()).ifPresent(c -> chunks.put(document.documentId(), c));
+            results.loadGraph(document.documentId()).ifPresent(g -> graphs.put(document.documentId(), g));
+        }
+        return new Retriever(documents, chunks, graphs, config.chunkCharacters());
+    }
+
+    /** The offline draft's notes, ending with the web sources the plan cited for this slide. */
+    private static SlideDraft withWebSources(SlideDraft draft, PlannedSlide slide, Optional<Research> research) {
+        if (research.isEmpty() || !research.get().found()) {
+            return draft;
+        }
+        List<Integer> cited = research.get().citations().getOrDefault(slide.title(), List.of());
+        if (cited.isEmpty() && slide.layout() == io.slideo.model.deck.SlideLayout.CLOSING) {
+            cited = research.get().sources().stream().map(Research.Source::id).toList();
+        }
+        return cited.isEmpty() ? draft : draft.with(draft.title(), draft.bullets(), draft.secondColumn(), draft.table(),
+                (draft.notes() + " " + research.get().citationLine(cited)).strip());
+    }
+
+    private static QualityReport withAction(QualityReport report, String action) {
+        List<String> actions = new ArrayList<>(report == null ? List.of() : report.actions());
+        actions.add(action);
+        return report == null ? new QualityReport(true, List.of(), actions, 0)
+                : new QualityReport(report.passed(), report.checks(), actions, report.fill());
     }
 
     private void pace(long startedNanos) throws InterruptedException {
@@ -176,6 +276,13 @@ public class WritingWorkflow {
                 new DeckCompleted(request.deckId(), request.generationId(), request.requestId(), total), event, "completed");
         Log.infof("Wrote %d slides of deck %s (generation %s) for user %s", total, request.deckId(),
                 request.generationId(), event.userId());
+        ModelEndpoints.Choice choice = models.choose(request.model());
+        if (choice.endpoint().isPresent()) {
+            TokenLedger.Tokens tokens = ledger.deckFinished(request.deckId());
+            progress(event, request, 100, "Deck written by " + choice.endpoint().get().generator() + ": "
+                    + tokens.total() + " tokens so far for this deck (" + tokens.input() + " in, " + tokens.output()
+                    + " out)", "tokens");
+        }
         return Map.of("finished", true);
     }
 
