@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# WebSocket load: Slideo's websocket-service against the seed-style FastAPI peer
+# (../shared/peers/fastapi_seed_ws.py), under the same client (bench/WebSocketLoad.java), on
+# loopback only. Measures idle connections per instance and server memory per connection, echo
+# messages per server CPU-second, and notification latency (publish to notification.v1 -> client
+# receive) with 1,000 active decks. Prints a table and writes bench/results/websocket-load.md.
+# Needs the infrastructure (./slideo infra) and, for the peer, Debian's python3-fastapi,
+# python3-uvicorn, python3-websockets and python3-uvloop. Run it alone on the machine (the suite
+# lock), since both servers and the client share two cores.
+# Usage: bench/websocket-load.sh [idle connections] [echo connections] [echo seconds] [decks] [latency seconds]
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=$ROOT/bench/results
+WORK=$ROOT/.slideo/bench-websocket
+IDLE=${1:-15000}
+ECHO_CONNECTIONS=${2:-200}
+ECHO_SECONDS=${3:-15}
+DECKS=${4:-1000}
+LATENCY_SECONDS=${5:-20}
+SLIDEO_PORT=18081
+PEER_PORT=18092
+KAFKA=${SLIDEO_KAFKA_BOOTSTRAP:-127.0.0.1:19092}
+PEERS=${SLIDEO_PEERS:-$ROOT/../shared/peers}
+[ -d "$PEERS" ] || PEERS=/work/shared/peers
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+SERVER_PIDS=()
+cleanup() {
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+wait_http() { # port path seconds
+  local i
+  for ((i = 0; i < $3 * 4; i++)); do
+    [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$1$2" || true)" = "$4" ] && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
+mkdir -p "$OUT" "$WORK"
+say "ulimit -n: $(ulimit -n)"
+[ "$(ulimit -n)" -ge $((IDLE + 1000)) ] || fail "ulimit -n $(ulimit -n) is too low for $IDLE connections"
+/usr/bin/python3 -c 'import fastapi, uvicorn, websockets, uvloop' 2>/dev/null ||
+  fail "the peer needs: apt-get install -y python3-fastapi python3-uvicorn python3-websockets python3-uvloop"
+"$ROOT/slideo" infra >/dev/null || fail "the infrastructure did not start (./slideo infra)"
+
+JAR=$ROOT/websocket-service/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$JAR" ]; then
+  say "Building websocket-service ..."
+  "$ROOT/mvnw" -B -q -o -pl websocket-service package -DskipTests >"$WORK/build.log" 2>&1 || fail "build failed: $WORK/build.log"
+fi
+KAFKA_JAR=$(ls "$HOME"/.m2/repository/org/apache/kafka/kafka-clients/*/kafka-clients-*.jar | grep -v sources | sort -V | head -n 1)
+SLF4J_JAR=$(ls "$HOME"/.m2/repository/org/slf4j/slf4j-api/2.*/slf4j-api-2.*.jar | sort -V | tail -n 1)
+mkdir -p "$WORK/classes"
+javac -nowarn -d "$WORK/classes" -cp "$KAFKA_JAR" "$ROOT/bench/WebSocketLoad.java"
+CLIENT=(java -Xms512m -Xmx3g -XX:+UseParallelGC -cp "$WORK/classes:$KAFKA_JAR:$SLF4J_JAR" WebSocketLoad)
+
+# A secret of the bench's own: its tokens are good for this instance only.
+SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n/+=')
+
+start_slideo() {
+  # As ./slideo runs a websocket-service instance (same JVM flags), on a port of its own, journaling
+  # in a consumer group of its own; the message rate limit is lifted so the echo test measures cost,
+  # not the limit (every message still passes the limiter).
+  SLIDEO_JWT_SECRET=$SECRET QUARKUS_HTTP_PORT=$SLIDEO_PORT SLIDEO_WEBSOCKET_INSTANCE_ID=bench \
+    SLIDEO_WEBSOCKET_MESSAGES_PER_SECOND=1000000 SLIDEO_WEBSOCKET_MESSAGE_BURST=1000000 \
+    MP_MESSAGING_INCOMING_NOTIFICATION_JOURNAL_GROUP_ID=websocket-journal-bench \
+    nohup java -Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" \
+    >"$WORK/websocket-service.log" 2>&1 &
+  SLIDEO_PID=$!
+  SERVER_PIDS+=("$SLIDEO_PID")
+  wait_http $SLIDEO_PORT /q/health/ready 120 200 || { tail -n 20 "$WORK/websocket-service.log"; fail "websocket-service did not start"; }
+}
+
+start_peer() {
+  nohup /usr/bin/python3 -m uvicorn fastapi_seed_ws:app --app-dir "$PEERS" --host 127.0.0.1 --port $PEER_PORT \
+    --loop uvloop --log-level warning --backlog 4096 >"$WORK/peer.log" 2>&1 &
+  PEER_PID=$!
+  SERVER_PIDS+=("$PEER_PID")
+  wait_http $PEER_PORT /ws 60 404 || wait_http $PEER_PORT /ws 5 403 || { tail -n 20 "$WORK/peer.log"; fail "the peer did not start"; }
+}
+
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+result() { # file key
+  grep -o "$2=[^ ]*" "$1" | tail -n 1 | cut -d= -f2
+}
+
+run() { # label file command...
+  local label=$1 file=$2; shift 2
+  say "== $label"
+  "$@" | tee "$file" | grep -E '^(RESULT|NOTE)' || true
+}
+
+R=$WORK/results
+mkdir -p "$R"
+
+# Idle connections first, on fresh servers, so memory growth is theirs alone.
+start_slideo
+run "slideo idle ($IDLE)" "$R/slideo-idle" "${CLIENT[@]}" idle "ws://127.0.0.1:$SLIDEO_PORT/ws" "$SLIDEO_PID" "$IDLE" "$SECRET"
+stop "$SLIDEO_PID"
+start_peer
+run "peer idle ($IDLE)" "$R/peer-idle" "${CLIENT[@]}" idle "ws://127.0.0.1:$PEER_PORT/ws" "$PEER_PID" "$IDLE"
+stop "$PEER_PID"
+
+# Echo: each server alone on the machine with the client.
+start_peer
+run "peer echo" "$R/peer-echo" "${CLIENT[@]}" echo "ws://127.0.0.1:$PEER_PORT/ws" "$PEER_PID" "$ECHO_CONNECTIONS" "$ECHO_SECONDS"
+stop "$PEER_PID"
+start_slideo
+run "slideo echo" "$R/slideo-echo" "${CLIENT[@]}" echo "ws://127.0.0.1:$SLIDEO_PORT/ws" "$SLIDEO_PID" "$ECHO_CONNECTIONS" "$ECHO_SECONDS" "$SECRET"
+
+# Notification latency: Kafka -> websocket-service -> client, 1,000 users with a deck each.
+run "slideo latency ($DECKS decks)" "$R/slideo-latency" "${CLIENT[@]}" latency "ws://127.0.0.1:$SLIDEO_PORT/ws" "$KAFKA" "$DECKS" "$LATENCY_SECONDS" "$SECRET"
+stop "$SLIDEO_PID"
+
+s_open=$(result "$R/slideo-idle" idle_open); p_open=$(result "$R/peer-idle" idle_open)
+s_kb=$(result "$R/slideo-idle" kb_per_connection); p_kb=$(result "$R/peer-idle" kb_per_connection)
+s_rss=$(result "$R/slideo-idle" rss_after_mb); p_rss=$(result "$R/peer-idle" rss_after_mb)
+s_echo=$(result "$R/slideo-echo" messages_per_cpu_s); p_echo=$(result "$R/peer-echo" messages_per_cpu_s)
+s_rate=$(result "$R/slideo-echo" echo_per_s); p_rate=$(result "$R/peer-echo" echo_per_s)
+ratio=$(awk -v s="${s_echo:-0}" -v p="${p_echo:-0}" 'BEGIN { if (p > 0) printf "%.1f", s / p; else print "n/a" }')
+p50=$(result "$R/slideo-latency" p50_ms); p95=$(result "$R/slideo-latency" p95_ms)
+p99=$(result "$R/slideo-latency" p99_ms); pmax=$(result "$R/slideo-latency" max_ms)
+measured=$(result "$R/slideo-latency" latency_measured)
+
+table=$(cat <<EOF
+| measure | websocket-service | FastAPI peer | goal |
+|---|---|---|---|
+| idle connections held (of $IDLE asked) | ${s_open:-?} | ${p_open:-?} | ≥ 15,000 per instance |
+| server memory per idle connection (RSS growth) | ${s_kb:-?} KB | ${p_kb:-?} KB | ≤ 12 KB |
+| server RSS with them open | ${s_rss:-?} MB | ${p_rss:-?} MB | |
+| echo messages per server CPU-second ($ECHO_CONNECTIONS connections) | ${s_echo:-?} | ${p_echo:-?} | ≥ 5× the peer: **${ratio}×** |
+| echo messages per second (wall, 2 cores shared with the client) | ${s_rate:-?} | ${p_rate:-?} | |
+| notification latency, publish → client, $DECKS active decks: p50 / p95 / p99 / max | ${p50:-?} / ${p95:-?} / ${p99:-?} / ${pmax:-?} ms (${measured:-?} notifications) | – (no message bus) | p99 ≤ 50 ms |
+EOF
+)
+say ""
+say "$table"
+{
+  say "# WebSocket load: websocket-service vs the FastAPI seed peer"
+  say ""
+  say "Run by \`bench/websocket-load.sh $IDLE $ECHO_CONNECTIONS $ECHO_SECONDS $DECKS $LATENCY_SECONDS\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
+  say "loopback only, client and servers on the same machine (ulimit -n $(ulimit -n)). Same client for both"
+  say "(bench/WebSocketLoad.java, JDK WebSocket)."
+  say ""
+  say "$table"
+  say ""
+  say "- websocket-service runs as \`./slideo\` runs it (\`-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1\`),"
+  say "  with a token per connection (a user each), a session in Redis per connection and the per-user count"
+  say "  in Redis; its per-connection message rate limit is lifted for the echo test (every message still"
+  say "  passes the limiter). Its \"echo\" is \`ping\` → \`ack\`: the envelope parsed, a new one written."
+  say "  The peer echoes the text untouched."
+  say "- The peer: \`uvicorn fastapi_seed_ws:app --loop uvloop\` (Debian's python3-fastapi/uvicorn/websockets)."
+  say "- Memory is the server's RSS growth from 20 warm connections to all of them open, divided by those open."
+  say "- Latency: each of $DECKS users holds one socket; each deck gets one notification a second on"
+  say "  notification.v1 (published as the worker does, keyed by user id), for $LATENCY_SECONDS s; the first 2 s"
+  say "  are warm-up. Measured from just before the Kafka send to the client's receipt (same clock)."
+  say "  The peer has no message bus, so it has no such path to measure."
+} >"$OUT/websocket-load.md"
+say ""
+say "Written to bench/results/websocket-load.md"
