@@ -28,11 +28,15 @@ public class UpstreamClients {
     private final List<Upstream> websocket;
 
     UpstreamClients(Vertx vertx, GatewayConfig config) {
-        this.documents = create(vertx, config, "document-service", config.documentServiceUrl(), config.idleTimeout());
-        this.content = create(vertx, config, "content-service", config.contentServiceUrl(), config.idleTimeout());
-        this.slides = create(vertx, config, "slide-service", config.slideServiceUrl(), config.idleTimeout());
+        this.documents = create(vertx, config, "document-service", config.documentServiceUrl(), config.idleTimeout(),
+                config.maxConnectionsPerUpstream());
+        this.content = create(vertx, config, "content-service", config.contentServiceUrl(), config.idleTimeout(),
+                config.maxConnectionsPerUpstream());
+        this.slides = create(vertx, config, "slide-service", config.slideServiceUrl(), config.idleTimeout(),
+                config.maxConnectionsPerUpstream());
         this.websocket = config.websocketServiceUrls().stream()
-                .map(url -> create(vertx, config, "websocket-service", url, config.websocketIdleTimeout()))
+                .map(url -> create(vertx, config, "websocket-service", url, config.websocketIdleTimeout(),
+                        config.maxWebsocketsPerInstance()))
                 .toList();
     }
 
@@ -63,7 +67,8 @@ public class UpstreamClients {
         }
     }
 
-    private static Upstream create(Vertx vertx, GatewayConfig config, String name, URI url, Duration idleTimeout) {
+    private static Upstream create(Vertx vertx, GatewayConfig config, String name, URI url, Duration idleTimeout,
+            int maxConnections) {
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         if (!tls && !"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
             throw new IllegalStateException("The " + name + " URL must be http(s)://host[:port], not " + url);
@@ -78,7 +83,7 @@ public class UpstreamClients {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setKeepAlive(true);
         HttpClient client = vertx.createHttpClient(options,
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+                new PoolOptions().setHttp1MaxSize(maxConnections));
         Log.infof("Upstream %s at %s", name, url);
         return new Upstream(name, url, SocketAddress.inetSocketAddress(port, url.getHost()), client);
     }

@@ -47,9 +47,16 @@ public interface GatewayConfig {
     @WithDefault("30m")
     Duration websocketIdleTimeout();
 
-    /** Connections kept per upstream; a proxied WebSocket holds one for its whole life. */
+    /** Connections kept per HTTP upstream (document-, content-, slide-service). */
     @WithDefault("2000")
     int maxConnectionsPerUpstream();
+
+    /**
+     * WebSockets tunnelled to one websocket-service instance: each holds a connection for its whole
+     * life, so this matches the instance's own limit (slideo.websocket.max-connections), not the HTTP pools'.
+     */
+    @WithDefault("18000")
+    int maxWebsocketsPerInstance();
 
     RateLimit rateLimit();
 

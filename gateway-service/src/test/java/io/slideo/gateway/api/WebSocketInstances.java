@@ -27,7 +27,9 @@ public class WebSocketInstances implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
             startVertx();
-            return Map.of("slideo.gateway.websocket-service-url", String.join(",",
+            // HTTP pools of one connection: the eight sockets held open at once show tunnels have pools of their own.
+            return Map.of("slideo.gateway.max-connections-per-upstream", "1",
+                    "slideo.gateway.websocket-service-url", String.join(",",
                     "http://127.0.0.1:" + UnreachableUpstreams.unusedPort(),
                     "http://127.0.0.1:" + listen(request -> request.response().setStatusCode(503).end()),
                     "http://127.0.0.1:" + listenWebSocket("instance-a"),
