@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.slideo.content.service.PlanService;
+import io.slideo.content.service.ResearchService;
 import io.slideo.model.error.SlideoException;
 import io.slideo.runtime.error.RequestIds;
 import io.slideo.runtime.security.CurrentUser;
@@ -28,10 +29,12 @@ import io.smallrye.mutiny.Uni;
 public class PlanResource {
     private final PlanService plans;
     private final CurrentUser user;
+    private final ResearchService research;
 
-    PlanResource(PlanService plans, CurrentUser user) {
+    PlanResource(PlanService plans, CurrentUser user, ResearchService research) {
         this.plans = plans;
         this.user = user;
+        this.research = research;
     }
 
     /** Accepted at once (202); the outline arrives as a plan_response message when a worker drafted it. */
@@ -52,6 +55,13 @@ public class PlanResource {
     @Path("/{id}")
     public Uni<PlanView> get(@RestPath String id) {
         return plans.get(user.id(), parseId(id)).map(PlanView::of);
+    }
+
+    /** The web research the plan's research step found (its id is the plan's), with each source's URL. */
+    @GET
+    @Path("/{id}/research")
+    public Uni<ResearchView> research(@RestPath String id) {
+        return research.get(user.id(), parseId(id).toString());
     }
 
     /**

@@ -71,10 +71,15 @@ public class PlanService {
                     Plan plan = newPlan(userId, requestId, request, theme, documentIds, slideCount);
                     return plans.persist(plan).call(saved -> outbox.publish(Topic.PLAN_REQUESTED, saved.id.toString(),
                             userId, new PlanRequested(saved.id.toString(), requestId, saved.description,
-                                    saved.slideCount, documentIds, themeId, saved.research)));
+                                    saved.slideCount, documentIds, themeId, saved.research,
+                                    blankToNull(request.model()))));
                 }))
                 .invoke(plan -> Log.infof("Plan %s requested by user %s over %d documents", plan.id, userId,
                         documentIds.size()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @WithSession

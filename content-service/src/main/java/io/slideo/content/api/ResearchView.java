@@ -1,0 +1,11 @@
+package io.slideo.content.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.slideo.model.event.ResearchCompleted;
+
+/** Research as a client reads it: the query, each source with its URL, or why there are none. */
+public record ResearchView(String id, String query, String message, List<ResearchCompleted.ResearchSource> sources,
+        Instant createdAt) {
+}
