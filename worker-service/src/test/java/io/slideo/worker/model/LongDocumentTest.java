@@ -107,6 +107,9 @@ class LongDocumentTest {
                     + " of " + book.pages() + "; the sources were " + pages);
         }
         int largest = server.largestPrompt(model);
+        io.quarkus.logging.Log.infof("Long document: %d pages, %d characters; slide sources on pages %s; largest prompt"
+                + " %d characters (context %d tokens)", book.pages(), book.characters(), pages, largest,
+                FakeModelServerResource.CONTEXT_TOKENS);
         assertTrue(largest <= FakeModelServerResource.CONTEXT_TOKENS * 3.5, "every prompt fits the context: the largest"
                 + " was " + largest + " characters");
     }
