@@ -47,6 +47,9 @@ public class FakeModelServerResource implements QuarkusTestResourceLifecycleMana
         config.put("slideo.worker.research.tavily-url", base + "/tavily");
         config.put("slideo.worker.research.firecrawl-key", "firecrawl-test-key");
         config.put("slideo.worker.research.firecrawl-url", base + "/firecrawl");
+        // The research services' breakers close again quickly, so a test of a failing service leaves none open.
+        config.put("io.slideo.worker.research.WebSearch/search/CircuitBreaker/delay", "500");
+        config.put("io.slideo.worker.research.WebSearch/scrape/CircuitBreaker/delay", "500");
         return config;
     }
 

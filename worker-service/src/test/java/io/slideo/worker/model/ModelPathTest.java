@@ -232,6 +232,29 @@ class ModelPathTest {
     }
 
     @Test
+    void aFailingResearchServiceIsReportedAsWorthRetryingAndThePlanStillCompletes() {
+        server.researchFails(true);
+        try {
+            String documentId = storedDocument();
+            String planId = UUID.randomUUID().toString();
+            planning.run(EventEnvelope.of(Topic.PLAN_REQUESTED, planId, user, new PlanRequested(planId, "req-" + planId,
+                    "Car safety trends", 4, List.of(documentId), null, true, "fake-plan")));
+
+            ResearchCompleted research = KafkaTestClient.await(Topic.RESEARCH_COMPLETED,
+                    e -> e.aggregateId().equals(planId), 1, Duration.ofSeconds(60)).get(0).payloadAs(ResearchCompleted.class);
+            assertTrue(research.sources().isEmpty());
+            assertTrue(research.message().startsWith("Web research failed") && research.message().contains("Try again later"),
+                    research.message());
+            PlanDrafted plan = KafkaTestClient.await(Topic.PLAN_DRAFTED, e -> e.aggregateId().equals(planId), 1,
+                    Duration.ofSeconds(30)).get(0).payloadAs(PlanDrafted.class);
+            assertEquals("model:fake-plan", plan.generator());
+            assertEquals(4, plan.slides().size());
+        } finally {
+            server.researchFails(false);
+        }
+    }
+
+    @Test
     void tokensAreCountedPerTemplatePerUserAndPerDeck() {
         String model = "fake-normal";
         String documentId = storedDocument();
