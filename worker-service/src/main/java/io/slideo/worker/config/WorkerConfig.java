@@ -200,7 +200,7 @@ public interface WorkerConfig {
         @WithDefault("16000")
         int contextTokens();
 
-        /** Most tokens one answer may take. */
+        /** Most tokens one answer may take, for a template whose YAML sets no max-tokens of its own. */
         @WithDefault("1200")
         int maxAnswerTokens();
 
