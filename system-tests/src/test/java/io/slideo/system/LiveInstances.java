@@ -1,0 +1,112 @@
+package io.slideo.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.slideo.testing.RepositoryPaths;
+
+/**
+ * The websocket-service instances ./slideo started (SLIDEO_WS_INSTANCES=N): websocket-service on
+ * 8081, websocket-service-k on 8089+k. A test may kill one (kill -9) and start it again in its place,
+ * with the launcher's settings and pid file, so the suite is whole afterwards.
+ */
+final class LiveInstances {
+    static final String FIRST = "websocket-service";
+    private static final Path STATE = RepositoryPaths.root().resolve(".slideo");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private LiveInstances() {
+    }
+
+    /** One instance: its launcher name (also its X-Slideo-Instance) and port. */
+    record Instance(String name, int port) {
+        Optional<ProcessHandle> process() throws IOException {
+            Path pid = STATE.resolve("pids/" + name + ".pid");
+            if (!Files.exists(pid)) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive);
+        }
+
+        boolean ready() {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** kill -9: no shutdown hook, no close frames, nothing flushed. */
+        void kill() throws Exception {
+            ProcessHandle process = process().orElseThrow(() -> new IllegalStateException(name + " is not running"));
+            process.destroyForcibly();
+            process.onExit().get();
+        }
+
+        /** Starts the instance again as ./slideo does, and waits until it is ready. */
+        void restart() throws Exception {
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar",
+                    RepositoryPaths.root().resolve("websocket-service/target/quarkus-app/quarkus-run.jar").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(STATE.resolve("logs/" + name + ".log").toFile()));
+            Map<String, String> env = builder.environment();
+            env.putIfAbsent("SLIDEO_JWT_SECRET", Files.readString(STATE.resolve("jwt-secret")).trim());
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("SLIDEO_WEBSOCKET_INSTANCE_ID", name);
+            Process process = builder.start();
+            Files.writeString(STATE.resolve("pids/" + name + ".pid"), Long.toString(process.pid()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited on start; see .slideo/logs/" + name + ".log");
+                }
+                if (ready()) {
+                    return;
+                }
+                Thread.sleep(250);
+            }
+            throw new IllegalStateException(name + " did not become ready on port " + port);
+        }
+    }
+
+    static int portOf(int k) {
+        return k == 1 ? 8081 : 8089 + k;
+    }
+
+    /** Every instance the launcher started that is running now, the first one first. */
+    static List<Instance> running() throws IOException {
+        List<Instance> found = new ArrayList<>();
+        for (int k = 1; k <= 99; k++) {
+            Instance instance = new Instance(k == 1 ? FIRST : FIRST + "-" + k, portOf(k));
+            if (instance.process().isPresent()) {
+                found.add(instance);
+            } else if (k > 1) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    static Instance named(String name) throws IOException {
+        List<Instance> running = running();
+        return running.stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No running instance named " + name + "; running: "
+                        + running));
+    }
+}
