@@ -20,9 +20,9 @@ public class ApiErrorExtension implements ErrorExtensionProvider {
 
     @Override
     public JsonValue mapValueFrom(Throwable exception) {
-        SlideoException slideo = slideoCause(exception);
-        ErrorCode code = slideo != null ? slideo.code() : ErrorCode.INTERNAL;
-        String message = slideo != null ? slideo.getMessage() : "Something went wrong on our side; try again";
+        ErrorCode known = codeOf(exception);
+        ErrorCode code = known != null ? known : ErrorCode.INTERNAL;
+        String message = known != null ? exception.getMessage() : "Something went wrong on our side; try again";
         return Json.createObjectBuilder()
                 .add("code", code.name())
                 .add("message", message)
@@ -30,11 +30,22 @@ public class ApiErrorExtension implements ErrorExtensionProvider {
                 .build();
     }
 
-    /** The SlideoException behind an error, which GraphQL may hand over wrapped. */
-    private static SlideoException slideoCause(Throwable exception) {
+    /**
+     * The code of the SlideoException behind an error, which GraphQL may hand over wrapped. Matched by
+     * name too: under test, Quarkus restarts the application per test class and this provider (loaded
+     * once through the ServiceLoader) may see the exception class of another class loader.
+     */
+    private static ErrorCode codeOf(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SlideoException slideo) {
-                return slideo;
+                return slideo.code();
+            }
+            if (t.getClass().getName().equals(SlideoException.class.getName())) {
+                try {
+                    return ErrorCode.valueOf(String.valueOf(t.getClass().getMethod("code").invoke(t)));
+                } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                    return null;
+                }
             }
         }
         return null;
