@@ -51,6 +51,8 @@ public class EdgeRoutes {
         proxy(router.route("/api/v1/documents/*"), documents);
         proxy(router.route("/api/v1/themes/*"), content);
         proxy(router.route("/api/v1/plans/*"), content);
+        proxy(router.route("/api/v1/prompts/*"), content);
+        proxy(router.route("/api/v1/research/*"), content);
         proxy(router.route("/api/v1/decks/*"), slides);
         proxy(router.route("/graphql"), slides);
         proxy(router.route("/ws"), websocket);

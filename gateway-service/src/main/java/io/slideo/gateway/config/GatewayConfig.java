@@ -15,7 +15,7 @@ public interface GatewayConfig {
     @WithDefault("http://127.0.0.1:8082")
     URI documentServiceUrl();
 
-    /** content-service: /api/v1/themes, /api/v1/plans (SLIDEO_GATEWAY_CONTENT_SERVICE_URL). */
+    /** content-service: /api/v1/themes, /plans, /prompts, /research (SLIDEO_GATEWAY_CONTENT_SERVICE_URL). */
     @WithDefault("http://127.0.0.1:8083")
     URI contentServiceUrl();
 

@@ -206,7 +206,7 @@ class EdgeRoutesTest {
 
     @Test
     void answers503UnavailableWhenTheUpstreamIsDown() {
-        for (String path : List.of("/api/v1/themes", "/api/v1/plans/p1")) {
+        for (String path : List.of("/api/v1/themes", "/api/v1/plans/p1", "/api/v1/prompts", "/api/v1/research/r1")) {
             as(token).header("X-Request-Id", "req-down").get(path)
                     .then().statusCode(503)
                     .contentType(ContentType.JSON)
