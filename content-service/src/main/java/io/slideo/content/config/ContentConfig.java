@@ -20,4 +20,8 @@ public interface ContentConfig {
     /** Most plans one list call returns. */
     @WithDefault("100")
     int listLimit();
+
+    /** Most web searches one user may have running at once (each costs paid search calls). */
+    @WithDefault("5")
+    int maxResearchInFlight();
 }

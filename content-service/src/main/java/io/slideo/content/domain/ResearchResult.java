@@ -4,12 +4,17 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** What web research found for one user; the id is the plan's for a plan's research step. */
+/**
+ * What web research found for one user; the id is the plan's for a plan's research step. A user's own
+ * research request is stored while a worker searches, with no sources yet.
+ */
 @Entity
 @Table(name = "research")
 public class ResearchResult extends PanacheEntityBase {
@@ -27,4 +32,7 @@ public class ResearchResult extends PanacheEntityBase {
     public String sources;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ResearchStatus status = ResearchStatus.DONE;
 }

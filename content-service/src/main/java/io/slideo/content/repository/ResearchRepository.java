@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.slideo.content.domain.ResearchResult;
+import io.slideo.content.domain.ResearchStatus;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -11,5 +12,9 @@ public class ResearchRepository implements PanacheRepositoryBase<ResearchResult,
 
     public Uni<ResearchResult> findOwned(String id, String userId) {
         return find("id = ?1 and userId = ?2", id, userId).firstResult();
+    }
+
+    public Uni<Long> countSearching(String userId) {
+        return count("userId = ?1 and status = ?2", userId, ResearchStatus.SEARCHING);
     }
 }

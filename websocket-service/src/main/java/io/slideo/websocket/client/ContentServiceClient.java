@@ -38,6 +38,12 @@ public interface ContentServiceClient {
             @HeaderParam("Authorization") String authorization,
             @HeaderParam(RequestIds.HEADER) String requestId);
 
+    @POST
+    @Path("/research")
+    Uni<JsonNode> requestResearch(ResearchQuery query,
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam(RequestIds.HEADER) String requestId);
+
     @ClientExceptionMapper
     static SlideoException toException(Response response) {
         return UpstreamFailures.fromResponse("content-service", response);

@@ -17,7 +17,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * A real HTTP server on a free port standing in for content-service and slide-service. It records
  * every request and answers like they do: themes "aurora" exists, everything else is NOT_FOUND in
- * the one error shape; a plan whose description is "unknown-documents" or a deck "missing" is too.
+ * the one error shape; a plan whose description is "unknown-documents" or a deck "missing" is too;
+ * research with more than 10 results is INVALID_FIELD.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     record Recorded(String method, String path, MultiMap headers, String body) {
@@ -130,6 +131,14 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                 notFound(request, "Document doc-404 does not exist", requestId);
             } else {
                 reply(request, 202, new JsonObject().put("id", "plan-1").put("status", "drafting"));
+            }
+        } else if (path.equals("/api/v1/research") && request.method().name().equals("POST")) {
+            if (body.getInteger("maxResults", 5) > 10) {
+                reply(request, 400, new JsonObject().put("code", "INVALID_FIELD")
+                        .put("message", "maxResults must be at most 10").put("retryable", false));
+            } else {
+                reply(request, 202, new JsonObject().put("id", "research-1").put("status", "searching")
+                        .put("query", body.getString("query")));
             }
         } else if (path.matches("/api/v1/decks/[^/]+/generations") && request.method().name().equals("POST")) {
             if (path.contains("/missing/")) {

@@ -159,20 +159,6 @@ class LiveChannelTest {
     }
 
     @Test
-    void researchRequestIsAcknowledgedThenNotImplementedSayingWhy() {
-        try (LiveClient client = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
-            String id = client.send("research_request", LiveClient.data().put("query", "solid-state batteries"));
-
-            client.expectAck(id, "research_request");
-            JsonNode error = client.next();
-            assertEquals("error_response", error.path("type").asText());
-            assertEquals("NOT_IMPLEMENTED", error.path("data").path("code").asText());
-            assertEquals(id, error.path("request_id").asText());
-            assertTrue(error.path("data").path("message").asText().contains("research"), error.toString());
-        }
-    }
-
-    @Test
     void theSessionLivesInRedisAndOutlivesTheSocketUntilItsIdleExpiry() {
         String sessions = "slideo:session:" + user + ":*";
         LiveClient client = LiveClient.connect(vertx,

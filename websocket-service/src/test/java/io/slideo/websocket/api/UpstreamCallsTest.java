@@ -93,6 +93,42 @@ class UpstreamCallsTest {
     }
 
     @Test
+    void researchRequestReachesContentServiceWithTheQueryTheUsersTokenAndTheMessageId() {
+        try (LiveClient client = LiveClient.withQueryToken(vertx, base, token)) {
+            String id = client.send("research_request", LiveClient.data()
+                    .put("query", "solid-state batteries").put("max_results", 3));
+            client.expectAck(id, "research_request");
+
+            Recorded request = arrived(id);
+            assertEquals("POST", request.method());
+            assertEquals("/api/v1/research", request.path());
+            assertEquals("Bearer " + token, request.headers().get("Authorization"));
+            assertEquals(new JsonObject().put("query", "solid-state batteries").put("maxResults", 3), request.json());
+        }
+    }
+
+    @Test
+    void researchWithoutAQueryOrWithTooManyResultsGetsAnErrorNamingTheField() {
+        try (LiveClient client = LiveClient.withQueryToken(vertx, base, token)) {
+            String blank = client.send("research_request", LiveClient.data().put("query", " "));
+            client.expectAck(blank, "research_request");
+            JsonNode error = client.next();
+            assertEquals("error_response", error.path("type").asText());
+            assertEquals("INVALID_FIELD", error.path("data").path("code").asText());
+            assertEquals(blank, error.path("request_id").asText());
+            assertTrue(error.path("data").path("message").asText().contains("query"), error.toString());
+
+            String many = client.send("research_request", LiveClient.data().put("query", "batteries")
+                    .put("max_results", 50));
+            client.expectAck(many, "research_request");
+            JsonNode refused = client.next();
+            assertEquals("INVALID_FIELD", refused.path("data").path("code").asText());
+            assertEquals(many, refused.path("request_id").asText());
+            assertTrue(refused.path("data").path("message").asText().contains("maxResults"), refused.toString());
+        }
+    }
+
+    @Test
     void anUnknownThemeIsNotFoundAndNotStored() {
         try (LiveClient client = LiveClient.withQueryToken(vertx, base, token)) {
             String id = client.send("theme_selection", LiveClient.data().put("theme_id", "comic-sans"));
