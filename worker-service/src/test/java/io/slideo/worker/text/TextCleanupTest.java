@@ -1,0 +1,77 @@
+package io.slideo.worker.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.tika.parser.AutoDetectParser;
+import org.junit.jupiter.api.Test;
+
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.testing.RepositoryPaths;
+import io.slideo.worker.extraction.DocumentExtractor;
+import io.slideo.worker.extraction.ExtractionFailure;
+
+class TextCleanupTest {
+    private static final Set<String> TYPES = Set.of(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    private static final Pattern LIGATURES = Pattern.compile("[\\uFB00-\\uFB06]");
+
+    @Test
+    void spellsOutTypographicLigatures() {
+        assertEquals("The first efficient flow was identified",
+                TextCleanup.normalize("The \uFB01rst e\uFB03cient \uFB02ow was identi\uFB01ed"));
+        assertEquals("offline staff", TextCleanup.normalize("o\uFB00line sta\uFB00"));
+    }
+
+    @Test
+    void dropsRepeatedLettersGluedToTheStartOfACapitalisedWord() {
+        assertEquals("Lorem ipsum dolor sit amet.", TextCleanup.normalize("FffLorem ipsum dolor sit amet."));
+        assertEquals("Pellentesque tristique.", TextCleanup.normalize("ffPellentesque tristique."));
+        assertEquals("Massa elementum.", TextCleanup.normalize("Massa elementum. ffff"));
+    }
+
+    @Test
+    void keepsRealWordsAcronymsAndRomanNumerals() {
+        for (String text : List.of("McDonald and iPhone sales", "Chapter III of the AAA rules", "See p. 12 ff. for more",
+                "Book (iii) and xxx", "Coffee, off, offFFT")) {
+            assertEquals(text, TextCleanup.normalize(text));
+        }
+    }
+
+    @Test
+    void theHeadingLevelsArticleLosesTheKeystrokesTypedBeforeItsParagraphs() throws ExtractionFailure {
+        ExtractedDocument document = extractor().extract("d", RepositoryPaths.corpusFile("article-heading-levels.docx"),
+                "article-heading-levels.docx");
+
+        List<Passage> passages = Passage.of(document);
+        assertFalse(passages.isEmpty());
+        assertEquals("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", passages.get(0).text());
+        for (Passage passage : passages) {
+            assertFalse(passage.text().matches("(?s)^[Ff]{2,}\\p{Lu}.*"), "stray keystrokes: " + passage.text());
+            assertFalse(passage.text().matches("(?s).*\\bf{3,}\\b.*"), passage.text());
+        }
+        assertTrue(passages.stream().anyMatch(p -> p.text().startsWith("Pellentesque tristique scelerisque")),
+                "the second paragraph opens with its first word");
+    }
+
+    @Test
+    void theCancerFactsheetsLigaturesBecomeLetters() throws ExtractionFailure {
+        ExtractedDocument document = extractor().extract("d",
+                RepositoryPaths.corpusFile("factsheet-cancer-statistics-tables.docx"), "factsheet.docx");
+
+        List<Passage> passages = Passage.of(document);
+        passages.forEach(p -> assertFalse(LIGATURES.matcher(p.text()).find(), p.text()));
+        assertTrue(passages.stream().anyMatch(p -> p.text().contains("identified")), "\u201cidenti\uFB01ed\u201d is spelled out");
+    }
+
+    private static DocumentExtractor extractor() {
+        return new DocumentExtractor(new DocumentExtractor.Limits(Duration.ofSeconds(60), 5_000_000, 256L << 20, 20_000,
+                TYPES, false), new AutoDetectParser());
+    }
+}
