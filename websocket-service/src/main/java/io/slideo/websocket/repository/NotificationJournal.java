@@ -20,6 +20,7 @@ import io.vertx.mutiny.redis.client.Response;
  * <p>Journaling is one idempotent script, called by the shared journal consumer group and by every
  * instance before it delivers: whoever comes first numbers the event, everyone else reads the same
  * number back. Since every caller reads a user's partition in order, numbers follow that order.
+ * A batch of events is journaled in one pipeline ({@link #journalAll}): one round trip, run in order.
  */
 @ApplicationScoped
 public class NotificationJournal {
@@ -79,13 +80,43 @@ public class NotificationJournal {
     public record Bounds(long latest, long oldest) {
     }
 
+    /** An event to journal: whose it is, its id, and what the client will see. */
+    public record Event(String userId, String eventId, String type, String requestId, long occurredAtMillis,
+            String data) {
+    }
+
     public Uni<Journaled> journal(String userId, String eventId, String type, String requestId, long occurredAtMillis,
             String data) {
-        return JOURNAL.run(redis, keys(userId, "seq", "stream", "events"), List.of(eventId, type,
-                        requestId == null ? "" : requestId, Long.toString(occurredAtMillis), data,
-                        Long.toString(System.currentTimeMillis()), Long.toString(config.retention().toMillis()),
-                        Integer.toString(config.maxLength())))
-                .map(response -> new Journaled(response.get(0).toLong(), response.get(1).toInteger() == 1));
+        RedisScript.Call call = call(new Event(userId, eventId, type, requestId, occurredAtMillis, data),
+                Long.toString(System.currentTimeMillis()));
+        return JOURNAL.run(redis, call.keys(), call.args()).map(NotificationJournal::journaled);
+    }
+
+    /** Journals every event in one pipeline, in the order given; the answers come in the same order. */
+    public Uni<List<Journaled>> journalAll(List<Event> events) {
+        String now = Long.toString(System.currentTimeMillis());
+        List<RedisScript.Call> calls = new ArrayList<>(events.size());
+        for (Event event : events) {
+            calls.add(call(event, now));
+        }
+        return JOURNAL.runAll(redis, calls).map(responses -> {
+            List<Journaled> journaled = new ArrayList<>(responses.size());
+            for (Response response : responses) {
+                journaled.add(journaled(response));
+            }
+            return journaled;
+        });
+    }
+
+    private RedisScript.Call call(Event event, String now) {
+        return new RedisScript.Call(keys(event.userId(), "seq", "stream", "events"), List.of(event.eventId(),
+                event.type(), event.requestId() == null ? "" : event.requestId(),
+                Long.toString(event.occurredAtMillis()), event.data(), now,
+                Long.toString(config.retention().toMillis()), Integer.toString(config.maxLength())));
+    }
+
+    private static Journaled journaled(Response response) {
+        return new Journaled(response.get(0).toLong(), response.get(1).toInteger() == 1);
     }
 
     /** Up to {@code count} entries numbered {@code from} and later. */

@@ -9,6 +9,8 @@ import java.util.List;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -24,10 +26,36 @@ final class RedisScript {
         this.sha = sha1(text);
     }
 
+    /** The keys and arguments of one call, for {@link #runAll}. */
+    record Call(List<String> keys, List<String> args) {
+    }
+
     Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
         return redis.execute("EVALSHA", arguments(sha, keys, args))
                 .onFailure(RedisScript::unknownScript)
                 .recoverWithUni(() -> redis.execute("EVAL", arguments(text, keys, args)));
+    }
+
+    /**
+     * Runs the script once per call, all in one pipeline: one round trip for the lot, executed in
+     * the order given (one connection). A Redis that does not know the script is taught it and the
+     * whole pipeline is sent again, so the script must be idempotent.
+     */
+    Uni<List<Response>> runAll(ReactiveRedisDataSource redis, List<Call> calls) {
+        if (calls.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Request> requests = new ArrayList<>(calls.size());
+        for (Call call : calls) {
+            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(call.keys().size());
+            call.keys().forEach(request::arg);
+            call.args().forEach(request::arg);
+            requests.add(request);
+        }
+        return redis.getRedis().batch(requests)
+                .onFailure(RedisScript::unknownScript)
+                .recoverWithUni(() -> redis.execute("SCRIPT", "LOAD", text)
+                        .chain(() -> redis.getRedis().batch(requests)));
     }
 
     private static String[] arguments(String script, List<String> keys, List<String> args) {
