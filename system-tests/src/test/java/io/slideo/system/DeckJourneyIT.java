@@ -1,6 +1,7 @@
 package io.slideo.system;
 
-import static io.slideo.system.LiveConnection.reply;
+import static io.slideo.system.LiveSocket.fileProcessed;
+import static io.slideo.system.LiveSocket.replyTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,25 +40,24 @@ class DeckJourneyIT {
     @ValueSource(strings = { "paper-tracemonkey.pdf", "article-heading-levels.docx" })
     void aDocumentBecomesADeckTheUserWatchesArrive(String corpusFile) throws Exception {
         String token = TestTokens.valid(TestTokens.newUser());
-        try (LiveConnection live = LiveConnection.open(token)) {
+        try (LiveSocket live = LiveSocket.open(token)) {
             String documentId = Suite.upload(token, corpusFile).statusCode(201).extract().path("id");
-            JsonObject processed = live.awaitOne(m -> "file_processed".equals(m.getString("type"))
-                    && documentId.equals(m.getJsonObject("data").getString("document_id")), Suite.EXTRACTION_TIMEOUT);
+            JsonObject processed = live.awaitOne(fileProcessed(documentId), Suite.EXTRACTION_TIMEOUT);
             assertEquals("extracted", processed.getJsonObject("data").getString("status"), processed.encode());
 
             String planning = live.send("content_planning", new JsonObject()
                     .put("document_ids", new JsonArray().add(documentId))
                     .put("description", "A short briefing on this document")
                     .put("slide_count", SLIDES));
-            live.awaitOne(reply("ack", planning), Duration.ofSeconds(10));
-            JsonObject plan = live.awaitOne(reply("plan_response", planning), Duration.ofSeconds(60)).getJsonObject("data");
+            live.awaitOne(replyTo("ack", planning), Duration.ofSeconds(10));
+            JsonObject plan = live.awaitOne(replyTo("plan_response", planning), Duration.ofSeconds(60)).getJsonObject("data");
             String deckId = plan.getString("deck_id");
             assertEquals(SLIDES, plan.getJsonArray("slides").size(), plan.encode());
 
             String generation = live.send("slide_generation", new JsonObject().put("deck_id", deckId));
-            live.awaitOne(reply("ack", generation), Duration.ofSeconds(10));
-            live.awaitOne(reply("deck_complete", generation), Duration.ofSeconds(90));
-            List<JsonObject> slides = live.await(reply("slide_complete", generation), SLIDES, Duration.ofSeconds(5));
+            live.awaitOne(replyTo("ack", generation), Duration.ofSeconds(10));
+            live.awaitOne(replyTo("deck_complete", generation), Duration.ofSeconds(90));
+            List<JsonObject> slides = live.await(replyTo("slide_complete", generation), SLIDES, Duration.ofSeconds(5));
             assertEquals(SLIDES, slides.size(), "one slide_complete per slide");
             assertEquals(SLIDES, slides.stream().map(s -> s.getJsonObject("data").getInteger("slide_index"))
                     .collect(Collectors.toSet()).size(), "each slide once");

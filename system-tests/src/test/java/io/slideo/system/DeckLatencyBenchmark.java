@@ -1,6 +1,7 @@
 package io.slideo.system;
 
-import static io.slideo.system.LiveConnection.reply;
+import static io.slideo.system.LiveSocket.fileProcessed;
+import static io.slideo.system.LiveSocket.replyTo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,19 +44,18 @@ public final class DeckLatencyBenchmark {
     /** Milliseconds from the upload's start to: file_processed, plan_response, deck_complete. */
     private static long[] once(String file, int slides) throws Exception {
         String token = TestTokens.valid(TestTokens.newUser());
-        try (LiveConnection live = LiveConnection.open(token)) {
+        try (LiveSocket live = LiveSocket.open(token)) {
             long start = System.nanoTime();
             String documentId = Suite.upload(token, file).statusCode(201).extract().path("id");
-            live.awaitOne(m -> "file_processed".equals(m.getString("type"))
-                    && documentId.equals(m.getJsonObject("data").getString("document_id")), Duration.ofMinutes(3));
+            live.awaitOne(fileProcessed(documentId), Duration.ofMinutes(3));
             long extracted = System.nanoTime();
             String planning = live.send("content_planning", new JsonObject()
                     .put("document_ids", new JsonArray().add(documentId)).put("slide_count", slides));
-            String deckId = live.awaitOne(reply("plan_response", planning), Duration.ofMinutes(1))
+            String deckId = live.awaitOne(replyTo("plan_response", planning), Duration.ofMinutes(1))
                     .getJsonObject("data").getString("deck_id");
             long planned = System.nanoTime();
             String generation = live.send("slide_generation", new JsonObject().put("deck_id", deckId));
-            live.awaitOne(reply("deck_complete", generation), Duration.ofMinutes(2));
+            live.awaitOne(replyTo("deck_complete", generation), Duration.ofMinutes(2));
             long done = System.nanoTime();
             return new long[] { (extracted - start) / 1_000_000, (planned - start) / 1_000_000, (done - start) / 1_000_000 };
         }

@@ -44,7 +44,7 @@ class HostileInputIT {
     @Test
     void everyHostileFileIsRefusedWithItsCodeOverRestAndTheWebSocketAndTheNextGoodUploadWorks() throws Exception {
         String token = TestTokens.valid(TestTokens.newUser());
-        try (LiveConnection live = LiveConnection.open(token)) {
+        try (LiveSocket live = LiveSocket.open(token)) {
             for (Hostile hostile : hostileFiles()) {
                 String viaRest = refusalOverRest(token, live, hostile);
                 assertTrue(hostile.codes().contains(viaRest), hostile.file() + " over REST: " + viaRest);
@@ -54,14 +54,13 @@ class HostileInputIT {
             assertNoTemporaryFilesLeft();
 
             String good = Suite.upload(token, "license-apache-2.0.txt").statusCode(201).extract().path("id");
-            JsonObject processed = live.awaitOne(m -> "file_processed".equals(m.getString("type"))
-                    && good.equals(m.getJsonObject("data").getString("document_id")), Suite.EXTRACTION_TIMEOUT);
+            JsonObject processed = live.awaitOne(LiveSocket.fileProcessed(good), Suite.EXTRACTION_TIMEOUT);
             assertEquals("extracted", processed.getJsonObject("data").getString("status"));
         }
     }
 
     /** Refused at upload (4xx with a code) or later by the worker (file_processed, status failed). */
-    private static String refusalOverRest(String token, LiveConnection live, Hostile hostile) throws Exception {
+    private static String refusalOverRest(String token, LiveSocket live, Hostile hostile) throws Exception {
         Response response = Suite.as(token).multiPart("file", RepositoryPaths.corpusFile(hostile.file()).toFile())
                 .post("/api/v1/documents");
         if (response.statusCode() != 201) {
@@ -71,7 +70,7 @@ class HostileInputIT {
         return failureOf(live, response.jsonPath().getString("id"), hostile);
     }
 
-    private static String refusalOverWebSocket(LiveConnection live, Hostile hostile) throws Exception {
+    private static String refusalOverWebSocket(LiveSocket live, Hostile hostile) throws Exception {
         byte[] file = Files.readAllBytes(RepositoryPaths.corpusFile(hostile.file()));
         String start = live.send("file_upload", new JsonObject().put("action", "start").put("file_name",
                 Path.of(hostile.file()).getFileName().toString()).put("size", file.length).put("sha256", sha256(file)));
@@ -86,7 +85,7 @@ class HostileInputIT {
             String chunk = live.send("file_upload", new JsonObject().put("action", "chunk").put("upload_id", uploadId)
                     .put("index", i).put("chunk", Base64.getEncoder().encodeToString(
                             Arrays.copyOfRange(file, i * CHUNK, Math.min(file.length, (i + 1) * CHUNK)))));
-            live.awaitOne(LiveConnection.reply("progress_update", chunk), Duration.ofSeconds(10));
+            live.awaitOne(LiveSocket.replyTo("progress_update", chunk), Duration.ofSeconds(10));
         }
         String end = live.send("file_upload", new JsonObject().put("action", "end").put("upload_id", uploadId));
         JsonObject outcome = live.awaitOne(m -> end.equals(m.getString("request_id"))
@@ -98,9 +97,8 @@ class HostileInputIT {
         return failureOf(live, outcome.getJsonObject("data").getString("document_id"), hostile);
     }
 
-    private static String failureOf(LiveConnection live, String documentId, Hostile hostile) throws Exception {
-        JsonObject processed = live.awaitOne(m -> "file_processed".equals(m.getString("type"))
-                && documentId.equals(m.getJsonObject("data").getString("document_id")), REFUSAL).getJsonObject("data");
+    private static String failureOf(LiveSocket live, String documentId, Hostile hostile) throws Exception {
+        JsonObject processed = live.awaitOne(LiveSocket.fileProcessed(documentId), REFUSAL).getJsonObject("data");
         assertEquals("failed", processed.getString("status"), hostile.file() + ": " + processed.encode());
         assertClear(processed.getString("error_message"), hostile);
         return processed.getString("error_code");

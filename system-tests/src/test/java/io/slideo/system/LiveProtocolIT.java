@@ -1,5 +1,6 @@
 package io.slideo.system;
 
+import static io.slideo.system.LiveSocket.fileProcessed;
 import static io.slideo.system.LiveSocket.ofType;
 import static io.slideo.system.LiveSocket.replyTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,8 +80,7 @@ class LiveProtocolIT {
             JsonObject uploaded = live.reply("progress_update", end, Duration.ofSeconds(60)).getJsonObject("data");
             assertEquals("uploaded", uploaded.getString("stage"));
             documentId = uploaded.getString("document_id");
-            JsonObject processed = live.awaitOne(m -> "file_processed".equals(m.getString("type"))
-                    && documentId.equals(m.getJsonObject("data").getString("document_id")), Suite.EXTRACTION_TIMEOUT);
+            JsonObject processed = live.awaitOne(fileProcessed(documentId), Suite.EXTRACTION_TIMEOUT);
             assertEquals("extracted", processed.getJsonObject("data").getString("status"), processed.encode());
 
             // theme_selection

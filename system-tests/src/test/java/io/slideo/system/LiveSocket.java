@@ -20,9 +20,9 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A WebSocket through the gateway for the live-channel tests: which instance took it (the
- * X-Slideo-Instance upgrade header), everything received, and how the server closed it. One Vert.x
- * serves every socket of the test JVM.
+ * A user's WebSocket through the gateway, the one client of every system test: sends protocol messages,
+ * keeps everything received, knows which instance took it (the X-Slideo-Instance upgrade header) and
+ * how the server closed it. One Vert.x serves every socket of the test JVM.
  */
 final class LiveSocket implements AutoCloseable {
     private static final Vertx VERTX = Vertx.vertx();
@@ -180,6 +180,12 @@ final class LiveSocket implements AutoCloseable {
 
     static Predicate<JsonObject> ofType(String type) {
         return m -> type.equals(m.getString("type"));
+    }
+
+    /** The worker's verdict on an uploaded document, extracted or failed. */
+    static Predicate<JsonObject> fileProcessed(String documentId) {
+        return m -> "file_processed".equals(m.getString("type"))
+                && documentId.equals(m.getJsonObject("data").getString("document_id"));
     }
 
     @Override

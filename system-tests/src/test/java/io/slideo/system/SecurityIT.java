@@ -3,11 +3,9 @@ package io.slideo.system;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.slideo.testing.TestTokens;
-import io.vertx.core.http.UpgradeRejectedException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Every surface refuses bad tokens, and a user never reaches another user's things. */
@@ -36,7 +32,7 @@ class SecurityIT {
 
     @ParameterizedTest
     @MethodSource("badTokens")
-    void aBadTokenGets401OnRestGraphQLAndTheWebSocketUpgrade(String token) {
+    void aBadTokenGets401OnRestGraphQLAndTheWebSocketUpgrade(String token) throws Exception {
         var rest = RestAssured.given().baseUri(Suite.GATEWAY);
         var graphql = RestAssured.given().baseUri(Suite.GATEWAY).contentType(ContentType.JSON)
                 .body("{\"query\":\"{ decks { id } }\"}");
@@ -47,26 +43,19 @@ class SecurityIT {
         rest.get("/api/v1/documents").then().statusCode(401);
         graphql.post("/graphql").then().statusCode(401);
 
-        ExecutionException refused = assertThrows(ExecutionException.class,
-                () -> LiveConnection.open(LiveConnection.options(token.isEmpty() ? "" : "?access_token=" + token)));
-        assertEquals(401, ((UpgradeRejectedException) refused.getCause()).getStatus());
+        assertEquals(401, LiveSocket.refusal(token.isEmpty() ? "" : "?access_token=" + token).getStatus());
     }
 
     @Test
     void anotherUserGets404ForTheFirstUsersDocumentDeckGraphQLAndExport() throws Exception {
         String owner = TestTokens.valid(TestTokens.newUser());
         String stranger = TestTokens.valid(TestTokens.newUser());
-        String documentId;
-        String deckId;
-        try (LiveConnection live = LiveConnection.open(owner)) {
-            documentId = Suite.upload(owner, "license-apache-2.0.txt").statusCode(201).extract().path("id");
-            live.awaitOne(m -> "file_processed".equals(m.getString("type"))
-                    && documentId.equals(m.getJsonObject("data").getString("document_id")), Suite.EXTRACTION_TIMEOUT);
-            String planning = live.send("content_planning", new JsonObject()
-                    .put("document_ids", new JsonArray().add(documentId)).put("slide_count", 3));
-            deckId = live.awaitOne(LiveConnection.reply("plan_response", planning), Duration.ofSeconds(60))
-                    .getJsonObject("data").getString("deck_id");
+        Suite.PlannedDeck planned;
+        try (LiveSocket live = LiveSocket.open(owner)) {
+            planned = Suite.deckFrom(owner, live, "license-apache-2.0.txt", 3);
         }
+        String documentId = planned.documentId();
+        String deckId = planned.deckId();
 
         Suite.as(stranger).get("/api/v1/documents/" + documentId).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         Suite.as(stranger).get("/api/v1/decks/" + deckId).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
@@ -75,9 +64,9 @@ class SecurityIT {
                 .body("data.deck", nullValue())
                 .body("errors[0].extensions.error.code", equalTo("NOT_FOUND"));
 
-        try (LiveConnection intruder = LiveConnection.open(stranger)) {
+        try (LiveSocket intruder = LiveSocket.open(stranger)) {
             String generation = intruder.send("slide_generation", new JsonObject().put("deck_id", deckId));
-            JsonObject error = intruder.awaitOne(LiveConnection.reply("error_response", generation), Duration.ofSeconds(10));
+            JsonObject error = intruder.awaitOne(LiveSocket.replyTo("error_response", generation), Duration.ofSeconds(10));
             assertEquals("NOT_FOUND", error.getJsonObject("data").getString("code"));
         }
         Suite.as(owner).get("/api/v1/decks/" + deckId).then().statusCode(200);

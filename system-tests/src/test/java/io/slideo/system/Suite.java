@@ -10,6 +10,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.slideo.testing.RepositoryPaths;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /** The running suite, reached only through its gateway, as a user would. */
 final class Suite {
@@ -30,6 +32,21 @@ final class Suite {
 
     static ValidatableResponse graphql(String token, String query) {
         return as(token).contentType(ContentType.JSON).body(Map.of("query", query)).post("/graphql").then();
+    }
+
+    /** A deck planned from one uploaded document, as plan_response announced it. */
+    record PlannedDeck(String documentId, String deckId) {
+    }
+
+    /** Uploads a corpus file, waits on the socket until it is read, asks for a plan of it and waits for the deck. */
+    static PlannedDeck deckFrom(String token, LiveSocket live, String corpusFile, int slides) throws InterruptedException {
+        String documentId = upload(token, corpusFile).statusCode(201).extract().path("id");
+        live.awaitOne(LiveSocket.fileProcessed(documentId), EXTRACTION_TIMEOUT);
+        String planning = live.send("content_planning", new JsonObject()
+                .put("document_ids", new JsonArray().add(documentId)).put("slide_count", slides));
+        String deckId = live.awaitOne(LiveSocket.replyTo("plan_response", planning), Duration.ofSeconds(60))
+                .getJsonObject("data").getString("deck_id");
+        return new PlannedDeck(documentId, deckId);
     }
 
     static String websocketUrl() {

@@ -1,6 +1,6 @@
 package io.slideo.system;
 
-import static io.slideo.system.LiveConnection.reply;
+import static io.slideo.system.LiveSocket.replyTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,14 +30,8 @@ class VersioningIT {
     void everyVersionIsKeptInOrderAndARestoreIsANewVersion() throws Exception {
         String user = TestTokens.newUser();
         String token = TestTokens.valid(user);
-        try (LiveConnection live = LiveConnection.open(token)) {
-            String documentId = Suite.upload(token, "paper-tracemonkey.pdf").statusCode(201).extract().path("id");
-            live.awaitOne(m -> "file_processed".equals(m.getString("type"))
-                    && documentId.equals(m.getJsonObject("data").getString("document_id")), Suite.EXTRACTION_TIMEOUT);
-            String planning = live.send("content_planning", new JsonObject()
-                    .put("document_ids", new JsonArray().add(documentId)).put("slide_count", 5));
-            String deckId = live.awaitOne(reply("plan_response", planning), Duration.ofSeconds(60))
-                    .getJsonObject("data").getString("deck_id");
+        try (LiveSocket live = LiveSocket.open(token)) {
+            String deckId = Suite.deckFrom(token, live, "paper-tracemonkey.pdf", 5).deckId();
             generate(live, new JsonObject().put("deck_id", deckId));
             generate(live, new JsonObject().put("deck_id", deckId).put("slide_indexes", new JsonArray().add(2).add(3))
                     .put("instructions", "shorter"));
@@ -69,9 +63,9 @@ class VersioningIT {
         }
     }
 
-    private static void generate(LiveConnection live, JsonObject request) throws InterruptedException {
+    private static void generate(LiveSocket live, JsonObject request) throws InterruptedException {
         String generation = live.send("slide_generation", request);
-        live.awaitOne(reply("deck_complete", generation), Duration.ofSeconds(90));
+        live.awaitOne(replyTo("deck_complete", generation), Duration.ofSeconds(90));
     }
 
     @SuppressWarnings("unchecked")
