@@ -34,6 +34,15 @@ public final class BulletText {
     private BulletText() {
     }
 
+    /**
+     * A heading, title or label as written (its end punctuation aside) when it fits in {@code maxWords}
+     * words: shortening is for sentences, and would make "Second paragraph" "Paragraph". Longer, shortened.
+     */
+    public static String asWritten(String text, int maxWords) {
+        String clean = stripEnd(TextCleanup.normalize(text));
+        return TextCleanup.wordCount(clean) <= maxWords ? clean : shorten(clean, maxWords);
+    }
+
     /** The sentence as a bullet of at most {@code maxWords} words; empty if nothing readable is left. */
     public static String shorten(String sentence, int maxWords) {
         String text = TextCleanup.normalize(sentence);

@@ -24,7 +24,8 @@ import io.slideo.worker.text.TextCleanup;
 /**
  * Writes planned slides without any model: bullets are the plan's key points (or, to reach three,
  * further sentences of the same section), shortened, each traced to the page it came from; the
- * speaker notes are the full source sentences.
+ * speaker notes are the full source sentences. The agenda and the takeaways are written as planned:
+ * they are never topped up with sentences the content slides already say.
  */
 public final class SlideWriter {
     public static final String GENERATOR = "offline";
@@ -123,20 +124,27 @@ public final class SlideWriter {
         Set<String> said = new LinkedHashSet<>();
         Set<Passage> used = new HashSet<>();
         Passage anchor = null;
-        for (String point : slide.keyPoints()) {
+        // The planner's own slides (agenda, takeaways) hold its words, kept as written when they fit.
+        boolean planners = slide.layout() == SlideLayout.AGENDA || slide.layout() == SlideLayout.CLOSING;
+        // One source per point: each point that is not found in the text keeps its own.
+        boolean perPoint = slide.sources().size() == slide.keyPoints().size();
+        for (int i = 0; i < slide.keyPoints().size(); i++) {
+            String point = slide.keyPoints().get(i);
             Optional<Passage> origin = index.find(point, scope);
-            String text = BulletText.shorten(point, maxWords);
+            String text = planners ? BulletText.asWritten(point, maxWords) : BulletText.shorten(point, maxWords);
             if (text.isEmpty() || !said.add(text.toLowerCase(Locale.ROOT)) || bullets.size() >= maxBullets) {
                 continue;
             }
-            bullets.add(new Bullet(text, origin.map(SlideWriter::sourceOf).orElse(fallback)));
+            SourceRef own = perPoint ? slide.sources().get(i) : fallback;
+            bullets.add(new Bullet(text, origin.map(SlideWriter::sourceOf).orElse(own)));
             noteSentences.add(origin.map(Passage::text).orElse(asSentence(point)));
             origin.ifPresent(used::add);
             if (anchor == null && origin.isPresent()) {
                 anchor = origin.get();
             }
         }
-        for (Passage passage : moreFromTheSource(slide, anchor)) {
+        // Topping up from the source would repeat what the content slides say; the planner's slides are whole.
+        for (Passage passage : planners ? List.<Passage>of() : moreFromTheSource(slide, anchor)) {
             if (bullets.size() >= MIN_BULLETS) {
                 break;
             }
@@ -157,7 +165,7 @@ public final class SlideWriter {
             documents.values().forEach(d -> points.add(d.title()));
         }
         for (String point : points) {
-            String text = BulletText.shorten(point == null ? "" : point, maxWords);
+            String text = BulletText.asWritten(point == null ? "" : point, maxWords);
             if (!text.isEmpty() && bullets.size() < maxBullets) {
                 bullets.add(new Bullet(text, documentNamed(point).orElse(fallback)));
             }

@@ -73,7 +73,67 @@ class OutlineDrafterTest {
         PlannedSlide closing = slides.get(5);
         assertEquals("Key takeaways", closing.title());
         assertEquals(closing.keyPoints().size(), closing.sources().size(), "every takeaway has its source");
-        assertEquals(slides.get(2).keyPoints().get(0), closing.keyPoints().get(0));
+        assertEquals(3, closing.keyPoints().size(), "one takeaway per content slide");
+    }
+
+    @Test
+    void theTakeawaysNameTheirSlideAndNeverRepeatABulletWordForWord() {
+        List<Section> sections = new ArrayList<>();
+        String[] names = { "Recording", "Compiling", "Guarding", "Measuring" };
+        for (int i = 0; i < names.length; i++) {
+            sections.add(new Section(names[i], 1, i + 1, i + 1, List.of(Block.paragraph("The " + names[i].toLowerCase()
+                    + " step keeps the hot loops of the program fast on every run of the interpreter. It needs little"
+                    + " memory in step " + (i + 1) + ". Step " + (i + 1) + " is described in detail in the next chapter of this report.", i + 1))));
+        }
+        ExtractedDocument doc = document("a", "Four Steps", sections.toArray(Section[]::new));
+
+        List<PlannedSlide> slides = drafter.draft(null, 7, List.of(doc)).slides();
+
+        PlannedSlide closing = slides.get(slides.size() - 1);
+        assertEquals(SlideLayout.CLOSING, closing.layout());
+        Set<String> said = content(slides).stream().flatMap(s -> s.keyPoints().stream()).collect(Collectors.toSet());
+        assertEquals(4, content(slides).size());
+        assertEquals(4, closing.keyPoints().size());
+        for (int i = 0; i < 4; i++) {
+            String takeaway = closing.keyPoints().get(i);
+            assertFalse(said.contains(takeaway), "repeats a bullet: " + takeaway);
+            assertTrue(takeaway.startsWith(names[i] + ": "), "named by its slide: " + takeaway);
+            assertTrue(TextCleanup.wordCount(takeaway) <= 12, takeaway);
+            assertEquals(content(slides).get(i).sources().get(0), closing.sources().get(i));
+        }
+    }
+
+    @Test
+    void aDocumentWithTooLittleToSayGetsFewerSlidesThanAskedAndTheOutlineSaysSo() {
+        ExtractedDocument doc = document("a", "Short Note", section("Findings", 1, 1, 4));
+
+        OutlineDrafter.Outline outline = drafter.draft(null, 10, List.of(doc));
+
+        List<PlannedSlide> slides = outline.slides();
+        assertTrue(slides.size() < 10, slides.size() + " slides");
+        assertIndexed(slides);
+        List<String> points = slides.stream().filter(s -> s.layout() != SlideLayout.AGENDA)
+                .flatMap(s -> s.keyPoints().stream()).toList();
+        assertEquals(points.size(), Set.copyOf(points).size(), "no point is said twice: " + points);
+        content(slides).forEach(s -> assertTrue(s.keyPoints().size() >= 3, s.toString()));
+        assertTrue(outline.note().contains(slides.size() + " of the 10 slides"), outline.note());
+        assertEquals("", drafter.draft(null, 3, List.of(doc)).note(), "a deck of the size asked for needs no note");
+    }
+
+    @Test
+    void aSentenceTheDocumentRepeatsIsSaidOnceInTheDeck() {
+        List<Block> same = paragraphs("Shared", 1, 3);
+        ExtractedDocument doc = document("a", "Twice Told", new Section("First telling", 1, 1, 1, same),
+                new Section("Second telling", 1, 2, 2, same.stream().map(b -> Block.paragraph(b.text(), 2)).toList()),
+                section("Something new", 1, 3, 3));
+
+        List<PlannedSlide> slides = drafter.draft(null, 6, List.of(doc)).slides();
+
+        List<String> points = slides.stream().filter(s -> s.layout() != SlideLayout.AGENDA)
+                .flatMap(s -> s.keyPoints().stream()).toList();
+        assertEquals(points.size(), Set.copyOf(points).size(), "no point is said twice: " + points);
+        assertFalse(content(slides).stream().anyMatch(s -> s.title().equals("Second telling")),
+                "a section that only repeats another has no slide of its own: " + slides);
     }
 
     @Test

@@ -54,6 +54,30 @@ class SlideWriterTest {
     }
 
     @Test
+    void theTakeawaysAreWrittenAsPlannedNeverToppedUpFromTheSource() {
+        PlannedSlide closing = new PlannedSlide(3, "Key takeaways", SlideLayout.CLOSING,
+                List.of("Introduction: Tracing records the hot loops", "Evaluation: Ten times faster than the interpreter"),
+                List.of(new SourceRef("paper", 2), new SourceRef("paper", 3)));
+
+        SlideWriter.Written written = writer.write(closing, "Deck", List.of("paper"));
+
+        assertEquals(List.of("Introduction: Tracing records the hot loops", "Evaluation: Ten times faster than the interpreter"),
+                written.bullets().stream().map(Bullet::text).toList());
+        assertEquals(List.of(2, 3), written.bullets().stream().map(b -> b.source().page()).toList(),
+                "each takeaway keeps its own source");
+    }
+
+    @Test
+    void theAgendaKeepsTheHeadingsAsWritten() {
+        PlannedSlide agenda = new PlannedSlide(1, "Agenda", SlideLayout.AGENDA, List.of("Second paragraph", "Evaluation"),
+                List.of(new SourceRef("paper", 1), new SourceRef("paper", 3)));
+
+        SlideWriter.Written written = writer.write(agenda, "Deck", List.of("paper"));
+
+        assertEquals(List.of("Second paragraph", "Evaluation"), written.bullets().stream().map(Bullet::text).toList());
+    }
+
+    @Test
     void notesSayTheFullSentencesAndWhereTheyComeFrom() {
         PlannedSlide slide = new PlannedSlide(1, "Introduction", SlideLayout.BULLETS,
                 List.of("Dynamic languages are popular because they are expressive"), List.of(new SourceRef("paper", 1)));
