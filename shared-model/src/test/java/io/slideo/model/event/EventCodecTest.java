@@ -34,6 +34,18 @@ class EventCodecTest {
         DeckCompleted completed = EventCodec.decode(json).payloadAs(DeckCompleted.class);
 
         assertEquals(3, completed.slidesInGeneration());
+        assertEquals(TokenUsage.OFFLINE, completed.usage(), "a completion from before usage was reported");
+    }
+
+    @Test
+    void aCompletionCarriesTheDecksTokenUsage() {
+        var completed = new DeckCompleted("deck-9", "g", "r", 12, new TokenUsage("openai:gpt-4o-mini", 19818, 1236));
+        EventEnvelope sent = EventEnvelope.of(Topic.DECK_COMPLETED, "deck-9", "u", completed);
+
+        DeckCompleted received = EventCodec.decode(EventCodec.encode(sent)).payloadAs(DeckCompleted.class);
+
+        assertEquals(completed, received);
+        assertEquals(21054, received.usage().totalTokens());
     }
 
     @Test

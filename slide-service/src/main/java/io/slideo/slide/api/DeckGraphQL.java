@@ -58,7 +58,7 @@ public class DeckGraphQL {
 
     @Name("Deck")
     public record DeckNode(@Id String id, String title, String status, String themeId, int planRevision,
-            Instant createdAt, Instant updatedAt, List<@NonNull SlideNode> slides) {
+            Instant createdAt, Instant updatedAt, List<@NonNull SlideNode> slides, @NonNull DeckView.Usage usage) {
     }
 
     @Name("Slide")
@@ -89,7 +89,7 @@ public class DeckGraphQL {
                         s.versions().stream().map(DeckGraphQL::node).toList()))
                 .toList();
         return new DeckNode(deck.id.toString(), deck.title, deck.status.name().toLowerCase(), JsonColumns.theme(deck).id(),
-                deck.planRevision, deck.createdAt, deck.updatedAt, slides);
+                deck.planRevision, deck.createdAt, deck.updatedAt, slides, DeckView.Usage.of(deck));
     }
 
     private static VersionNode node(SlideVersion v) {

@@ -15,5 +15,6 @@ public record DeckRequestBody(
         @Size(max = 4000, message = "must be at most 4000 characters") String description,
         @Min(value = 3, message = "must be at least 3") @Max(value = 40, message = "must be at most 40") Integer slideCount,
         @Size(max = 100) String themeId,
-        Boolean research) {
+        Boolean research,
+        @Pattern(regexp = ModelName.PATTERN, message = ModelName.MESSAGE) String model) {
 }

@@ -93,9 +93,9 @@ public class DeckResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<GenerationView>> generate(@RestPath String id, @Valid GenerationRequest request,
             @RestHeader(RequestIds.HEADER) String requestId) {
-        GenerationRequest body = request == null ? new GenerationRequest(null, null) : request;
+        GenerationRequest body = request == null ? GenerationRequest.ALL : request;
         return decks.requestGeneration(user.id(), deckId(id), RequestIds.orNew(requestId), body.slideIndexes(),
-                body.instructions()).map(g -> RestResponse.accepted(GenerationView.of(g)));
+                body.instructions(), body.model()).map(g -> RestResponse.accepted(GenerationView.of(g)));
     }
 
     /**

@@ -17,8 +17,16 @@ public record DeckView(
         int planRevision,
         int plannedSlides,
         List<SlideView> slides,
+        Usage usage,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** Who wrote the deck last (a model's generator name, or offline; null before any run) and its tokens so far. */
+    public record Usage(String generator, long inputTokens, long outputTokens, long totalTokens) {
+        static Usage of(io.slideo.slide.domain.Deck deck) {
+            return new Usage(deck.generator, deck.inputTokens, deck.outputTokens, deck.inputTokens + deck.outputTokens);
+        }
+    }
 
     /** {@code secondColumn} and {@code table} are empty unless the layout uses them. */
     public record SlideView(int index, int version, String title, String layout, List<Bullet> bullets,
@@ -34,6 +42,6 @@ public record DeckView(
         }).toList();
         return new DeckView(deck.id.toString(), deck.title, deck.status.name().toLowerCase(),
                 JsonColumns.theme(deck).id(), deck.planRevision, JsonColumns.plannedSlides(deck).size(), slides,
-                deck.createdAt, deck.updatedAt);
+                Usage.of(deck), deck.createdAt, deck.updatedAt);
     }
 }

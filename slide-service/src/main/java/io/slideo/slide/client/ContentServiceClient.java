@@ -38,7 +38,7 @@ public interface ContentServiceClient {
     /** The body of content-service's POST /api/v1/plans; absent fields are left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlanRequest(List<String> documentIds, String description, Integer slideCount, String themeId,
-            Boolean research) {
+            Boolean research, String model) {
     }
 
     /** The fields of the accepted plan this service needs; the plan id is the deck id. */

@@ -37,6 +37,13 @@ public class Deck extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DeckStatus status;
+    /** Who wrote the deck last: a model's generator name, or offline; null until a run completed. */
+    public String generator;
+    /** Model tokens the deck has spent so far, as the workers reported them. */
+    @Column(name = "input_tokens", nullable = false)
+    public long inputTokens;
+    @Column(name = "output_tokens", nullable = false)
+    public long outputTokens;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -26,6 +26,8 @@ public class DeckRequest extends PanacheEntityBase {
     public String requestId;
     @Column(name = "generation_id")
     public UUID generationId;
+    /** The model asked for, passed on to the generation run. */
+    public String model;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -31,6 +31,8 @@ public class Generation extends PanacheEntityBase {
     @Column(name = "slide_indexes", nullable = false)
     public String slideIndexes;
     public String instructions;
+    /** The model asked for (checked against the allow-list by the worker); null means the deployment's. */
+    public String model;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public GenerationStatus status;

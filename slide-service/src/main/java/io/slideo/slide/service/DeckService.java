@@ -19,6 +19,7 @@ import io.slideo.model.event.DeckCompleted;
 import io.slideo.model.event.DeckPlanned;
 import io.slideo.model.event.GenerationRequested;
 import io.slideo.model.event.SlideGenerated;
+import io.slideo.model.event.TokenUsage;
 import io.slideo.model.event.Topic;
 import io.slideo.model.ws.DeckComplete;
 import io.slideo.model.ws.PlanResponse;
@@ -94,12 +95,13 @@ public class DeckService {
      * Inside the request's transaction: remembers a deck asked for in one go; if its plan already
      * arrived (a fast worker), its slides are requested at once.
      */
-    public Uni<Void> rememberRequest(String userId, UUID deckId, String requestId) {
+    public Uni<Void> rememberRequest(String userId, UUID deckId, String requestId, String model) {
         return deckRequests.lockDeck(deckId).chain(() -> {
             DeckRequest request = new DeckRequest();
             request.deckId = deckId;
             request.userId = userId;
             request.requestId = requestId;
+            request.model = model;
             request.createdAt = Instant.now();
             return deckRequests.persist(request);
         }).chain(request -> decks.findById(deckId).chain(deck -> deck == null ? Uni.createFrom().voidItem()
@@ -107,7 +109,8 @@ public class DeckService {
     }
 
     private Uni<Void> startRequested(Deck deck, DeckRequest request) {
-        return startGeneration(deck, request.userId, request.requestId, List.of(), null).invoke(generation -> {
+        return startGeneration(deck, request.userId, request.requestId, List.of(), null, request.model)
+                .invoke(generation -> {
             request.generationId = generation.id;
             Log.infof("Deck %s asked for in one go: generation %s requested", deck.id, generation.id);
         }).replaceWithVoid();
@@ -115,24 +118,26 @@ public class DeckService {
 
     /** Asks the workers to write some or all planned slides; answers with the stored run. */
     public Uni<Generation> requestGeneration(String userId, UUID deckId, String requestId, List<Integer> wanted,
-            String instructions) {
+            String instructions, String model) {
         return Panache.withTransaction(() -> decks.findOwned(deckId, userId)
                 .onItem().ifNull().failWith(() -> SlideoException.notFound("Deck", deckId))
-                .chain(deck -> startGeneration(deck, userId, requestId, wanted, instructions)))
+                .chain(deck -> startGeneration(deck, userId, requestId, wanted, instructions, model)))
                 .invoke(g -> Log.infof("Generation %s of deck %s requested by user %s", g.id, deckId, userId));
     }
 
     private Uni<Generation> startGeneration(Deck deck, String userId, String requestId, List<Integer> wanted,
-            String instructions) {
+            String instructions, String model) {
         List<PlannedSlide> planned = JsonColumns.plannedSlides(deck);
         List<PlannedSlide> chosen = choose(planned, wanted);
         Generation generation = newGeneration(deck, userId, requestId, chosen, instructions);
+        generation.model = model;
         deck.status = DeckStatus.GENERATING;
         deck.updatedAt = Instant.now();
         return generations.persist(generation)
                 .call(g -> outbox.publish(Topic.GENERATION_REQUESTED, deck.id.toString(), userId,
                         new GenerationRequested(deck.id.toString(), g.id.toString(), requestId, deck.title,
-                                JsonColumns.theme(deck), JsonColumns.documentIds(deck), chosen, instructions)));
+                                JsonColumns.theme(deck), JsonColumns.documentIds(deck), chosen, instructions,
+                                model)));
     }
 
     /** Inside the consumer's transaction: stores the slide as a new version, once per generation run. */
@@ -170,8 +175,22 @@ public class DeckService {
                 return Uni.createFrom().voidItem();
             }
             generation.workerFinished = true;
-            return completeIfDone(generation);
+            return decks.findById(generation.deckId).invoke(deck -> recordUsage(deck, completed.usage()))
+                    .chain(() -> completeIfDone(generation));
         });
+    }
+
+    /**
+     * The deck's last writer and its tokens so far; the worker reports running totals, so the larger
+     * figure wins whatever order completions arrive in.
+     */
+    private static void recordUsage(Deck deck, TokenUsage usage) {
+        if (deck == null) {
+            return;
+        }
+        deck.generator = usage.generator();
+        deck.inputTokens = Math.max(deck.inputTokens, usage.inputTokens());
+        deck.outputTokens = Math.max(deck.outputTokens, usage.outputTokens());
     }
 
     /** The written slides follow an edited plan: kept slides move with it, the rest are retired. */

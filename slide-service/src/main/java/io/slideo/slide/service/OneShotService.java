@@ -32,11 +32,12 @@ public class OneShotService {
 
     public Uni<UUID> request(String userId, String bearerToken, String requestId, DeckRequestBody body) {
         return content.requestPlan(new PlanRequest(body.documentIds(), body.description(), body.slideCount(),
-                body.themeId(), body.research()), "Bearer " + bearerToken, requestId)
+                body.themeId(), body.research(), body.model()), "Bearer " + bearerToken, requestId)
                 .onFailure(f -> !(f instanceof SlideoException)).transform(f -> new SlideoException(
                         ErrorCode.UNAVAILABLE, "The content service did not answer; try again shortly", f))
                 .map(OneShotService::deckId)
-                .call(deckId -> Panache.withTransaction(() -> decks.rememberRequest(userId, deckId, requestId)))
+                .call(deckId -> Panache.withTransaction(() -> decks.rememberRequest(userId, deckId, requestId,
+                        body.model())))
                 .invoke(deckId -> Log.infof("Deck %s asked for in one go by user %s", deckId, userId));
     }
 

@@ -34,6 +34,7 @@ import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.GenerationRequested;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.SlideGenerated;
+import io.slideo.model.event.TokenUsage;
 import io.slideo.model.event.Topic;
 import io.slideo.model.theme.Theme;
 import io.slideo.model.ws.ServerMessageType;
@@ -94,6 +95,37 @@ class DeckLifecycleTest {
                 .body("data.deck.slides", hasSize(3))
                 .body("data.deck.slides[1].versions", hasSize(1))
                 .body("data.deck.slides[1].versions[0].bullets[0].page", equalTo(2));
+    }
+
+    @Test
+    void aGenerationPassesTheChosenModelOnAndTheDeckShowsWhoWroteItAndItsTokens() {
+        String deckId = plan(2);
+        as(user).get("/api/v1/decks/" + deckId).then().body("usage.generator", nullValue())
+                .body("usage.totalTokens", equalTo(0));
+        String generationId = as(user).contentType(ContentType.JSON).body(Map.of("model", "llama3.1:8b"))
+                .post("/api/v1/decks/" + deckId + "/generations").then().statusCode(202)
+                .extract().path("generationId");
+        GenerationRequested requested = KafkaTestClient.await(Topic.GENERATION_REQUESTED,
+                e -> e.aggregateId().equals(deckId), 1, Duration.ofSeconds(20)).get(0).payloadAs(GenerationRequested.class);
+        assertEquals("llama3.1:8b", requested.model());
+
+        send(slide(deckId, generationId, 0, 2, "Title"));
+        send(slide(deckId, generationId, 1, 2, "Detail"));
+        kafka.send(Topic.DECK_COMPLETED, EventEnvelope.of(Topic.DECK_COMPLETED, deckId, user,
+                new DeckCompleted(deckId, generationId, "req-1", 2, new TokenUsage("model:llama3.1:8b", 1500, 300))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/decks/" + deckId).then()
+                .statusCode(200).body("status", equalTo("complete"))
+                .body("usage.generator", equalTo("model:llama3.1:8b"))
+                .body("usage.inputTokens", equalTo(1500)).body("usage.outputTokens", equalTo(300))
+                .body("usage.totalTokens", equalTo(1800)));
+        graphql(user, "{ deck(id: \"" + deckId + "\") { usage { generator totalTokens } } }")
+                .body("errors", nullValue())
+                .body("data.deck.usage.generator", equalTo("model:llama3.1:8b"))
+                .body("data.deck.usage.totalTokens", equalTo(1800));
+
+        as(user).contentType(ContentType.JSON).body(Map.of("model", "gpt 4o; drop table"))
+                .post("/api/v1/decks/" + deckId + "/generations").then().statusCode(400)
+                .body("code", equalTo("INVALID_FIELD")).body("message", containsString("model"));
     }
 
     @Test

@@ -64,9 +64,10 @@ class DeckOneShotTest {
     }
 
     @Test
-    void aDeckAskedForInOneGoIsWrittenAsSoonAsItsPlanArrives() {
+    void aDeckAskedForInOneGoIsWrittenAsSoonAsItsPlanArrivesWithTheModelItNamed() {
         String deckId = as(user).contentType(ContentType.JSON).header("X-Request-Id", "one-shot-1")
-                .body(Map.of("documentIds", List.of(document), "description", "A briefing", "slideCount", 3))
+                .body(Map.of("documentIds", List.of(document), "description", "A briefing", "slideCount", 3,
+                        "model", "gpt-4o-mini"))
                 .post("/api/v1/decks").then().statusCode(202)
                 .body("status", equalTo("planning"))
                 .extract().path("deckId");
@@ -76,6 +77,7 @@ class DeckOneShotTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(claims.contains("\"sub\":\"" + user + "\""), "content-service is asked with the user's own token");
         assertEquals(3, asked.body().getInteger("slideCount"));
+        assertEquals("gpt-4o-mini", asked.body().getString("model"), "the plan is drafted with the same model");
 
         plan(deckId, "one-shot-1");
 
@@ -83,6 +85,7 @@ class DeckOneShotTest {
                 e -> e.aggregateId().equals(deckId), 1, Duration.ofSeconds(20)).get(0).payloadAs(GenerationRequested.class);
         assertEquals(3, requested.slides().size());
         assertEquals("one-shot-1", requested.requestId());
+        assertEquals("gpt-4o-mini", requested.model());
         as(user).get("/api/v1/decks/" + deckId).then().statusCode(200).body("status", equalTo("generating"));
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The body of slide-service {@code POST /api/v1/decks/{deckId}/generations}; both fields are optional. */
+/** The body of slide-service {@code POST /api/v1/decks/{deckId}/generations}; every field is optional. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GenerationRequest(List<Integer> slideIndexes, String instructions) {
+public record GenerationRequest(List<Integer> slideIndexes, String instructions, String model) {
 }

@@ -43,7 +43,7 @@ public class ContentPlanningHandler implements ClientMessageHandler {
                 : sessions.themeOf(connection);
         return themeId
                 .map(theme -> new PlanRequest(planning.documentIds(), planning.description(), planning.slideCount(),
-                        theme, planning.research()))
+                        theme, planning.research(), planning.model()))
                 .chain(request -> content.requestPlan(request, connection.authorization(), requestId)
                         .onFailure().transform(failure -> UpstreamFailures.translate("content-service", failure)))
                 .invoke(plan -> Log.infof("User %s asked for plan %s (request %s)", connection.userId(),

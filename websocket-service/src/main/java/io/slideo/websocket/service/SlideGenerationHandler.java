@@ -41,7 +41,8 @@ public class SlideGenerationHandler implements ClientMessageHandler {
             return Uni.createFrom().failure(new SlideoException(ErrorCode.INVALID_FIELD, "Field 'deck_id' is required"));
         }
         return slides.requestGeneration(generation.deckId(),
-                        new GenerationRequest(generation.slideIndexes(), generation.instructions()),
+                        new GenerationRequest(generation.slideIndexes(), generation.instructions(),
+                                generation.model()),
                         connection.authorization(), requestId)
                 .onFailure().transform(failure -> UpstreamFailures.translate("slide-service", failure))
                 .invoke(accepted -> Log.infof("User %s started generation %s of deck %s (request %s)",

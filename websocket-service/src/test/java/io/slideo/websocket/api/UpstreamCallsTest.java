@@ -49,6 +49,7 @@ class UpstreamCallsTest {
                     .put("slide_count", 8)
                     .put("theme_id", "aurora")
                     .put("research", false)
+                    .put("model", "gpt-4o-mini")
                     .set("document_ids", LiveClient.MAPPER.createArrayNode().add("doc-1").add("doc-2")));
             client.expectAck(id, "content_planning");
 
@@ -62,6 +63,7 @@ class UpstreamCallsTest {
             assertEquals(8, body.getInteger("slideCount"));
             assertEquals("aurora", body.getString("themeId"));
             assertEquals(false, body.getBoolean("research"));
+            assertEquals("gpt-4o-mini", body.getString("model"));
             await().atMost(Duration.ofSeconds(20)).until(() -> "planning".equals(session().get("step")));
         }
     }
@@ -162,6 +164,7 @@ class UpstreamCallsTest {
             String id = client.send("slide_generation", LiveClient.data()
                     .put("deck_id", "deck-42")
                     .put("instructions", "Shorter bullets")
+                    .put("model", "llama3.1:8b")
                     .set("slide_indexes", LiveClient.MAPPER.createArrayNode().add(0).add(2)));
             client.expectAck(id, "slide_generation");
 
@@ -170,6 +173,7 @@ class UpstreamCallsTest {
             assertEquals("Bearer " + token, request.headers().get("Authorization"));
             assertEquals(new JsonArray().add(0).add(2), request.json().getJsonArray("slideIndexes"));
             assertEquals("Shorter bullets", request.json().getString("instructions"));
+            assertEquals("llama3.1:8b", request.json().getString("model"));
             await().atMost(Duration.ofSeconds(20)).until(() -> "generating".equals(session().get("step")));
         }
     }

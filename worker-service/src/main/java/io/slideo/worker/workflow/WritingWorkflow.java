@@ -32,6 +32,7 @@ import io.slideo.model.event.DeckCompleted;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.GenerationRequested;
 import io.slideo.model.event.SlideGenerated;
+import io.slideo.model.event.TokenUsage;
 import io.slideo.model.event.Topic;
 import io.slideo.model.theme.Theme;
 import io.slideo.model.ws.ProgressUpdate;
@@ -272,15 +273,20 @@ public class WritingWorkflow {
         EventEnvelope event = state.event();
         GenerationRequested request = event.payloadAs(GenerationRequested.class);
         int total = slides(request).size();
-        events.publish(Topic.DECK_COMPLETED, request.deckId(), event.userId(),
-                new DeckCompleted(request.deckId(), request.generationId(), request.requestId(), total), event, "completed");
-        Log.infof("Wrote %d slides of deck %s (generation %s) for user %s", total, request.deckId(),
-                request.generationId(), event.userId());
         ModelEndpoints.Choice choice = models.choose(request.model());
+        TokenUsage usage = TokenUsage.OFFLINE;
         if (choice.endpoint().isPresent()) {
             TokenLedger.Tokens tokens = ledger.deckFinished(request.deckId());
-            progress(event, request, 100, "Deck written by " + choice.endpoint().get().generator() + ": "
-                    + tokens.total() + " tokens so far for this deck (" + tokens.input() + " in, " + tokens.output()
+            usage = new TokenUsage(choice.endpoint().get().generator(), tokens.input(), tokens.output());
+        }
+        events.publish(Topic.DECK_COMPLETED, request.deckId(), event.userId(),
+                new DeckCompleted(request.deckId(), request.generationId(), request.requestId(), total, usage), event,
+                "completed");
+        Log.infof("Wrote %d slides of deck %s (generation %s) for user %s with %s, %d tokens so far", total,
+                request.deckId(), request.generationId(), event.userId(), usage.generator(), usage.totalTokens());
+        if (choice.endpoint().isPresent()) {
+            progress(event, request, 100, "Deck written by " + usage.generator() + ": " + usage.totalTokens()
+                    + " tokens so far for this deck (" + usage.inputTokens() + " in, " + usage.outputTokens()
                     + " out)", "tokens");
         }
         return Map.of("finished", true);

@@ -45,6 +45,7 @@ import io.slideo.model.event.Notification;
 import io.slideo.model.event.PlanDrafted;
 import io.slideo.model.event.PlanRequested;
 import io.slideo.model.event.SlideGenerated;
+import io.slideo.model.event.TokenUsage;
 import io.slideo.model.event.Topic;
 import io.slideo.model.ws.ServerMessageType;
 import io.slideo.runtime.blob.BlobStore;
@@ -258,6 +259,7 @@ class WorkerPipelineTest {
                 .stream().map(e -> e.payloadAs(DeckCompleted.class)).toList();
         assertEquals(1, completed.size());
         assertEquals(plan.slides().size(), completed.get(0).slidesInGeneration());
+        assertEquals(TokenUsage.OFFLINE, completed.get(0).usage(), "the offline writer spends no tokens");
         List<EventEnvelope> writing = KafkaTestClient.await(Topic.NOTIFICATION,
                 e -> extracted.user().equals(e.aggregateId()) && isProgress(e, "writing")
                         && ("req-" + generationId).equals(e.payloadAs(Notification.class).requestId())

@@ -255,10 +255,15 @@ class ModelPathTest {
     }
 
     @Test
-    void tokensAreCountedPerTemplatePerUserAndPerDeck() {
+    void tokensAreCountedPerTemplatePerUserAndPerDeckAndReportedWithTheCompletedDeck() {
         String model = "fake-normal";
         String documentId = storedDocument();
-        writeDeck(documentId, model, 3);
+        String deckId = writeDeck(documentId, model, 3).get(0).deckId();
+        DeckCompleted completed = KafkaTestClient.await(Topic.DECK_COMPLETED, e -> e.aggregateId().equals(deckId), 1,
+                Duration.ofSeconds(20)).get(0).payloadAs(DeckCompleted.class);
+        assertEquals("model:" + model, completed.usage().generator());
+        assertTrue(completed.usage().inputTokens() > 0 && completed.usage().outputTokens() > 0,
+                "the deck's tokens: " + completed.usage());
         double userTokens = registry.find("slideo.user.tokens").tag("user", user).counters().stream()
                 .mapToDouble(c -> c.count()).sum();
         assertTrue(userTokens > 0, "tokens of the user: " + userTokens);
