@@ -65,7 +65,7 @@ public class ClientMessageRouter {
         }
         ClientFrame frame;
         try {
-            frame = ClientFrame.parse(text);
+            frame = FrameReader.read(text);
         } catch (SlideoException e) {
             metrics.received(LiveMetrics.INVALID);
             Log.debugf("Unreadable frame on connection %s of user %s: %s", connection.id(), connection.userId(),
