@@ -12,17 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import io.slideo.content.client.FakeDocumentService;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
@@ -31,32 +24,17 @@ import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.PlanDrafted;
 import io.slideo.model.event.PlanRequested;
 import io.slideo.model.event.Topic;
-import io.slideo.testing.Infrastructure;
 import io.slideo.testing.KafkaTestClient;
 import io.slideo.testing.TestTokens;
 
 @QuarkusTest
-@QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeDocumentService.class, restrictToAnnotatedClass = true)
-class PlanResourceTest {
-    private static KafkaTestClient kafka;
-    private final String user = TestTokens.newUser();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+class PlanResourceTest extends ContentApiTest {
 
     @Test
     void aPlanOverTheUsersReadDocumentIsAcceptedAndSentToTheWorkers() {
         String documentId = document(user, "extracted");
 
-        String planId = as(user).contentType(ContentType.JSON)
+        String planId = asJson(user)
                 .body(Map.of("documentIds", List.of(documentId), "description", "Quarterly review", "slideCount", 6))
                 .header("X-Request-Id", "req-42")
                 .post("/api/v1/plans")
@@ -89,16 +67,16 @@ class PlanResourceTest {
 
     @Test
     void badRequestsNameTheFieldAtFault() {
-        as(user).contentType(ContentType.JSON).body(Map.of("documentIds", List.of(), "slideCount", 5))
+        asJson(user).body(Map.of("documentIds", List.of(), "slideCount", 5))
                 .post("/api/v1/plans").then().statusCode(400).body("code", equalTo("INVALID_FIELD"))
                 .body("message", startsWith("documentIds"));
-        as(user).contentType(ContentType.JSON)
+        asJson(user)
                 .body(Map.of("documentIds", List.of(document(user, "extracted")), "slideCount", 400))
                 .post("/api/v1/plans").then().statusCode(400).body("message", startsWith("slideCount"));
-        as(user).contentType(ContentType.JSON)
+        asJson(user)
                 .body(Map.of("documentIds", List.of(document(user, "extracted")), "themeId", "neon-pink"))
                 .post("/api/v1/plans").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        as(user).contentType(ContentType.JSON).body("{not json").post("/api/v1/plans").then().statusCode(400);
+        asJson(user).body("{not json").post("/api/v1/plans").then().statusCode(400);
     }
 
     @Test
@@ -144,7 +122,7 @@ class PlanResourceTest {
                         "sources", List.of(Map.of("documentId", documentId, "page", 3))),
                 Map.of("title", "A new closing slide", "layout", "CLOSING"));
 
-        as(user).contentType(ContentType.JSON).header("X-Request-Id", "edit-7")
+        asJson(user).header("X-Request-Id", "edit-7")
                 .body(Map.of("slides", edited, "themeId", "forest", "title", "Q3 review", "revision", 1))
                 .put("/api/v1/plans/" + planId).then().statusCode(200)
                 .body("revision", equalTo(2))
@@ -206,22 +184,12 @@ class PlanResourceTest {
     }
 
     private static io.restassured.response.ValidatableResponse edit(String user, String planId, Map<String, Object> body) {
-        return as(user).contentType(ContentType.JSON).body(body).put("/api/v1/plans/" + planId).then();
-    }
-
-    private static String document(String owner, String status) {
-        String id = UUID.randomUUID().toString();
-        FakeDocumentService.add(id, owner, status);
-        return id;
+        return asJson(user).body(body).put("/api/v1/plans/" + planId).then();
     }
 
     private static io.restassured.response.Response plan(String user, String documentId) {
-        return as(user).contentType(ContentType.JSON)
+        return asJson(user)
                 .body(Map.of("documentIds", List.of(documentId), "description", "Review", "slideCount", 5))
                 .post("/api/v1/plans");
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().header("Authorization", "Bearer " + TestTokens.valid(user));
     }
 }

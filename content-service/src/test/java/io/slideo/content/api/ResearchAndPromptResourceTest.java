@@ -1,6 +1,5 @@
 package io.slideo.content.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -11,37 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import io.slideo.content.client.FakeDocumentService;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.ResearchCompleted;
 import io.slideo.model.event.Topic;
-import io.slideo.testing.Infrastructure;
-import io.slideo.testing.KafkaTestClient;
 import io.slideo.testing.TestTokens;
 
 @QuarkusTest
-@QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeDocumentService.class, restrictToAnnotatedClass = true)
-class ResearchAndPromptResourceTest {
-    private static KafkaTestClient kafka;
-    private final String user = TestTokens.newUser();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+class ResearchAndPromptResourceTest extends ContentApiTest {
 
     @Test
     void researchAWorkerFoundIsStoredWithItsUrlsAndShownOnlyToItsOwner() {
@@ -84,9 +62,5 @@ class ResearchAndPromptResourceTest {
         as(user).get("/api/v1/prompts/deck-plan").then().statusCode(200)
                 .body("user", notNullValue()).body("description", notNullValue());
         as(user).get("/api/v1/prompts/nope").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().header("Authorization", "Bearer " + TestTokens.valid(user));
     }
 }

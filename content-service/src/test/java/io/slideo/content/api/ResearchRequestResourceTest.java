@@ -1,6 +1,5 @@
 package io.slideo.content.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,42 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.ResearchCompleted;
 import io.slideo.model.event.ResearchRequested;
 import io.slideo.model.event.Topic;
-import io.slideo.testing.Infrastructure;
 import io.slideo.testing.KafkaTestClient;
 import io.slideo.testing.TestTokens;
 
 /** A user's own research request (research_request over the WebSocket arrives here): asked, searched, answered. */
 @QuarkusTest
-@QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
-class ResearchRequestResourceTest {
-    private static KafkaTestClient kafka;
-    private final String user = TestTokens.newUser();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+class ResearchRequestResourceTest extends ContentApiTest {
 
     @Test
     void aResearchRequestIsStoredAsSearchingAsksAWorkerAndIsCompletedByItsAnswer() {
-        String researchId = as(user).header("X-Request-Id", "req-research-1")
+        String researchId = asJson(user).header("X-Request-Id", "req-research-1")
                 .body("{\"query\":\"  solid-state batteries \",\"maxResults\":3}")
                 .post("/api/v1/research").then().statusCode(202)
                 .body("status", equalTo("searching"))
@@ -72,25 +52,21 @@ class ResearchRequestResourceTest {
 
     @Test
     void aRequestWithoutAQueryOrWithTooManyResultsIsRefusedNamingTheField() {
-        as(user).body("{\"query\":\"  \"}").post("/api/v1/research").then().statusCode(400)
+        asJson(user).body("{\"query\":\"  \"}").post("/api/v1/research").then().statusCode(400)
                 .body("code", equalTo("INVALID_FIELD")).body("message", containsString("query"));
-        as(user).body("{\"query\":\"x\",\"maxResults\":50}").post("/api/v1/research").then().statusCode(400)
+        asJson(user).body("{\"query\":\"x\",\"maxResults\":50}").post("/api/v1/research").then().statusCode(400)
                 .body("code", equalTo("INVALID_FIELD")).body("message", containsString("maxResults"));
-        as(user).body("not json").post("/api/v1/research").then().statusCode(400);
+        asJson(user).body("not json").post("/api/v1/research").then().statusCode(400);
     }
 
     @Test
     void aUserWithFiveSearchesRunningIsToldToWait() {
         for (int i = 0; i < 5; i++) {
-            as(user).body("{\"query\":\"topic " + i + "\"}").post("/api/v1/research").then().statusCode(202);
+            asJson(user).body("{\"query\":\"topic " + i + "\"}").post("/api/v1/research").then().statusCode(202);
         }
-        as(user).body("{\"query\":\"one more\"}").post("/api/v1/research").then().statusCode(429)
+        asJson(user).body("{\"query\":\"one more\"}").post("/api/v1/research").then().statusCode(429)
                 .body("code", equalTo("RATE_LIMITED")).body("retryable", equalTo(true))
                 .body("message", containsString("5 web searches still running"));
-        as(TestTokens.newUser()).body("{\"query\":\"someone else\"}").post("/api/v1/research").then().statusCode(202);
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().header("Authorization", "Bearer " + TestTokens.valid(user)).contentType(ContentType.JSON);
+        asJson(TestTokens.newUser()).body("{\"query\":\"someone else\"}").post("/api/v1/research").then().statusCode(202);
     }
 }

@@ -1,6 +1,5 @@
 package io.slideo.content.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,19 +14,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import io.slideo.content.client.FakeDocumentService;
-import io.slideo.testing.Infrastructure;
 import io.slideo.testing.TestTokens;
 
 @QuarkusTest
-@QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeDocumentService.class, restrictToAnnotatedClass = true)
-class ThemeResourceTest {
-    private final String user = TestTokens.newUser();
+class ThemeResourceTest extends ContentApiTest {
 
     @Test
     void sixOrMoreBuiltInThemesAreListedWithSizesAndStyle() {
@@ -40,7 +31,7 @@ class ThemeResourceTest {
 
     @Test
     void aCustomThemeIsTheCallersAloneUntilDeleted() {
-        String id = as(user).contentType(ContentType.JSON).body(Map.of("basedOn", "paper", "name", "Board meeting",
+        String id = asJson(user).body(Map.of("basedOn", "paper", "name", "Board meeting",
                 "accentColor", "#1d4ed8", "bodyFontSize", 20)).post("/api/v1/themes").then().statusCode(201)
                 .body("id", startsWith("custom-"))
                 .body("headingFont", equalTo("Liberation Serif"))
@@ -76,30 +67,24 @@ class ThemeResourceTest {
                 .body("message", containsString("bodyFontSize must be a positive size"));
         create(Map.of("textColor", "#000000")).statusCode(400).body("message", containsString("name must be"));
         create(Map.of("name", "X", "basedOn", "nope")).statusCode(400).body("message", startsWith("basedOn must name"));
-        as(user).contentType(ContentType.JSON).body("{oops").post("/api/v1/themes").then().statusCode(400);
+        asJson(user).body("{oops").post("/api/v1/themes").then().statusCode(400);
     }
 
     @Test
     void aPlanMayUseTheCallersCustomThemeButNotSomeoneElses() {
         Map<String, Object> dark = new HashMap<>(Map.of("name", "Night", "basedOn", "slideo-dark", "style", "plain"));
         String id = create(dark).statusCode(201).extract().path("id");
-        String document = java.util.UUID.randomUUID().toString();
-        FakeDocumentService.add(document, user, "extracted");
+        String document = document(user, "extracted");
 
-        as(user).contentType(ContentType.JSON).body(Map.of("documentIds", List.of(document), "themeId", id))
+        asJson(user).body(Map.of("documentIds", List.of(document), "themeId", id))
                 .post("/api/v1/plans").then().statusCode(202).body("themeId", equalTo(id));
         String stranger = TestTokens.newUser();
-        String theirs = java.util.UUID.randomUUID().toString();
-        FakeDocumentService.add(theirs, stranger, "extracted");
-        as(stranger).contentType(ContentType.JSON).body(Map.of("documentIds", List.of(theirs), "themeId", id))
+        String theirs = document(stranger, "extracted");
+        asJson(stranger).body(Map.of("documentIds", List.of(theirs), "themeId", id))
                 .post("/api/v1/plans").then().statusCode(404).body("message", containsString("Theme"));
     }
 
     private io.restassured.response.ValidatableResponse create(Map<String, Object> body) {
-        return as(user).contentType(ContentType.JSON).body(body).post("/api/v1/themes").then();
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().header("Authorization", "Bearer " + TestTokens.valid(user));
+        return asJson(user).body(body).post("/api/v1/themes").then();
     }
 }
