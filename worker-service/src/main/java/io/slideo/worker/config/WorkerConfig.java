@@ -148,6 +148,12 @@ public interface WorkerConfig {
         /** Further models a plan or generation may ask for by name (same server); any other name is refused. */
         Optional<List<String>> allowed();
 
+        /**
+         * An embedding model on the same server (e.g. text-embedding-3-small, nomic-embed-text); set, the
+         * chunks a slide is written from are ranked by meaning as well as by their words.
+         */
+        Optional<String> embeddingName();
+
         /** json_schema (structured output, where the server supports it), json_object (JSON mode) or text. */
         @WithDefault("json_object")
         String responseFormat();

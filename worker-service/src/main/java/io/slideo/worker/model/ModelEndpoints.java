@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import io.quarkus.logging.Log;
 import io.slideo.worker.client.RetryAfter;
 import io.slideo.worker.config.WorkerConfig;
@@ -24,6 +26,7 @@ import io.smallrye.faulttolerance.api.Guard;
 public class ModelEndpoints {
     private final WorkerConfig.Model config;
     private final Map<String, ModelEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final AtomicReference<EmbeddingEndpoint> embeddings = new AtomicReference<>();
 
     ModelEndpoints(WorkerConfig config) {
         this.config = config.model();
@@ -65,18 +68,55 @@ public class ModelEndpoints {
 
     private ModelEndpoint build(String model) {
         URI base = URI.create(config.baseUrl());
-        Duration timeout = config.timeout();
         OpenAiChatModel chat = OpenAiChatModel.builder()
                 .baseUrl(config.baseUrl())
-                .apiKey(config.apiKey().filter(k -> !k.isBlank()).orElse("not-needed"))
+                .apiKey(apiKey())
                 .modelName(model)
-                .timeout(timeout)
+                .timeout(config.timeout())
                 .maxRetries(0) // the guard retries, with backoff and Retry-After
                 .build();
-        String breaker = "model:" + base.getHost() + ":" + base.getPort() + base.getPath() + "#" + model;
+        String breaker = breakerName(base, model);
+        Log.infof("Model endpoint %s ready (timeout %s, %d retries)", breaker, config.timeout(), config.retries());
+        return new ModelEndpoint(model, base, chat, guard(base, breaker), breaker);
+    }
+
+    /** The embedding model, when one is configured next to a chat model; built once. */
+    public Optional<EmbeddingEndpoint> embeddings() {
+        if (!configured() || config.embeddingName().filter(n -> !n.isBlank()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(embeddings.updateAndGet(existing -> existing != null ? existing : buildEmbeddings()));
+    }
+
+    private EmbeddingEndpoint buildEmbeddings() {
+        String model = config.embeddingName().orElseThrow();
+        URI base = URI.create(config.baseUrl());
+        OpenAiEmbeddingModel embedding = OpenAiEmbeddingModel.builder()
+                .baseUrl(config.baseUrl())
+                .apiKey(apiKey())
+                .modelName(model)
+                .timeout(config.timeout())
+                .maxRetries(0)
+                .build();
+        String breaker = breakerName(base, model);
+        Log.infof("Embedding endpoint %s ready", breaker);
+        return new EmbeddingEndpoint(model, embedding, guard(base, breaker));
+    }
+
+    private String apiKey() {
+        return config.apiKey().filter(k -> !k.isBlank()).orElse("not-needed");
+    }
+
+    private static String breakerName(URI base, String model) {
+        return "model:" + base.getHost() + ":" + base.getPort() + base.getPath() + "#" + model;
+    }
+
+    /** Timeout, retries with backoff honouring Retry-After, and a circuit breaker named for the endpoint. */
+    private Guard guard(URI base, String breaker) {
+        Duration timeout = config.timeout();
         long delay = config.retryDelay().toMillis();
         long longest = config.maxRetryDelay().toMillis();
-        Guard guard = Guard.create()
+        return Guard.create()
                 .withDescription(breaker)
                 .withRetry()
                     .maxRetries(config.retries())
@@ -103,7 +143,5 @@ public class ModelEndpoints {
                     .done()
                 .withTimeout().duration(timeout.toMillis(), ChronoUnit.MILLIS).done()
                 .build();
-        Log.infof("Model endpoint %s ready (timeout %s, %d retries)", breaker, timeout, config.retries());
-        return new ModelEndpoint(model, base, chat, guard, breaker);
     }
 }

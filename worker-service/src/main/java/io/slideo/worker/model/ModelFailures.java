@@ -13,7 +13,7 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 
 /** What a failed model call means: worth retrying, and whether it says the endpoint is unwell. */
-final class ModelFailures {
+public final class ModelFailures {
     private ModelFailures() {
     }
 
@@ -69,7 +69,7 @@ final class ModelFailures {
     }
 
     /** A line for the user and the logs: what went wrong, without the server's whole answer. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         if (failure instanceof CircuitBreakerOpenException) {
             return "the model's server failed repeatedly, so calls to it are paused";
         }

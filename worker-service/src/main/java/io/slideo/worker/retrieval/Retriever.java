@@ -22,8 +22,11 @@ import io.slideo.worker.text.Passage;
  * Finds what a slide should be written from: the section-aware chunks of the deck's documents,
  * ranked by BM25 against the slide's title and key points, widened by the knowledge graph's topics
  * those words belong to (their phrases, and the sections the topics live in), and favouring the pages
- * the plan cited. The best chunks that fit the prompt's budget are returned whole, in reading order:
- * the model never sees a blindly cut text, and a long document is searched from end to end.
+ * the plan cited. With a {@link SemanticIndex} (an embedding model is configured), that ranking is
+ * fused with the chunks' closeness in meaning to the slide (reciprocal rank fusion), so a chunk that
+ * says the same thing in other words is found too. The best chunks that fit the prompt's budget are
+ * returned whole, in reading order: the model never sees a blindly cut text, and a long document is
+ * searched from end to end.
  */
 public final class Retriever {
     private static final double K1 = 1.2;
@@ -32,6 +35,10 @@ public final class Retriever {
     private static final double CITED_PAGE_BOOST = 1.5;
     private static final double TOPIC_SECTION_BOOST = 0.5;
     private static final int MAX_EXCERPTS = 8;
+    /** Reciprocal rank fusion's constant: ranks past the first few count for little in either list. */
+    private static final int FUSION_K = 60;
+    /** How many of the closest chunks by meaning take part in the fusion. */
+    private static final int SEMANTIC_CANDIDATES = 50;
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
@@ -39,14 +46,23 @@ public final class Retriever {
     private final Map<String, KnowledgeGraph> graphs;
     private final Map<String, List<Passage>> passages = new java.util.concurrent.ConcurrentHashMap<>();
     private final double averageLength;
+    private final SemanticIndex semantic;
 
-    private record Entry(String documentId, Chunk chunk, Map<String, Integer> terms, int length) {
+    /** {@code vector} is the chunk's embedding, null without a semantic index. */
+    private record Entry(String documentId, Chunk chunk, Map<String, Integer> terms, int length, float[] vector) {
     }
 
     /** {@code chunks} as stored at extraction; a document without stored chunks is chunked here. */
     public Retriever(List<ExtractedDocument> documents, Map<String, List<Chunk>> chunks,
             Map<String, KnowledgeGraph> graphs, int chunkCharacters) {
+        this(documents, chunks, graphs, chunkCharacters, null);
+    }
+
+    /** As above, ranking by meaning too where {@code semantic} holds vectors for a document's chunks. */
+    public Retriever(List<ExtractedDocument> documents, Map<String, List<Chunk>> chunks,
+            Map<String, KnowledgeGraph> graphs, int chunkCharacters, SemanticIndex semantic) {
         this.graphs = graphs;
+        this.semantic = semantic;
         long total = 0;
         for (ExtractedDocument document : documents) {
             this.documents.put(document.documentId(), document);
@@ -55,10 +71,13 @@ public final class Retriever {
                 ofDocument = new Chunker(chunkCharacters).chunks(document);
             }
             Set<String> stop = StopWords.of(document.language());
-            for (Chunk chunk : ofDocument) {
+            List<float[]> vectors = semantic == null ? null : semantic.vectors().get(document.documentId());
+            boolean aligned = vectors != null && vectors.size() == ofDocument.size();
+            for (int i = 0; i < ofDocument.size(); i++) {
+                Chunk chunk = ofDocument.get(i);
                 Map<String, Integer> terms = terms(chunk.sectionTitle() + " " + chunk.text(), stop);
                 int length = terms.values().stream().mapToInt(Integer::intValue).sum();
-                entries.add(new Entry(document.documentId(), chunk, terms, length));
+                entries.add(new Entry(document.documentId(), chunk, terms, length, aligned ? vectors.get(i) : null));
                 terms.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
                 total += length;
             }
@@ -108,9 +127,11 @@ public final class Retriever {
             entries.stream().filter(e -> citedPage(e, cited)).forEach(e -> scored.add(new Scored(e, 0.1)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        List<Scored> ranked = semantic == null ? scored
+                : semantic.query().embed(query).map(vector -> fuse(scored, vector)).orElse(scored);
         List<Entry> chosen = new ArrayList<>();
         int used = 0;
-        for (Scored candidate : scored) {
+        for (Scored candidate : ranked) {
             int size = candidate.entry().chunk().text().length() + 60;
             if (chosen.size() >= MAX_EXCERPTS) {
                 break;
@@ -158,6 +179,26 @@ public final class Retriever {
     }
 
     private record Scored(Entry entry, double score) {
+    }
+
+    /** Reciprocal rank fusion of the lexical ranking with the closest chunks in meaning. */
+    private List<Scored> fuse(List<Scored> lexical, float[] query) {
+        Map<Entry, Double> fused = new java.util.IdentityHashMap<>();
+        for (int rank = 0; rank < lexical.size(); rank++) {
+            fused.merge(lexical.get(rank).entry(), 1.0 / (FUSION_K + rank + 1), Double::sum);
+        }
+        List<Entry> closest = entries.stream().filter(e -> e.vector() != null)
+                .map(e -> new Scored(e, SemanticIndex.cosine(e.vector(), query)))
+                .filter(s -> s.score() > 0) // nothing in common is no candidate, however few chunks there are
+                .sorted(Comparator.comparingDouble(Scored::score).reversed())
+                .limit(SEMANTIC_CANDIDATES).map(Scored::entry).toList();
+        for (int rank = 0; rank < closest.size(); rank++) {
+            fused.merge(closest.get(rank), 1.0 / (FUSION_K + rank + 1), Double::sum);
+        }
+        List<Scored> ranked = new ArrayList<>();
+        fused.forEach((entry, score) -> ranked.add(new Scored(entry, score)));
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return ranked;
     }
 
     private double bm25(Entry entry, Map<String, Double> weights) {

@@ -54,6 +54,8 @@ import io.slideo.worker.prompt.MissingPromptVariable;
 import io.slideo.worker.repository.ResearchResults;
 import io.slideo.worker.research.Research;
 import io.slideo.worker.retrieval.Retriever;
+import io.slideo.worker.retrieval.SemanticSearch;
+import io.slideo.worker.text.Chunker;
 import io.slideo.worker.writing.Instructions;
 import io.slideo.worker.writing.ModelSlideWriter;
 import io.slideo.worker.writing.SlideDraft;
@@ -89,12 +91,14 @@ public class WritingWorkflow {
     private final ModelCalls calls;
     private final TokenLedger ledger;
     private final ResearchResults research;
+    private final SemanticSearch semantic;
     private final CompiledGraph<WorkflowState> graph;
 
     WritingWorkflow(ExtractionResults results, EventPublisher events, DeliveredSlides delivered,
             PostgresCheckpointSaver saver, WorkerConfig config, ModelEndpoints models, ModelCalls calls,
-            TokenLedger ledger, ResearchResults research) throws GraphStateException {
+            TokenLedger ledger, ResearchResults research, SemanticSearch semantic) throws GraphStateException {
         this.models = models;
+        this.semantic = semantic;
         this.calls = calls;
         this.ledger = ledger;
         this.research = research;
@@ -232,14 +236,16 @@ public class WritingWorkflow {
         return Map.of("delivered", planned.size());
     }
 
+    /** What the model writes each slide from: the documents' chunks, by their words and (if configured) meaning. */
     private Retriever retriever(List<ExtractedDocument> documents) {
-        Map<String, List<Chunk>> chunks = new java.util.HashMap<>();
+        Map<String, List<Chunk>> chunks = new java.util.LinkedHashMap<>();
         Map<String, KnowledgeGraph> graphs = new java.util.HashMap<>();
         for (ExtractedDocument document : documents) {
-            results.loadChunks(document.documentId()).ifPresent(c -> chunks.put(document.documentId(), c));
+            chunks.put(document.documentId(), results.loadChunks(document.documentId())
+                    .orElseGet(() -> new Chunker(config.chunkCharacters()).chunks(document)));
             results.loadGraph(document.documentId()).ifPresent(g -> graphs.put(document.documentId(), g));
         }
-        return new Retriever(documents, chunks, graphs, config.chunkCharacters());
+        return new Retriever(documents, chunks, graphs, config.chunkCharacters(), semantic.index(chunks).orElse(null));
     }
 
     /** The offline draft's notes, ending with the web sources the plan cited for this slide. */

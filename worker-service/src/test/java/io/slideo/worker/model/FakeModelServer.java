@@ -23,7 +23,10 @@ import io.vertx.core.json.JsonObject;
  * sections spread evenly over the document map, slides whose bullets cite the passages given. A mode
  * makes it misbehave for the next {@code n} model calls: slow, 429 with Retry-After, 500, malformed
  * JSON (prose, fences, trailing commas), truncated JSON, the wrong schema, or no answer at all. Calls
- * are recorded per model name, so a test counts only its own.
+ * are recorded per model name, so a test counts only its own. It also speaks the embeddings API: a
+ * text's vector counts its words hashed into {@value #DIMENSIONS} dimensions, and words of one concept
+ * (car, cars, automobile, vehicle ...) count as one, so texts that say the same thing in other words
+ * are close, as with a real embedding model.
  */
 public final class FakeModelServer implements AutoCloseable {
     public enum Mode {
@@ -49,6 +52,12 @@ public final class FakeModelServer implements AutoCloseable {
     private volatile long latencyMillis;
     private volatile long slowMillis = 1500;
     private volatile boolean researchFails;
+    private volatile boolean embeddingsFail;
+    private final AtomicInteger embeddedTexts = new AtomicInteger();
+    private final AtomicInteger embeddingCalls = new AtomicInteger();
+    static final int DIMENSIONS = 256;
+    private static final Map<String, String> CONCEPTS = Map.of("car", "car", "cars", "car", "automobile", "car",
+            "automobiles", "car", "vehicle", "car", "vehicles", "car");
 
     private record ModeState(Mode mode, AtomicInteger remaining) {
     }
@@ -111,6 +120,8 @@ public final class FakeModelServer implements AutoCloseable {
             String path = request.path();
             if (path.endsWith("/chat/completions")) {
                 chat(request, body.toJsonObject());
+            } else if (path.endsWith("/embeddings")) {
+                embeddings(request, body.toJsonObject());
             } else if (path.endsWith("/tavily/search")) {
                 research(request, tavily(body.toJsonObject()));
             } else if (path.endsWith("/firecrawl/v1/scrape")) {
@@ -119,6 +130,51 @@ public final class FakeModelServer implements AutoCloseable {
                 request.response().setStatusCode(404).end();
             }
         });
+    }
+
+    /** Texts embedded so far, and embedding calls (each a batch). */
+    public int embeddedTexts() {
+        return embeddedTexts.get();
+    }
+
+    public int embeddingCalls() {
+        return embeddingCalls.get();
+    }
+
+    /** Answer every embedding call with 500 (to show that retrieval falls back to words alone). */
+    public void embeddingsFail(boolean fail) {
+        embeddingsFail = fail;
+    }
+
+    private void embeddings(HttpServerRequest request, JsonObject body) {
+        embeddingCalls.incrementAndGet();
+        if (embeddingsFail) {
+            request.response().setStatusCode(500).end("{\"error\":{\"message\":\"embeddings down\"}}");
+            return;
+        }
+        Object input = body.getValue("input");
+        List<String> texts = input instanceof JsonArray array ? array.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(input));
+        embeddedTexts.addAndGet(texts.size());
+        JsonArray data = new JsonArray();
+        int words = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            float[] vector = new float[DIMENSIONS];
+            for (String word : texts.get(i).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() >= 4 || CONCEPTS.containsKey(word)) {
+                    vector[Math.floorMod(CONCEPTS.getOrDefault(word, word).hashCode(), DIMENSIONS)] += 1;
+                    words++;
+                }
+            }
+            JsonArray values = new JsonArray();
+            for (float v : vector) {
+                values.add(v);
+            }
+            data.add(new JsonObject().put("object", "embedding").put("index", i).put("embedding", values));
+        }
+        request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("object", "list")
+                .put("data", data).put("model", body.getString("model"))
+                .put("usage", new JsonObject().put("prompt_tokens", words).put("total_tokens", words)).encode());
     }
 
     private void research(HttpServerRequest request, JsonObject answer) {

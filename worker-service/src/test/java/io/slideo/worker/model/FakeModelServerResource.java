@@ -31,8 +31,9 @@ public class FakeModelServerResource implements QuarkusTestResourceLifecycleMana
         config.put("slideo.worker.model.name", "fake-default");
         config.put("slideo.worker.model.allowed", "fake-normal,fake-slow,fake-rate_limited,fake-error_500,"
                 + "fake-malformed,fake-truncated,fake-wrong_schema,fake-hang,fake-down,fake-breaker,fake-plan,"
-                + "fake-long,fake-template,fake-cache,fake-bench,fake-research");
+                + "fake-long,fake-template,fake-cache,fake-bench,fake-research,fake-semantic");
         config.put("slideo.worker.model.base-url", base + "/v1");
+        config.put("slideo.worker.model.embedding-name", "fake-embed");
         config.put("slideo.worker.model.api-key", "test-key");
         config.put("slideo.worker.model.timeout", "3s");
         config.put("slideo.worker.model.retries", "2");
