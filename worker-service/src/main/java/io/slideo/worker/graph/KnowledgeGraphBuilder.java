@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,8 @@ import io.slideo.worker.text.Passage;
  */
 @ApplicationScoped
 public class KnowledgeGraphBuilder {
+    // How far down a topic's phrases a fuller form of its first phrase may stand and still name it.
+    private static final int FULLER_PHRASE_WINDOW = 3;
     private static final double NEXT_SENTENCE_WEIGHT = 0.5;
     private static final long SEED = 42;
     private static final int MAX_EDGES_BEFORE_PRUNING = 60_000;
@@ -185,10 +188,27 @@ public class KnowledgeGraphBuilder {
         return topics.subList(0, Math.min(topics.size(), config.maxTopics()));
     }
 
-    /** The two most central phrases, e.g. "Trace trees, loop nesting". */
-    private static String label(List<String> surfaces) {
-        String label = surfaces.size() > 1 ? surfaces.get(0) + ", " + surfaces.get(1) : surfaces.get(0);
+    /**
+     * The two most central phrases, e.g. "Trace trees, loop nesting". A single word gives way to a
+     * fuller phrase of it among the next few ("States" to "United States"), and the second phrase is
+     * the first that shares no word with the first ("United States, medical care", not "States, United").
+     */
+    static String label(List<String> surfaces) {
+        String first = surfaces.get(0);
+        for (String fuller : surfaces.subList(1, Math.min(surfaces.size(), 1 + FULLER_PHRASE_WINDOW))) {
+            if (words(fuller).size() > words(first).size() && words(fuller).containsAll(words(first))) {
+                first = fuller;
+                break;
+            }
+        }
+        Set<String> taken = words(first);
+        String second = surfaces.stream().filter(s -> words(s).stream().noneMatch(taken::contains)).findFirst().orElse(null);
+        String label = second == null ? first : first + ", " + second;
         return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    private static Set<String> words(String phrase) {
+        return Set.copyOf(List.of(phrase.toLowerCase(Locale.ROOT).split("\\s+")));
     }
 
     /** The sections holding at least a sixth of the topic's occurrences, most first. */

@@ -551,9 +551,12 @@ public final class OutlineDrafter {
         if (title.isEmpty()) {
             title = "Overview";
         }
+        // One suffix at most: the third part of "Results" is "Results (3)", not "Results (continued) (2)".
+        String base = SUFFIXES.matcher(title).replaceAll("");
+        boolean continued = !base.equals(title) && title.endsWith("(continued)");
         String candidate = title;
-        for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-            candidate = title + " (" + n + ")";
+        for (int n = continued ? 3 : 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = (base.isEmpty() ? title : base) + " (" + n + ")";
         }
         return candidate;
     }

@@ -56,6 +56,14 @@ class KnowledgeGraphBuilderTest {
                     "Schema migrations change tables without losing rows." } };
 
     @Test
+    void aTopicIsNamedByItsFullerPhraseAndASecondPhraseThatSharesNoWordWithIt() {
+        assertEquals("United States, medical care",
+                KnowledgeGraphBuilder.label(List.of("States", "United States", "United", "medical care", "problem")));
+        assertEquals("Trace trees, loop nesting", KnowledgeGraphBuilder.label(List.of("trace trees", "loop nesting")));
+        assertEquals("Compiler", KnowledgeGraphBuilder.label(List.of("compiler")));
+    }
+
+    @Test
     void topicsLineUpWithClearlyDifferentSections() {
         KnowledgeGraph graph = builder.build(document(SECTIONS));
 
