@@ -59,23 +59,44 @@ public class WebSocketLoad {
 
     // ------------------------------------------------------------------ idle connections
 
-    /** Opens up to {@code count} connections that then send nothing; memory is the server's RSS growth. */
+    /**
+     * Opens up to {@code count} connections that then send nothing; memory is the server's RSS growth.
+     * For a JVM server (Slideo: a secret is given) the growth is also measured after a full GC at
+     * both ends ({@code jcmd GC.run}), which leaves out the garbage the handshakes made; the raw
+     * growth is printed as well.
+     */
     static void idle(String url, long pid, int count, String secret) throws Exception {
+        boolean jvm = secret != null;
         List<WebSocket> warm = open(url, secret, "idle-warm", 20, m -> { }, Duration.ofSeconds(60));
         Thread.sleep(2000);
         long before = rssKb(pid);
+        long beforeGc = jvm ? rssAfterGcKb(pid) : before;
         long started = System.nanoTime();
         List<WebSocket> sockets = open(url, secret, "idle", count, m -> { }, Duration.ofSeconds(240));
         double openSeconds = (System.nanoTime() - started) / 1e9;
         Thread.sleep(5000); // let the server settle (sessions written, buffers released)
         int alive = (int) sockets.stream().filter(ws -> !ws.isInputClosed() && !ws.isOutputClosed()).count();
         long after = rssKb(pid);
+        long afterGc = jvm ? rssAfterGcKb(pid) : after;
         double perConnectionKb = alive == 0 ? 0 : (after - before) / (double) alive;
+        double perConnectionGcKb = alive == 0 ? 0 : (afterGc - beforeGc) / (double) alive;
         System.out.printf("RESULT idle_open=%d idle_asked=%d open_seconds=%.1f rss_before_mb=%.0f rss_after_mb=%.0f"
-                + " kb_per_connection=%.1f%n", alive, count, openSeconds, before / 1024.0, after / 1024.0,
-                perConnectionKb);
+                + " kb_per_connection=%.1f rss_after_gc_mb=%.0f kb_per_connection_after_gc=%s%n", alive, count,
+                openSeconds, before / 1024.0, after / 1024.0, perConnectionKb, afterGc / 1024.0,
+                jvm ? String.format("%.1f", perConnectionGcKb) : "n/a");
         closeAll(sockets);
         closeAll(warm);
+    }
+
+    /** The server's RSS after a full GC (the JVM's own jcmd), once it has settled. */
+    static long rssAfterGcKb(long pid) throws Exception {
+        Process gc = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!gc.waitFor(60, TimeUnit.SECONDS)) {
+            gc.destroy();
+        }
+        Thread.sleep(2000);
+        return rssKb(pid);
     }
 
     // ------------------------------------------------------------------ echo throughput

@@ -47,13 +47,28 @@ say "ulimit -n: $(ulimit -n)"
 [ "$(ulimit -n)" -ge $((IDLE + 1000)) ] || fail "ulimit -n $(ulimit -n) is too low for $IDLE connections"
 /usr/bin/python3 -c 'import fastapi, uvicorn, websockets, uvloop' 2>/dev/null ||
   fail "the peer needs: apt-get install -y python3-fastapi python3-uvicorn python3-websockets python3-uvloop"
-"$ROOT/slideo" infra >/dev/null || fail "the infrastructure did not start (./slideo infra)"
+# Run under the suite lock, this script holds the lock's descriptor (flock passes it on). The
+# infrastructure's daemons, if started here, must not inherit it: they would hold the suite lock for
+# as long as they run. So every descriptor open on the lock file is closed for ./slideo infra.
+close_lock=""
+for fd in /proc/$$/fd/*; do
+  [ "$(readlink "$fd" 2>/dev/null)" = /tmp/slideo-suite.lock ] && close_lock="$close_lock ${fd##*/}>&-"
+done
+eval "\"\$ROOT/slideo\" infra >/dev/null $close_lock" || fail "the infrastructure did not start (./slideo infra)"
 
-JAR=$ROOT/websocket-service/target/quarkus-app/quarkus-run.jar
-if [ ! -f "$JAR" ]; then
+BUILT=$ROOT/websocket-service/target/quarkus-app
+if [ ! -f "$BUILT/quarkus-run.jar" ]; then
   say "Building websocket-service ..."
-  "$ROOT/mvnw" -B -q -o -pl websocket-service package -DskipTests >"$WORK/build.log" 2>&1 || fail "build failed: $WORK/build.log"
+  flock /tmp/slideo-ws-module.lock "$ROOT/mvnw" -B -q -o -pl websocket-service package -DskipTests \
+    >"$WORK/build.log" 2>&1 || fail "build failed: $WORK/build.log"
 fi
+# A private copy, taken under the module's build lock: a build of websocket-service during the run
+# cannot swap the application under the server.
+rm -rf "$WORK/app"
+flock /tmp/slideo-ws-module.lock cp -r "$BUILT" "$WORK/app"
+JAR=$WORK/app/quarkus-run.jar
+# The JVM flags ./slideo gives a websocket-service instance (keep the two in step).
+SLIDEO_FLAGS=(-Xms32m -Xmx512m -Xmn48m -XX:+UseSerialGC)
 KAFKA_JAR=$(ls "$HOME"/.m2/repository/org/apache/kafka/kafka-clients/*/kafka-clients-*.jar | grep -v sources | sort -V | head -n 1)
 SLF4J_JAR=$(ls "$HOME"/.m2/repository/org/slf4j/slf4j-api/2.*/slf4j-api-2.*.jar | sort -V | tail -n 1)
 mkdir -p "$WORK/classes"
@@ -70,7 +85,7 @@ start_slideo() {
   SLIDEO_JWT_SECRET=$SECRET QUARKUS_HTTP_PORT=$SLIDEO_PORT SLIDEO_WEBSOCKET_INSTANCE_ID=bench \
     SLIDEO_WEBSOCKET_MESSAGES_PER_SECOND=1000000 SLIDEO_WEBSOCKET_MESSAGE_BURST=1000000 \
     MP_MESSAGING_INCOMING_NOTIFICATION_JOURNAL_GROUP_ID=websocket-journal-bench \
-    nohup java -Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" \
+    nohup java "${SLIDEO_FLAGS[@]}" -jar "$JAR" \
     >"$WORK/websocket-service.log" 2>&1 &
   SLIDEO_PID=$!
   SERVER_PIDS+=("$SLIDEO_PID")
@@ -91,9 +106,13 @@ result() { # file key
   grep -o "$2=[^ ]*" "$1" | tail -n 1 | cut -d= -f2
 }
 
+LOADS=()
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
 run() { # label file command...
   local label=$1 file=$2; shift 2
-  say "== $label"
+  say "== $label (load average $(load))"
+  LOADS+=("$(load)")
   "$@" | tee "$file" | grep -E '^(RESULT|NOTE)' || true
 }
 
@@ -121,6 +140,7 @@ stop "$SLIDEO_PID"
 
 s_open=$(result "$R/slideo-idle" idle_open); p_open=$(result "$R/peer-idle" idle_open)
 s_kb=$(result "$R/slideo-idle" kb_per_connection); p_kb=$(result "$R/peer-idle" kb_per_connection)
+s_kb_gc=$(result "$R/slideo-idle" kb_per_connection_after_gc)
 s_rss=$(result "$R/slideo-idle" rss_after_mb); p_rss=$(result "$R/peer-idle" rss_after_mb)
 s_echo=$(result "$R/slideo-echo" messages_per_cpu_s); p_echo=$(result "$R/peer-echo" messages_per_cpu_s)
 s_rate=$(result "$R/slideo-echo" echo_per_s); p_rate=$(result "$R/peer-echo" echo_per_s)
@@ -133,7 +153,8 @@ table=$(cat <<EOF
 | measure | websocket-service | FastAPI peer | goal |
 |---|---|---|---|
 | idle connections held (of $IDLE asked) | ${s_open:-?} | ${p_open:-?} | ≥ 15,000 per instance |
-| server memory per idle connection (RSS growth) | ${s_kb:-?} KB | ${p_kb:-?} KB | ≤ 12 KB |
+| server memory per idle connection (RSS growth, after a full GC at both ends) | ${s_kb_gc:-?} KB | – (no GC to run) | ≤ 12 KB |
+| server memory per idle connection (raw RSS growth, garbage included) | ${s_kb:-?} KB | ${p_kb:-?} KB | |
 | server RSS with them open | ${s_rss:-?} MB | ${p_rss:-?} MB | |
 | echo messages per server CPU-second ($ECHO_CONNECTIONS connections) | ${s_echo:-?} | ${p_echo:-?} | ≥ 5× the peer: **${ratio}×** |
 | echo messages per second (wall, 2 cores shared with the client) | ${s_rate:-?} | ${p_rate:-?} | |
@@ -151,13 +172,16 @@ say "$table"
   say ""
   say "$table"
   say ""
-  say "- websocket-service runs as \`./slideo\` runs it (\`-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1\`),"
+  say "- Load average (1/5/15 min) at the start of each phase: ${LOADS[*]/%/;} after: $(load)."
+  say "- websocket-service runs as \`./slideo\` runs it (\`${SLIDEO_FLAGS[*]}\`, a copy of the built app),"
   say "  with a token per connection (a user each), a session in Redis per connection and the per-user count"
   say "  in Redis; its per-connection message rate limit is lifted for the echo test (every message still"
   say "  passes the limiter). Its \"echo\" is \`ping\` → \`ack\`: the envelope parsed, a new one written."
   say "  The peer echoes the text untouched."
   say "- The peer: \`uvicorn fastapi_seed_ws:app --loop uvloop\` (Debian's python3-fastapi/uvicorn/websockets)."
-  say "- Memory is the server's RSS growth from 20 warm connections to all of them open, divided by those open."
+  say "- Memory is the server's RSS growth from 20 warm connections to all of them open, divided by those open;"
+  say "  for websocket-service also after a full GC (\`jcmd GC.run\`) at both ends, so that handshake garbage"
+  say "  not yet collected does not count. The peer's raw growth is its whole cost (CPython frees as it goes)."
   say "- Latency: each of $DECKS users holds one socket; each deck gets one notification a second on"
   say "  notification.v1 (published as the worker does, keyed by user id), for $LATENCY_SECONDS s; the first 2 s"
   say "  are warm-up. Measured from just before the Kafka send to the client's receipt (same clock)."
