@@ -103,12 +103,17 @@ class LiveProtocolIT {
             live.reply("deck_complete", generation, DECK);
             assertEquals(3, live.await(replyTo("slide_complete", generation), 3, Duration.ZERO).size());
 
-            // research_request: acknowledged, then answered (results, or why it cannot run)
+            // research_request: acknowledged, stored by content-service, answered by a worker; the suite has
+            // no search key, so the answer says research is off, with no sources
             String research = live.send("research_request", new JsonObject().put("query", "pdf.js"));
             acknowledged(live, research, "research_request");
             JsonObject answer = live.awaitOne(m -> research.equals(m.getString("request_id"))
                     && !"ack".equals(m.getString("type")), REPLY);
-            assertTrue(Set.of("research_response", "error_response").contains(answer.getString("type")), answer.encode());
+            assertEquals("research_response", answer.getString("type"), answer.encode());
+            assertEquals("pdf.js", answer.getJsonObject("data").getString("query"));
+            assertTrue(answer.getJsonObject("data").getString("message").startsWith("Web research is off"),
+                    answer.encode());
+            assertTrue(answer.getJsonObject("data").getJsonArray("sources").isEmpty(), answer.encode());
 
             List<JsonObject> numbered = live.snapshot().stream().filter(m -> m.getLong("seq") != null).toList();
             assertFalse(numbered.isEmpty(), "notifications carry seq");
