@@ -91,7 +91,7 @@ public final class Retriever {
 
     /** The chunks for a slide, whole, best first until {@code budgetCharacters} is used, then in reading order. */
     public List<Excerpt> forSlide(String title, List<String> keyPoints, List<SourceRef> cited, int budgetCharacters) {
-        String query = title + " " + String.join(" ", keyPoints);
+        String query = queryOf(title, keyPoints);
         Map<String, Double> weights = new HashMap<>();
         Set<String> stop = StopWords.of(documents.values().stream().findFirst().map(ExtractedDocument::language)
                 .orElse("en"));
@@ -176,6 +176,11 @@ public final class Retriever {
             }
         }
         return best;
+    }
+
+    /** What a slide is searched by: its title and key points. */
+    public static String queryOf(String title, List<String> keyPoints) {
+        return title + " " + String.join(" ", keyPoints);
     }
 
     private record Scored(Entry entry, double score) {

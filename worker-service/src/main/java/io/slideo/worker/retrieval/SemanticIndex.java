@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Ranking by meaning: the vector of every chunk of the deck's documents (in the order of the chunk
- * lists they were made from) and a way to embed a slide's query; a query that cannot be embedded
- * leaves that slide to the lexical ranking alone.
+ * lists they were made from) and a way to embed a slide's query (the deck's slides are embedded
+ * together up front, so this is a lookup); a query that cannot be embedded leaves that slide to the
+ * lexical ranking alone.
  */
 public record SemanticIndex(Map<String, List<float[]>> vectors, QueryEmbedder query) {
 

@@ -38,23 +38,36 @@ public class SemanticSearch {
         this.stored = stored;
     }
 
-    /** The index of these chunks (by document id); empty without an embedding model or when embedding fails. */
-    public Optional<SemanticIndex> index(Map<String, List<Chunk>> chunks) {
+    /**
+     * The index of these chunks (by document id), with the slides' {@code queries} embedded in one call;
+     * empty without an embedding model or when embedding fails.
+     */
+    public Optional<SemanticIndex> index(Map<String, List<Chunk>> chunks, List<String> queries) {
         Optional<EmbeddingEndpoint> endpoint = models.embeddings();
         if (endpoint.isEmpty()) {
             return Optional.empty();
         }
         EmbeddingEndpoint embeddings = endpoint.get();
         Map<String, List<float[]>> vectors = new LinkedHashMap<>();
+        Map<String, float[]> embeddedQueries = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             for (Map.Entry<String, List<Chunk>> document : chunks.entrySet()) {
                 vectors.put(document.getKey(), vectorsOf(embeddings, document.getKey(), document.getValue()));
+            }
+            List<String> distinct = queries.stream().distinct().toList();
+            for (int from = 0; from < distinct.size(); from += BATCH) {
+                List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH));
+                List<Embedding> answer = call(embeddings, batch.stream().map(TextSegment::from).toList());
+                for (int i = 0; i < Math.min(batch.size(), answer.size()); i++) {
+                    embeddedQueries.put(batch.get(i), answer.get(i).vector());
+                }
             }
         } catch (RuntimeException e) {
             Log.warnf("Embedding with %s failed, ranking by words alone: %s", embeddings.model(), e.toString());
             return Optional.empty();
         }
-        return Optional.of(new SemanticIndex(vectors, query -> embedQuery(embeddings, query)));
+        return Optional.of(new SemanticIndex(vectors, query -> embeddedQueries.containsKey(query)
+                ? Optional.of(embeddedQueries.get(query)) : embedQuery(embeddings, query)));
     }
 
     private List<float[]> vectorsOf(EmbeddingEndpoint embeddings, String documentId, List<Chunk> chunks) {

@@ -162,7 +162,7 @@ public class WritingWorkflow {
         ModelEndpoints.Choice choice = models.choose(request.model());
         Optional<Research> webSources = research.load(request.deckId());
         ModelSlideWriter modelWriter = choice.endpoint().map(endpoint -> new ModelSlideWriter(calls, endpoint,
-                retriever(documents), config.outline().maxBulletWords(), config.outline().maxBullets(), webSources,
+                retriever(documents, planned), config.outline().maxBulletWords(), config.outline().maxBullets(), webSources,
                 new Usage(event.userId(), request.deckId()))).orElse(null);
         String language = documents.isEmpty() ? null : documents.get(0).language();
         AtomicInteger fellBack = new AtomicInteger();
@@ -237,7 +237,7 @@ public class WritingWorkflow {
     }
 
     /** What the model writes each slide from: the documents' chunks, by their words and (if configured) meaning. */
-    private Retriever retriever(List<ExtractedDocument> documents) {
+    private Retriever retriever(List<ExtractedDocument> documents, List<PlannedSlide> slides) {
         Map<String, List<Chunk>> chunks = new java.util.LinkedHashMap<>();
         Map<String, KnowledgeGraph> graphs = new java.util.HashMap<>();
         for (ExtractedDocument document : documents) {
@@ -245,7 +245,9 @@ public class WritingWorkflow {
                     .orElseGet(() -> new Chunker(config.chunkCharacters()).chunks(document)));
             results.loadGraph(document.documentId()).ifPresent(g -> graphs.put(document.documentId(), g));
         }
-        return new Retriever(documents, chunks, graphs, config.chunkCharacters(), semantic.index(chunks).orElse(null));
+        List<String> queries = slides.stream().map(s -> Retriever.queryOf(s.title(), s.keyPoints())).toList();
+        return new Retriever(documents, chunks, graphs, config.chunkCharacters(),
+                semantic.index(chunks, queries).orElse(null));
     }
 
     /** The offline draft's notes, ending with the web sources the plan cited for this slide. */
