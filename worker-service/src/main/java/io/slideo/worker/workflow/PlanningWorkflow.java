@@ -189,6 +189,10 @@ public class PlanningWorkflow {
             progress(event, request, 60, choice.notice(), "model-choice");
         }
         OutlineDrafter.Outline outline = drafter.draft(request.description(), request.slideCount(), documents, graphs);
+        if (!outline.note().isEmpty()) { // e.g. fewer slides than asked: the document has too little to say
+            Log.infof("Plan %s: %s", request.planId(), outline.note());
+            progress(event, request, 75, outline.note(), "short");
+        }
         return Map.of("title", outline.title(), "slides", JSON.writeValueAsString(outline.slides()), "generator",
                 SlideWriter.GENERATOR);
     }
