@@ -18,8 +18,6 @@ public enum ErrorCode {
     CONNECTION_LIMIT(503, true),
     UNAVAILABLE(503, true),
     INTERNAL(500, true),
-    // A protocol feature this version does not offer yet; the message says which.
-    NOT_IMPLEMENTED(501, false),
     // Document outcomes: the file itself is the problem, so sending it again will not help.
     EMPTY(422, false),
     ENCRYPTED(422, false),
