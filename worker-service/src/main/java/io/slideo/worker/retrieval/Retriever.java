@@ -128,7 +128,7 @@ public final class Retriever {
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         List<Scored> ranked = semantic == null ? scored
-                : semantic.query().embed(query).map(vector -> fuse(scored, vector)).orElse(scored);
+                : semantic.query().embed(query).map(vector -> fuse(scored, vector, cited)).orElse(scored);
         List<Entry> chosen = new ArrayList<>();
         int used = 0;
         for (Scored candidate : ranked) {
@@ -186,11 +186,19 @@ public final class Retriever {
     private record Scored(Entry entry, double score) {
     }
 
-    /** Reciprocal rank fusion of the lexical ranking with the closest chunks in meaning. */
-    private List<Scored> fuse(List<Scored> lexical, float[] query) {
+    /**
+     * Reciprocal rank fusion of three rankings: by words, by meaning, and the plan's own citations (the
+     * chunks on the pages the plan cited for this slide, best by words first), so that what the plan
+     * chose the slide for is not crowded out by chunks that merely rank well in both other lists.
+     */
+    private List<Scored> fuse(List<Scored> lexical, float[] query, List<SourceRef> cited) {
         Map<Entry, Double> fused = new java.util.IdentityHashMap<>();
         for (int rank = 0; rank < lexical.size(); rank++) {
             fused.merge(lexical.get(rank).entry(), 1.0 / (FUSION_K + rank + 1), Double::sum);
+        }
+        List<Entry> citedFirst = lexical.stream().map(Scored::entry).filter(e -> citedPage(e, cited)).toList();
+        for (int rank = 0; rank < citedFirst.size(); rank++) {
+            fused.merge(citedFirst.get(rank), 1.0 / (FUSION_K + rank + 1), Double::sum);
         }
         List<Entry> closest = entries.stream().filter(e -> e.vector() != null)
                 .map(e -> new Scored(e, SemanticIndex.cosine(e.vector(), query)))
