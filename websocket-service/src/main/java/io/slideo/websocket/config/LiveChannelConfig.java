@@ -59,6 +59,17 @@ public interface LiveChannelConfig {
     @WithDefault("slideo:upload")
     String uploadKeyPrefix();
 
+    /** How often the server pings every socket; browsers answer with a pong, which counts as activity. */
+    @WithDefault("PT30S")
+    Duration pingInterval();
+
+    /**
+     * Largest message (and frame) a client may send, in bytes: a chunk of a chunked upload (512 KiB,
+     * base64) fits. A larger frame closes the socket with 1009 from its header, before it is buffered.
+     */
+    @WithDefault("1048576")
+    int maxMessageSize();
+
     /** A connection that sent nothing (no message, no pong) for this long is closed; pings keep live clients in. */
     @WithDefault("PT90S")
     Duration idleTimeout();

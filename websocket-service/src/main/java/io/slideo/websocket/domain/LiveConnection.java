@@ -3,10 +3,13 @@ package io.slideo.websocket.domain;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 
 /**
  * One open socket of one user on this instance. The user id, token and its expiry come from the
@@ -16,7 +19,10 @@ import io.vertx.core.Vertx;
  * {@link #delivery()} is touched only there.
  */
 public final class LiveConnection {
-    private final WebSocketConnection socket;
+    private static final Buffer PING = Buffer.buffer(new byte[0]);
+
+    private final String id;
+    private final ServerWebSocket socket;
     private final String userId;
     private final String bearerToken;
     private final String sessionId;
@@ -33,25 +39,39 @@ public final class LiveConnection {
     private long windowTimer = -1;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    public LiveConnection(WebSocketConnection socket, String userId, String bearerToken, long tokenExpiresAtMillis,
+    public LiveConnection(String id, ServerWebSocket socket, String userId, String bearerToken, long tokenExpiresAtMillis,
             String clientId, Context context, MessageBucket bucket) {
+        this.id = id;
         this.socket = socket;
         this.userId = userId;
         this.bearerToken = bearerToken;
         this.tokenExpiresAtMillis = tokenExpiresAtMillis;
         this.clientId = clientId;
         // A client that names itself at the upgrade gets its session back when it returns.
-        this.sessionId = clientId != null ? clientId : socket.id();
+        this.sessionId = clientId != null ? clientId : id;
         this.context = context;
         this.bucket = bucket;
     }
 
     public String id() {
-        return socket.id();
+        return id;
     }
 
-    public WebSocketConnection socket() {
-        return socket;
+    /** Writes one text message; the handler runs on the socket's event loop once the socket took it (or could not). */
+    public void send(String text, Handler<AsyncResult<Void>> written) {
+        socket.writeTextMessage(text, written);
+    }
+
+    /** Asks a live client for a pong (browsers answer by themselves); a failure means the socket is going anyway. */
+    public void ping() {
+        socket.writePing(PING, ignored -> {
+        });
+    }
+
+    /** Closes the socket with an RFC 6455 code and a reason; completes when the close frame is out (or failed). */
+    public Uni<Void> close(int code, String reason) {
+        return Uni.createFrom().emitter(emitter -> socket.close((short) code, reason)
+                .onComplete(ignored -> emitter.complete(null)));
     }
 
     public String userId() {
@@ -100,7 +120,7 @@ public final class LiveConnection {
     }
 
     public boolean isOpen() {
-        return open && socket.isOpen();
+        return open && !socket.isClosed();
     }
 
     public void markClosed() {

@@ -59,9 +59,11 @@ public class ClientMessageRouter {
         }
     }
 
-    public Uni<Void> onText(LiveConnection connection, String text) {
+    /** On the connection's event loop, for each text message in the order they came. */
+    public void onText(LiveConnection connection, String text) {
         if (!admitted(connection)) {
-            return refusal(connection, text);
+            refuse(connection, text);
+            return;
         }
         ClientFrame frame;
         try {
@@ -71,7 +73,8 @@ public class ClientMessageRouter {
             Log.debugf("Unreadable frame on connection %s of user %s: %s", connection.id(), connection.userId(),
                     e.code());
             firstMessage(connection, false);
-            return sender.error(connection, idOf(text), e);
+            send(sender.error(connection, idOf(text), e));
+            return;
         }
         ClientMessageType type = frame.type();
         metrics.received(type.wireName());
@@ -81,27 +84,28 @@ public class ClientMessageRouter {
         connection.clientId(frame.envelope().clientId());
         firstMessage(connection, type == ClientMessageType.RESUME);
         boolean touch = connection.sessionTouchDue(System.currentTimeMillis(), touchIntervalMillis);
+        // The ack is on the wire before any handling starts, so it always comes first.
+        sender.ack(connection, requestId, type.wireName());
         if (type == ClientMessageType.PING && !touch) {
             // Keep-alive: the ack is the whole answer, and nothing needs to wait in line for it.
-            return sender.ack(connection, requestId, type.wireName());
+            return;
         }
         ClientMessageHandler handler = handlers.get(type);
-        // The ack is on the wire before any handling starts, so it always comes first.
-        return sender.ack(connection, requestId, type.wireName())
-                .invoke(() -> connection.enqueue(() -> (touch ? renewSession(connection) : Uni.createFrom().voidItem())
-                        .chain(() -> handler.handle(connection, frame, requestId))
-                        .onFailure().recoverWithUni(failure -> sender.error(connection, requestId,
-                                asSlideo(failure, type.wireName())))));
+        connection.enqueue(() -> (touch ? renewSession(connection) : Uni.createFrom().voidItem())
+                .chain(() -> handler.handle(connection, frame, requestId))
+                .onFailure().recoverWithUni(failure -> sender.error(connection, requestId,
+                        asSlideo(failure, type.wireName()))));
     }
 
-    public Uni<Void> onBinary(LiveConnection connection) {
+    public void onBinary(LiveConnection connection) {
         if (!admitted(connection)) {
-            return refusal(connection, "");
+            refuse(connection, "");
+            return;
         }
         metrics.received(LiveMetrics.BINARY);
         firstMessage(connection, false);
-        return sender.error(connection, MessageSender.newId(), new SlideoException(ErrorCode.INVALID_JSON,
-                "Binary frames are not accepted; send each message as a JSON text frame"));
+        send(sender.error(connection, MessageSender.newId(), new SlideoException(ErrorCode.INVALID_JSON,
+                "Binary frames are not accepted; send each message as a JSON text frame")));
     }
 
     /** A pong answers the server's ping: the client is there. */
@@ -119,16 +123,22 @@ public class ClientMessageRouter {
         return connection.bucket().tryTake(System.nanoTime());
     }
 
-    private Uni<Void> refusal(LiveConnection connection, String text) {
+    private void refuse(LiveConnection connection, String text) {
         if (connection.tokenExpired(System.currentTimeMillis())) {
             lifecycle.expire(connection);
-            return Uni.createFrom().voidItem();
+            return;
         }
         metrics.received(LiveMetrics.RATE_LIMITED);
         long wait = connection.bucket().millisUntilNext();
-        return sender.error(connection, idOf(text), new SlideoException(ErrorCode.RATE_LIMITED,
+        send(sender.error(connection, idOf(text), new SlideoException(ErrorCode.RATE_LIMITED,
                 "Too many messages: at most " + config.messagesPerSecond() + " per second (bursts of "
-                        + config.messageBurst() + "); this one was not handled, send it again in " + wait + " ms"));
+                        + config.messageBurst() + "); this one was not handled, send it again in " + wait + " ms")));
+    }
+
+    /** Replies never fail (a socket that went away is logged by the sender); this only starts the write. */
+    private static void send(Uni<Void> reply) {
+        reply.subscribe().with(ignored -> {
+        });
     }
 
     private void firstMessage(LiveConnection connection, boolean resume) {

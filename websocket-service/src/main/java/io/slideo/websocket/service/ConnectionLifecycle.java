@@ -5,8 +5,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
 import io.slideo.runtime.config.JwtConfig;
@@ -18,6 +16,7 @@ import io.slideo.websocket.repository.SessionStore.Admission;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
 
 /**
  * Opening and closing sockets: the limits (per instance here, per user across instances in
@@ -30,6 +29,8 @@ public class ConnectionLifecycle {
     static final int POLICY_VIOLATION = 1008;
     /** RFC 6455 1009: the message was larger than the server accepts. */
     static final int MESSAGE_TOO_BIG = 1009;
+    /** RFC 6455 1011: the server failed (here: sessions could not be stored). */
+    static final int INTERNAL_ERROR = 1011;
     /** RFC 6455 1012 "Service Restart": reconnect, the service is back in a moment (on another instance). */
     static final int SERVICE_RESTART = 1012;
     /** RFC 6455 1013 "Try Again Later": the server is overloaded, the client should come back. */
@@ -59,56 +60,67 @@ public class ConnectionLifecycle {
         this.vertx = vertx;
     }
 
-    public Uni<Void> open(WebSocketConnection socket, JsonWebToken token, String clientId) {
-        Context context = Vertx.currentContext();
+    /** The connection a verified upgrade became, on the socket's event loop; {@link #open} admits it. */
+    public LiveConnection connection(ServerWebSocket socket, JsonWebToken token, String clientId) {
         long expiresAt = token.getExpirationTime() > 0 ? token.getExpirationTime() * 1000 + clockSkewMillis
                 : Long.MAX_VALUE;
-        LiveConnection connection = new LiveConnection(socket, token.getSubject(), token.getRawToken(), expiresAt,
-                clientId, context, new MessageBucket(config.messagesPerSecond(), config.messageBurst(),
+        return new LiveConnection(MessageSender.newId(), socket, token.getSubject(), token.getRawToken(), expiresAt,
+                clientId, Vertx.currentContext(), new MessageBucket(config.messagesPerSecond(), config.messageBurst(),
                         System.nanoTime()));
+    }
+
+    /**
+     * Admits the connection within the limits and stores its session; true when it may start, false
+     * when it was refused (and told why, and closed).
+     */
+    public Uni<Boolean> open(LiveConnection connection) {
         if (instance.draining()) {
             metrics.refused("draining");
-            return socket.close(new CloseReason(SERVICE_RESTART, "This server is restarting; reconnect"));
+            connection.markClosed();
+            return connection.close(SERVICE_RESTART, "This server is restarting; reconnect").replaceWith(false);
         }
         if (!registry.admit(connection)) {
             metrics.refused("instance_limit");
-            Log.warnf("Refused connection %s of user %s: %d connections open, the limit", socket.id(),
+            Log.warnf("Refused connection %s of user %s: %d connections open, the limit", connection.id(),
                     connection.userId(), registry.limit());
             return refuse(connection, TRY_AGAIN_LATER, "Connection limit of this server reached; try again later");
         }
-        return sessions.admit(connection, instance.name(), instance.incarnation())
+        Uni<Admission> admitting = sessions.admit(connection, instance.name(), instance.incarnation())
                 .onFailure().recoverWithItem(failure -> {
-                    Log.errorf("Session of connection %s could not be stored: %s", socket.id(), failure.toString());
+                    Log.errorf("Session of connection %s could not be stored: %s", connection.id(), failure.toString());
                     return null;
                 })
-                .chain(admission -> {
-                    if (admission == null) {
-                        registry.remove(connection.id());
-                        metrics.refused("sessions_down");
-                        String reason = "Sessions are unavailable; try again shortly";
-                        return sender.error(connection, null, new SlideoException(ErrorCode.UNAVAILABLE, reason))
-                                .chain(() -> socket.close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(),
-                                        reason)));
-                    }
-                    if (admission == Admission.REFUSED_USER_LIMIT) {
-                        registry.remove(connection.id());
-                        metrics.refused("user_limit");
-                        Log.infof("Refused connection %s of user %s: %d connections open, the limit per user",
-                                socket.id(), connection.userId(), config.maxConnectionsPerUser());
-                        return refuse(connection, POLICY_VIOLATION, "Connection limit per user ("
-                                + config.maxConnectionsPerUser() + ") reached; close another connection first");
-                    }
-                    Log.debugf("Connection %s opened for user %s (%s session %s)", socket.id(), connection.userId(),
-                            admission == Admission.CONTINUED_SESSION ? "continued" : "new", connection.sessionId());
-                    context.runOnContext(ignored -> startTimers(connection));
-                    return Uni.createFrom().voidItem();
-                });
+                .memoize().indefinitely();
+        // First in the connection's queue: a release on close waits until the admission is stored.
+        connection.enqueue(admitting::replaceWithVoid);
+        return admitting.chain(admission -> {
+            if (admission == null) {
+                registry.remove(connection.id());
+                metrics.refused("sessions_down");
+                connection.markClosed();
+                String reason = "Sessions are unavailable; try again shortly";
+                return sender.error(connection, null, new SlideoException(ErrorCode.UNAVAILABLE, reason))
+                        .chain(() -> connection.close(INTERNAL_ERROR, reason)).replaceWith(false);
+            }
+            if (admission == Admission.REFUSED_USER_LIMIT) {
+                registry.remove(connection.id());
+                metrics.refused("user_limit");
+                Log.infof("Refused connection %s of user %s: %d connections open, the limit per user",
+                        connection.id(), connection.userId(), config.maxConnectionsPerUser());
+                return refuse(connection, POLICY_VIOLATION, "Connection limit per user ("
+                        + config.maxConnectionsPerUser() + ") reached; close another connection first");
+            }
+            Log.debugf("Connection %s opened for user %s (%s session %s)", connection.id(), connection.userId(),
+                    admission == Admission.CONTINUED_SESSION ? "continued" : "new", connection.sessionId());
+            connection.context().runOnContext(ignored -> startTimers(connection));
+            return Uni.createFrom().item(true);
+        });
     }
 
-    private Uni<Void> refuse(LiveConnection connection, int code, String reason) {
+    private Uni<Boolean> refuse(LiveConnection connection, int code, String reason) {
         connection.markClosed();
         return sender.error(connection, null, new SlideoException(ErrorCode.CONNECTION_LIMIT, reason))
-                .chain(() -> connection.socket().close(new CloseReason(code, reason)));
+                .chain(() -> connection.close(code, reason)).replaceWith(false);
     }
 
     /** On the connection's event loop, so the timers fire there too. */
@@ -136,7 +148,7 @@ public class ConnectionLifecycle {
         String reason = "Token expired; reconnect with a fresh token";
         sender.error(connection, null, new SlideoException(ErrorCode.UNAUTHORIZED,
                 "Your access token expired; reconnect with a fresh one (resume picks up where you were)"))
-                .chain(() -> connection.socket().close(new CloseReason(POLICY_VIOLATION, reason)))
+                .chain(() -> connection.close(POLICY_VIOLATION, reason))
                 .subscribe().with(ignored -> {
                 }, failure -> Log.debugf("Closing connection %s: %s", connection.id(), failure.toString()));
     }
@@ -144,23 +156,20 @@ public class ConnectionLifecycle {
     /** Closes a connection for a server-side reason (idle, shutdown) with a code and a reason the client can act on. */
     public Uni<Void> close(LiveConnection connection, int code, String reason, String metric) {
         metrics.closed(metric);
-        return connection.socket().close(new CloseReason(code, reason))
-                .onFailure().recoverWithNull();
+        return connection.close(code, reason);
     }
 
     /** The session stays (disconnected) for the client to come back to; only the connection stops counting. */
-    public Uni<Void> closed(WebSocketConnection socket) {
-        return registry.remove(socket.id())
-                .map(connection -> {
-                    connection.markClosed();
-                    connection.context().runOnContext(ignored -> connection.cancelTimers(vertx));
-                    Log.debugf("Connection %s of user %s closed", socket.id(), connection.userId());
-                    return Uni.createFrom().completionStage(connection.enqueue(() -> sessions
-                            .release(connection, instance.incarnation())
-                            .onFailure().invoke(failure -> Log.warnf("Connection %s not released: %s", socket.id(),
-                                    failure.toString()))
-                            .onFailure().recoverWithNull()));
-                })
-                .orElseGet(() -> Uni.createFrom().voidItem());
+    public void closed(LiveConnection connection) {
+        connection.markClosed();
+        if (registry.remove(connection.id()).isEmpty()) {
+            return; // refused, or closed before: it never counted
+        }
+        connection.cancelTimers(vertx);
+        Log.debugf("Connection %s of user %s closed", connection.id(), connection.userId());
+        connection.enqueue(() -> sessions.release(connection, instance.incarnation())
+                .onFailure().invoke(failure -> Log.warnf("Connection %s not released: %s", connection.id(),
+                        failure.toString()))
+                .onFailure().recoverWithNull());
     }
 }

@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * What an instance does on its own clock: keeps its liveness key in Redis, closes connections
- * that went silent (no message, no pong) for the idle timeout, and on shutdown closes every socket
+ * What an instance does on its own clock: keeps its liveness key in Redis, pings every socket,
+ * closes connections that went silent (no message, no pong) for the idle timeout, and on shutdown closes every socket
  * with 1012 and a reason that says to reconnect and resume, before the HTTP server goes.
  */
 @ApplicationScoped
@@ -33,6 +33,7 @@ public class InstanceHousekeeping {
     private final Vertx vertx;
     private long heartbeatTimer = -1;
     private long sweepTimer = -1;
+    private long pingTimer = -1;
 
     InstanceHousekeeping(LiveInstance instance, InstanceLease lease, ConnectionRegistry registry,
             ConnectionLifecycle lifecycle, LiveChannelConfig config, Vertx vertx) {
@@ -56,6 +57,8 @@ public class InstanceHousekeeping {
                         failure.toString())));
         long sweep = Math.max(250, config.idleTimeout().toMillis() / 4);
         sweepTimer = vertx.setPeriodic(sweep, id -> closeIdle());
+        // One timer for all sockets rather than one each: an idle socket costs no scheduled task.
+        pingTimer = vertx.setPeriodic(config.pingInterval().toMillis(), id -> registry.all().forEach(LiveConnection::ping));
         Log.infof("Live channel instance %s (%s) up", instance.name(), instance.incarnation());
     }
 
@@ -76,6 +79,7 @@ public class InstanceHousekeeping {
     void stop(@Observes ShutdownEvent event) {
         vertx.cancelTimer(heartbeatTimer);
         vertx.cancelTimer(sweepTimer);
+        vertx.cancelTimer(pingTimer);
         drain();
     }
 

@@ -18,6 +18,7 @@ import io.slideo.model.ws.ServerPayload;
 import io.slideo.model.ws.WsMessage;
 import io.slideo.websocket.domain.LiveConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.AsyncResult;
 
 /**
  * Writes server replies in the one envelope, with the suite's mapper (snake_case, ISO times).
@@ -34,7 +35,8 @@ public class MessageSender {
         this.metrics = metrics;
     }
 
-    public Uni<Void> ack(LiveConnection connection, String requestId, String receivedType) {
+    /** Writes the ack at once: whatever is written to the socket after it leaves after it. */
+    public void ack(LiveConnection connection, String requestId, String receivedType) {
         StringBuilder text = new StringBuilder(200);
         text.append("{\"id\":\"").append(newId()).append("\",\"type\":\"ack\",\"timestamp\":\"").append(timestamp())
                 .append("\",\"client_id\":");
@@ -44,7 +46,7 @@ public class MessageSender {
         text.append(",\"seq\":null,\"data\":{\"received_type\":");
         quote(text, receivedType);
         text.append("}}");
-        return write(connection, "ack", text.toString());
+        connection.send(text.toString(), written -> sent(connection, "ack", written));
     }
 
     public Uni<Void> error(LiveConnection connection, String requestId, SlideoException failure) {
@@ -64,17 +66,21 @@ public class MessageSender {
         return write(connection, message.type(), text);
     }
 
+    /** Writes when subscribed; completes once the socket took the message, or could not (which is not a failure). */
     private Uni<Void> write(LiveConnection connection, String type, String text) {
-        // One operator for both outcomes: this runs for every ack, the most frequent message.
-        return connection.socket().sendText(text).onItemOrFailure().transform((ignored, failure) -> {
-            if (failure == null) {
-                metrics.sent(type);
-            } else {
-                Log.debugf("Could not send %s to connection %s of user %s: %s", type, connection.id(),
-                        connection.userId(), failure.getMessage());
-            }
-            return null;
-        });
+        return Uni.createFrom().emitter(emitter -> connection.send(text, written -> {
+            sent(connection, type, written);
+            emitter.complete(null);
+        }));
+    }
+
+    private void sent(LiveConnection connection, String type, AsyncResult<Void> written) {
+        if (written.succeeded()) {
+            metrics.sent(type);
+        } else {
+            Log.debugf("Could not send %s to connection %s of user %s: %s", type, connection.id(),
+                    connection.userId(), written.cause().getMessage());
+        }
     }
 
     /** A time written as text, kept while the clock stays on its millisecond (acks come many to a millisecond). */

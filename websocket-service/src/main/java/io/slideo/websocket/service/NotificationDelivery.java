@@ -136,18 +136,10 @@ public class NotificationDelivery {
         DeliveryState state = connection.delivery();
         CompletableFuture<Void> done = new CompletableFuture<>();
         state.writeStarted();
-        connection.socket().sendText(render(entry, connection.clientId())).subscribe().with(
-                ignored -> written(connection, entry, live, true, done),
-                failure -> written(connection, entry, live, false, done));
-        return done;
-    }
-
-    private void written(LiveConnection connection, JournalEntry entry, boolean live, boolean succeeded,
-            CompletableFuture<Void> done) {
-        connection.context().runOnContext(ignored -> {
-            DeliveryState state = connection.delivery();
+        // The socket answers on its own event loop, where the delivery state lives.
+        connection.send(render(entry, connection.clientId()), written -> {
             state.writeEnded();
-            if (succeeded) {
+            if (written.succeeded()) {
                 metrics.sent(entry.type());
                 if (live) {
                     metrics.deliveredAfter(System.currentTimeMillis() - entry.occurredAtMillis());
@@ -158,6 +150,7 @@ public class NotificationDelivery {
             }
             done.complete(null);
         });
+        return done;
     }
 
     /** Tells a connection that fell behind to resume, once its socket has room again. */

@@ -36,7 +36,7 @@ class IdleAndShutdownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("slideo.websocket.idle-timeout", "PT2S",
-                    "quarkus.websockets-next.server.auto-ping-interval", "PT0.5S");
+                    "slideo.websocket.ping-interval", "PT0.5S");
         }
     }
 
