@@ -33,7 +33,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *
  *   java -cp kafka-clients.jar:slf4j-api.jar bench/WebSocketLoad.java idle    <ws-url> <server-pid> <count> [secret]
  *   java -cp ...                     bench/WebSocketLoad.java echo    <ws-url> <server-pid> <connections> <seconds> [secret]
- *   java -cp ...                     bench/WebSocketLoad.java latency <ws-url> <kafka> <decks> <seconds> <secret>
+ *   java -cp ...                     bench/WebSocketLoad.java latency <ws-url> <kafka> <decks> <seconds> <secret> [warm-up seconds]
  *
  * Each mode prints "RESULT key=value ..." lines for the script's table. With a secret, each
  * connection carries a token of a user of its own (Slideo); without one, no token (the peer).
@@ -51,7 +51,8 @@ public class WebSocketLoad {
             case "idle" -> idle(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), secret(args, 4));
             case "echo" -> echo(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     secret(args, 5));
-            case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
+            case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5],
+                    args.length > 6 ? Integer.parseInt(args[6]) : 2);
             default -> throw new IllegalArgumentException("mode: idle | echo | latency");
         }
         System.exit(0);
@@ -168,9 +169,10 @@ public class WebSocketLoad {
     /**
      * {@code decks} users, one socket and one deck each; every deck gets a notification a second on
      * notification.v1, published as the worker does (keyed by user id). Latency is from just before
-     * the publish to the client's receipt, both on this machine's clock.
+     * the publish to the client's receipt, both on this machine's clock, over {@code seconds} after
+     * {@code warmup} seconds of the same load that are not measured (the JIT compiles the path meanwhile).
      */
-    static void latency(String url, String kafka, int decks, int seconds, String secret) throws Exception {
+    static void latency(String url, String kafka, int decks, int seconds, String secret, int warmup) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         AtomicLong received = new AtomicLong();
@@ -222,7 +224,7 @@ public class WebSocketLoad {
             }
             long sent = 0;
             long start = System.nanoTime();
-            for (int second = 0; second < seconds; second++) {
+            for (int second = 0; second < warmup + seconds; second++) {
                 // The decks' notifications spread over the second, as slides finishing at random would be.
                 for (int i = 0; i < decks; i++) {
                     long due = start + TimeUnit.SECONDS.toNanos(second) + TimeUnit.SECONDS.toNanos(1) * i / decks;
@@ -233,8 +235,8 @@ public class WebSocketLoad {
                     publish(producer, "deck-" + run + "-" + i, "deck-" + i, second);
                     sent++;
                 }
-                if (second == 1) {
-                    micros.clear(); // the first two seconds warm up
+                if (second == warmup - 1) {
+                    micros.clear(); // the warm-up seconds are not measured
                     received.set(0);
                 }
             }

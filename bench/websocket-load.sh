@@ -8,6 +8,7 @@
 # python3-uvicorn, python3-websockets and python3-uvloop. Run it alone on the machine (the suite
 # lock), since both servers and the client share two cores.
 # Usage: bench/websocket-load.sh [idle connections] [echo connections] [echo seconds] [decks] [latency seconds]
+#        [latency warm-up seconds]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=$ROOT/bench/results
@@ -17,6 +18,7 @@ ECHO_CONNECTIONS=${2:-200}
 ECHO_SECONDS=${3:-15}
 DECKS=${4:-1000}
 LATENCY_SECONDS=${5:-20}
+LATENCY_WARMUP=${6:-10}
 SLIDEO_PORT=18081
 PEER_PORT=18092
 KAFKA=${SLIDEO_KAFKA_BOOTSTRAP:-127.0.0.1:19092}
@@ -135,7 +137,7 @@ start_slideo
 run "slideo echo" "$R/slideo-echo" "${CLIENT[@]}" echo "ws://127.0.0.1:$SLIDEO_PORT/ws" "$SLIDEO_PID" "$ECHO_CONNECTIONS" "$ECHO_SECONDS" "$SECRET"
 
 # Notification latency: Kafka -> websocket-service -> client, 1,000 users with a deck each.
-run "slideo latency ($DECKS decks)" "$R/slideo-latency" "${CLIENT[@]}" latency "ws://127.0.0.1:$SLIDEO_PORT/ws" "$KAFKA" "$DECKS" "$LATENCY_SECONDS" "$SECRET"
+run "slideo latency ($DECKS decks)" "$R/slideo-latency" "${CLIENT[@]}" latency "ws://127.0.0.1:$SLIDEO_PORT/ws" "$KAFKA" "$DECKS" "$LATENCY_SECONDS" "$SECRET" "$LATENCY_WARMUP"
 stop "$SLIDEO_PID"
 
 s_open=$(result "$R/slideo-idle" idle_open); p_open=$(result "$R/peer-idle" idle_open)
@@ -166,7 +168,7 @@ say "$table"
 {
   say "# WebSocket load: websocket-service vs the FastAPI seed peer"
   say ""
-  say "Run by \`bench/websocket-load.sh $IDLE $ECHO_CONNECTIONS $ECHO_SECONDS $DECKS $LATENCY_SECONDS\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
+  say "Run by \`bench/websocket-load.sh $IDLE $ECHO_CONNECTIONS $ECHO_SECONDS $DECKS $LATENCY_SECONDS $LATENCY_WARMUP\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
   say "loopback only, client and servers on the same machine (ulimit -n $(ulimit -n)). Same client for both"
   say "(bench/WebSocketLoad.java, JDK WebSocket)."
   say ""
@@ -183,8 +185,9 @@ say "$table"
   say "  for websocket-service also after a full GC (\`jcmd GC.run\`) at both ends, so that handshake garbage"
   say "  not yet collected does not count. The peer's raw growth is its whole cost (CPython frees as it goes)."
   say "- Latency: each of $DECKS users holds one socket; each deck gets one notification a second on"
-  say "  notification.v1 (published as the worker does, keyed by user id), for $LATENCY_SECONDS s; the first 2 s"
-  say "  are warm-up. Measured from just before the Kafka send to the client's receipt (same clock)."
+  say "  notification.v1 (published as the worker does, keyed by user id): $LATENCY_WARMUP s of warm-up at that"
+  say "  load (not measured; the JIT compiles the path), then $LATENCY_SECONDS s measured. From just before the"
+  say "  Kafka send to the client's receipt (same clock)."
   say "  The peer has no message bus, so it has no such path to measure."
 } >"$OUT/websocket-load.md"
 say ""
