@@ -16,8 +16,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A real HTTP server on a free port standing in for content-service and slide-service. It records
- * every request and answers like they do: themes "aurora" exists, everything else is NOT_FOUND in
- * the one error shape; a plan whose description is "unknown-documents" or a deck "missing" is too;
+ * every request and answers like they do: themes "aurora" exists, "locked" is refused (403
+ * FORBIDDEN), "teapot" gets an answer outside the error shape (418, no body), everything else is
+ * NOT_FOUND in the one error shape; a plan whose description is "unknown-documents" or a deck "missing" is too;
  * research with more than 10 results is INVALID_FIELD.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
@@ -123,6 +124,11 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
             String theme = path.substring("/api/v1/themes/".length());
             if (theme.equals("aurora")) {
                 reply(request, 200, new JsonObject().put("id", "aurora").put("name", "Aurora"));
+            } else if (theme.equals("locked")) {
+                reply(request, 403, new JsonObject().put("code", "FORBIDDEN").put("message", "Theme locked is not yours to use")
+                        .put("retryable", false).put("request_id", requestId));
+            } else if (theme.equals("teapot")) {
+                request.response().setStatusCode(418).end();
             } else {
                 notFound(request, "Theme " + theme + " does not exist", requestId);
             }

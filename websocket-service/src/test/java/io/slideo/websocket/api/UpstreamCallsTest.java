@@ -159,6 +159,27 @@ class UpstreamCallsTest {
     }
 
     @Test
+    void anUpstreamRefusalIsForbiddenAndAnAnswerOutsideTheErrorShapeIsInternal() {
+        try (LiveClient client = LiveClient.withQueryToken(vertx, base, token)) {
+            String locked = client.send("theme_selection", LiveClient.data().put("theme_id", "locked"));
+            client.expectAck(locked, "theme_selection");
+            JsonNode refused = client.next();
+            assertEquals("FORBIDDEN", refused.path("data").path("code").asText(), refused.toString());
+            assertEquals("Theme locked is not yours to use", refused.path("data").path("message").asText());
+            assertFalse(refused.path("data").path("retryable").asBoolean());
+            assertEquals(locked, refused.path("request_id").asText());
+
+            String teapot = client.send("theme_selection", LiveClient.data().put("theme_id", "teapot"));
+            client.expectAck(teapot, "theme_selection");
+            JsonNode odd = client.next();
+            assertEquals("INTERNAL", odd.path("data").path("code").asText(), odd.toString());
+            assertEquals("content-service answered 418", odd.path("data").path("message").asText());
+            assertEquals(teapot, odd.path("request_id").asText());
+            assertFalse(session().containsKey("theme_id"), "a refused theme is not stored");
+        }
+    }
+
+    @Test
     void slideGenerationReachesSlideServiceWithItsBody() {
         try (LiveClient client = LiveClient.withQueryToken(vertx, base, token)) {
             String id = client.send("slide_generation", LiveClient.data()
