@@ -27,8 +27,6 @@ import io.vertx.core.http.ServerWebSocket;
 public class ConnectionLifecycle {
     /** RFC 6455 1008: the client broke a rule (too many connections, an expired token). */
     static final int POLICY_VIOLATION = 1008;
-    /** RFC 6455 1009: the message was larger than the server accepts. */
-    static final int MESSAGE_TOO_BIG = 1009;
     /** RFC 6455 1011: the server failed (here: sessions could not be stored). */
     static final int INTERNAL_ERROR = 1011;
     /** RFC 6455 1012 "Service Restart": reconnect, the service is back in a moment (on another instance). */
