@@ -16,21 +16,31 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Topic;
 
-/** A plain Kafka client on the real broker, for tests that send or watch events themselves. */
-public final class KafkaTestClient implements AutoCloseable {
-    private final KafkaProducer<String, String> producer;
+/**
+ * A plain Kafka client on the real broker, for tests that send or watch events themselves. A test
+ * class holds one as {@code @RegisterExtension static final KafkaTestClient kafka = new KafkaTestClient();}:
+ * the producer connects on the first send and is closed after the class's tests.
+ */
+public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
+    private KafkaProducer<String, String> producer;
 
-    public KafkaTestClient() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(props);
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
     }
 
     /** Sends an event exactly as a service would, and waits for the broker to take it. */
@@ -40,7 +50,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public void sendRaw(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }
@@ -88,7 +98,15 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(5));
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
 }

@@ -4,8 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.http.ContentType;
@@ -23,18 +22,9 @@ import io.slideo.testing.TestTokens;
 @QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = FakeDocumentService.class, restrictToAnnotatedClass = true)
 abstract class ContentApiTest {
-    static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
     final String user = TestTokens.newUser();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     static RequestSpecification as(String user) {
         return given().header("Authorization", "Bearer " + TestTokens.valid(user));

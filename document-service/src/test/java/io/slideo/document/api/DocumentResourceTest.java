@@ -11,9 +11,8 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,20 +35,11 @@ import io.slideo.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
 class DocumentResourceTest {
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    private static final KafkaTestClient kafka = new KafkaTestClient();
     @jakarta.inject.Inject
     io.slideo.runtime.blob.BlobStore blobs;
     private final String user = TestTokens.newUser();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void uploadStoresTheDocumentAndAnnouncesItOnKafka() {

@@ -21,9 +21,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,19 +52,10 @@ class DeckExportTest {
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     private static final Theme FOREST = new Theme("forest", "Forest", "", "#0b2e24", "#e8f3ee", "#ffffff", "#6fcf97",
             "Liberation Serif", "Liberation Sans", 36, 21, 1.2, "band");
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    private static final KafkaTestClient kafka = new KafkaTestClient();
     private final String user = TestTokens.newUser();
     private final String document = UUID.randomUUID().toString();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void eachFormatIsRenderedOncePerDeckVersionWithProgressForTheUser() throws Exception {

@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,19 +46,10 @@ import io.slideo.testing.TestTokens;
 class DeckLifecycleTest {
     private static final Theme THEME = new Theme("slideo-light", "Light", "", "#ffffff", "#111111", "#000000",
             "#2f6fde", "Liberation Sans", "Liberation Sans");
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    private static final KafkaTestClient kafka = new KafkaTestClient();
     private final String user = TestTokens.newUser();
     private final String document = UUID.randomUUID().toString();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aPlannedDeckIsWrittenSlideBySlideAndCompletesOnceWhateverTheOrderOfEvents() {

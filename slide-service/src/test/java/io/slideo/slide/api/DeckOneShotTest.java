@@ -18,9 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,19 +48,10 @@ import io.slideo.testing.TestTokens;
 class DeckOneShotTest {
     private static final Theme THEME = new Theme("slideo-light", "Light", "", "#ffffff", "#1f2933", "#102a43",
             "#2f6fde", "Liberation Sans", "Liberation Sans");
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    private static final KafkaTestClient kafka = new KafkaTestClient();
     private final String user = TestTokens.newUser();
     private final String document = UUID.randomUUID().toString();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aDeckAskedForInOneGoIsWrittenAsSoonAsItsPlanArrivesWithTheModelItNamed() {

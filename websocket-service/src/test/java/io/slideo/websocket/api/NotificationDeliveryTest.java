@@ -13,9 +13,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,22 +33,13 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 @QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
 class NotificationDeliveryTest {
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    private static final KafkaTestClient kafka = new KafkaTestClient();
 
     @TestHTTPResource("/")
     URI base;
     @Inject
     Vertx vertx;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aNotificationReachesEveryConnectionOfItsUserAndNoOtherUser() {

@@ -17,9 +17,8 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,7 +37,8 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 @QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
 class ResumeTest {
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    private static final KafkaTestClient kafka = new KafkaTestClient();
 
     @TestHTTPResource("/")
     URI base;
@@ -50,16 +50,6 @@ class ResumeTest {
     NotificationDispatcher dispatcher;
 
     private final String user = TestTokens.newUser();
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void notificationsPublishedWhileTheUserHadNoSocketAreReplayedInOrderOnceThenLiveContinues() {

@@ -20,9 +20,8 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +59,8 @@ import io.slideo.worker.text.TextCleanup;
 @QuarkusTestResource(value = Infrastructure.class, restrictToAnnotatedClass = true)
 class WorkerPipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(150);
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    private static final KafkaTestClient kafka = new KafkaTestClient();
     private static Extracted paper;
 
     @Inject
@@ -72,16 +72,6 @@ class WorkerPipelineTest {
     private final String user = TestTokens.newUser();
 
     private record Extracted(String user, String documentId, ExtractedDocument document) {
-    }
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     @Test
