@@ -24,9 +24,9 @@ import io.slideo.worker.text.Passage;
  * those words belong to (their phrases, and the sections the topics live in), and favouring the pages
  * the plan cited. With a {@link SemanticIndex} (an embedding model is configured), that ranking is
  * fused with the chunks' closeness in meaning to the slide (reciprocal rank fusion), so a chunk that
- * says the same thing in other words is found too. The best chunks that fit the prompt's budget are
- * returned whole, in reading order: the model never sees a blindly cut text, and a long document is
- * searched from end to end.
+ * says the same thing in other words is found too. The best chunk on a page the plan cited comes
+ * first. The best chunks that fit the prompt's budget are returned whole, best first: the model never
+ * sees a blindly cut text, and a long document is searched from end to end.
  */
 public final class Retriever {
     private static final double K1 = 1.2;
@@ -89,7 +89,7 @@ public final class Retriever {
         return entries.isEmpty();
     }
 
-    /** The chunks for a slide, whole, best first until {@code budgetCharacters} is used, then in reading order. */
+    /** The chunks for a slide, whole, best first until {@code budgetCharacters} is used. */
     public List<Excerpt> forSlide(String title, List<String> keyPoints, List<SourceRef> cited, int budgetCharacters) {
         String query = queryOf(title, keyPoints);
         Map<String, Double> weights = new HashMap<>();
@@ -126,9 +126,10 @@ public final class Retriever {
         if (scored.isEmpty()) {
             entries.stream().filter(e -> citedPage(e, cited)).forEach(e -> scored.add(new Scored(e, 0.1)));
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-        List<Scored> ranked = semantic == null ? scored
-                : semantic.query().embed(query).map(vector -> fuse(scored, vector, cited)).orElse(scored);
+        scored.sort(bestFirst);
+        List<Scored> ranked = new ArrayList<>(semantic == null ? scored
+                : semantic.query().embed(query).map(vector -> fuse(scored, vector, cited)).orElse(scored));
+        pinCited(ranked, cited);
         List<Entry> chosen = new ArrayList<>();
         int used = 0;
         for (Scored candidate : ranked) {
@@ -141,7 +142,8 @@ public final class Retriever {
                 used += size;
             }
         }
-        chosen.sort(Comparator.comparing((Entry e) -> order(e.documentId())).thenComparingInt(e -> e.chunk().index()));
+        // Best first, as ranked: a model leans on the first passages it reads, and the first is the one the
+        // plan cited.
         List<Excerpt> excerpts = new ArrayList<>();
         for (Entry entry : chosen) {
             Chunk chunk = entry.chunk();
@@ -186,6 +188,11 @@ public final class Retriever {
     private record Scored(Entry entry, double score) {
     }
 
+    /** Higher scores first; equal scores in the documents' order, so the same slide always gets the same chunks. */
+    private final Comparator<Scored> bestFirst = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparingInt(scored -> order(scored.entry().documentId()))
+            .thenComparingInt(scored -> scored.entry().chunk().index());
+
     /**
      * Reciprocal rank fusion of three rankings: by words, by meaning, and the plan's own citations (the
      * chunks on the pages the plan cited for this slide, best by words first), so that what the plan
@@ -210,8 +217,21 @@ public final class Retriever {
         }
         List<Scored> ranked = new ArrayList<>();
         fused.forEach((entry, score) -> ranked.add(new Scored(entry, score)));
-        ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        ranked.sort(bestFirst);
         return ranked;
+    }
+
+    /**
+     * The best-ranked chunk on a page the plan cited goes first: a slide always draws on what the plan
+     * chose it for, however well other chunks rank by words and meaning.
+     */
+    private static void pinCited(List<Scored> ranked, List<SourceRef> cited) {
+        for (int i = 0; i < ranked.size(); i++) {
+            if (citedPage(ranked.get(i).entry(), cited)) {
+                ranked.add(0, ranked.remove(i));
+                return;
+            }
+        }
     }
 
     private double bm25(Entry entry, Map<String, Double> weights) {
