@@ -43,10 +43,6 @@ public class ConnectionRegistry {
         return true;
     }
 
-    public Optional<LiveConnection> find(String connectionId) {
-        return Optional.ofNullable(byId.get(connectionId));
-    }
-
     public Collection<LiveConnection> ofUser(String userId) {
         Set<LiveConnection> connections = byUser.get(userId);
         return connections == null ? List.of() : List.copyOf(connections);
