@@ -17,11 +17,11 @@ import io.slideo.websocket.repository.NotificationJournal.Journaled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A notification's two paths. Journaling numbers it in its user's sequence (idempotently, so every
- * caller gets the same number). Dispatching journals a batch of them (one Redis pipeline), then
- * hands each, in the order read, to every socket its user has on this instance. A number this
- * instance already learnt (the other path journaled the event first) is taken from
- * {@link JournaledEvents} instead of asking Redis again.
+ * A notification's two paths, each taking a batch as one poll read it. Journaling numbers the
+ * notifications in their users' sequences (idempotently, so every caller gets the same numbers) in
+ * one Redis pipeline. Dispatching journals them, then hands each, in the order read, to every
+ * socket its user has on this instance. A number this instance already learnt (the other path
+ * journaled the event first) is taken from {@link JournaledEvents} instead of asking Redis again.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -42,21 +42,6 @@ public class NotificationDispatcher {
         this.metrics = metrics;
     }
 
-    /** Numbers the notification (once, whoever asks first); retries while Redis is unreachable. */
-    public Uni<JournalEntry> journal(EventEnvelope envelope, Notification notification, Duration patience) {
-        NotificationJournal.Event event = eventOf(envelope, notification);
-        Long known = journaled.seqOf(event.eventId());
-        if (known != null) {
-            return Uni.createFrom().item(entry(event, known));
-        }
-        return journal.journal(event.userId(), event.eventId(), event.type(), event.requestId(),
-                        event.occurredAtMillis(), event.data())
-                .onFailure().invoke(failure -> Log.warnf("Journaling notification %s of user %s failed, retrying: %s",
-                        event.eventId(), event.userId(), failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).expireIn(patience.toMillis())
-                .map(result -> learnt(event, result));
-    }
-
     public Uni<Void> dispatch(EventEnvelope envelope, Notification notification) {
         return dispatchAll(List.of(new Read(envelope, notification)));
     }
@@ -70,31 +55,8 @@ public class NotificationDispatcher {
      * its user's sockets on this instance, in the order given; retries while Redis is unreachable.
      */
     public Uni<Void> dispatchAll(List<Read> batch) {
-        List<NotificationJournal.Event> events = new ArrayList<>(batch.size());
-        long[] seqs = new long[batch.size()];
-        List<NotificationJournal.Event> unknown = new ArrayList<>();
-        List<Integer> unknownAt = new ArrayList<>();
-        for (Read read : batch) {
-            NotificationJournal.Event event = eventOf(read.envelope(), read.notification());
-            Long known = journaled.seqOf(event.eventId());
-            if (known == null) {
-                unknown.add(event);
-                unknownAt.add(events.size());
-            } else {
-                seqs[events.size()] = known;
-            }
-            events.add(event);
-        }
-        Uni<List<Journaled>> numbering = unknown.isEmpty() ? Uni.createFrom().item(List.of())
-                : journal.journalAll(unknown)
-                        .onFailure().invoke(failure -> Log.warnf("Journaling %d notification(s) failed, retrying: %s",
-                                unknown.size(), failure.toString()))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2))
-                        .expireIn(DISPATCH_PATIENCE.toMillis());
-        return numbering.invoke(results -> {
-            for (int i = 0; i < unknown.size(); i++) {
-                seqs[unknownAt.get(i)] = learnt(unknown.get(i), results.get(i)).seq();
-            }
+        List<NotificationJournal.Event> events = eventsOf(batch);
+        return numberAll(events, DISPATCH_PATIENCE).invoke(seqs -> {
             for (int i = 0; i < events.size(); i++) {
                 NotificationJournal.Event event = events.get(i);
                 Collection<LiveConnection> connections = registry.ofUser(event.userId());
@@ -108,12 +70,59 @@ public class NotificationDispatcher {
         }).replaceWithVoid();
     }
 
-    private JournalEntry learnt(NotificationJournal.Event event, Journaled result) {
+    /** Journals the notifications in the order given, offering them to no socket: the shared journal group's part. */
+    public Uni<Void> journalAll(List<Read> batch, Duration patience) {
+        return numberAll(eventsOf(batch), patience).replaceWithVoid();
+    }
+
+    /**
+     * The events' numbers, in the order given: those this instance knows already, the others from
+     * one pipeline of journal calls, retried with back-off for up to {@code patience} while Redis is
+     * unreachable (the script is idempotent, so a retry gives the same numbers).
+     */
+    private Uni<long[]> numberAll(List<NotificationJournal.Event> events, Duration patience) {
+        long[] seqs = new long[events.size()];
+        List<NotificationJournal.Event> unknown = new ArrayList<>();
+        List<Integer> unknownAt = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Long known = journaled.seqOf(events.get(i).eventId());
+            if (known == null) {
+                unknown.add(events.get(i));
+                unknownAt.add(i);
+            } else {
+                seqs[i] = known;
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Uni.createFrom().item(seqs);
+        }
+        return journal.journalAll(unknown)
+                .onFailure().invoke(failure -> Log.warnf("Journaling %d notification(s) failed, retrying: %s",
+                        unknown.size(), failure.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2))
+                .expireIn(patience.toMillis())
+                .map(results -> {
+                    for (int i = 0; i < unknown.size(); i++) {
+                        seqs[unknownAt.get(i)] = learnt(unknown.get(i), results.get(i));
+                    }
+                    return seqs;
+                });
+    }
+
+    private static List<NotificationJournal.Event> eventsOf(List<Read> batch) {
+        List<NotificationJournal.Event> events = new ArrayList<>(batch.size());
+        for (Read read : batch) {
+            events.add(eventOf(read.envelope(), read.notification()));
+        }
+        return events;
+    }
+
+    private long learnt(NotificationJournal.Event event, Journaled result) {
         if (result.first()) {
             metrics.journaled();
         }
         journaled.remember(event.eventId(), result.seq());
-        return entry(event, result.seq());
+        return result.seq();
     }
 
     private static NotificationJournal.Event eventOf(EventEnvelope envelope, Notification notification) {
