@@ -8,7 +8,7 @@
 # python3-uvicorn, python3-websockets and python3-uvloop. Run it alone on the machine (the suite
 # lock), since both servers and the client share two cores.
 # Usage: bench/websocket-load.sh [idle connections] [echo connections] [echo seconds] [decks] [latency seconds]
-#        [latency warm-up seconds]
+#        [latency warm-up seconds] ["echo windows": messages in flight per connection, one echo run each]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=$ROOT/bench/results
@@ -19,6 +19,7 @@ ECHO_SECONDS=${3:-15}
 DECKS=${4:-1000}
 LATENCY_SECONDS=${5:-20}
 LATENCY_WARMUP=${6:-10}
+ECHO_WINDOWS=${7:-1 4 16}
 SLIDEO_PORT=18081
 PEER_PORT=18092
 KAFKA=${SLIDEO_KAFKA_BOOTSTRAP:-127.0.0.1:19092}
@@ -130,11 +131,18 @@ run "peer idle ($IDLE)" "$R/peer-idle" "${CLIENT[@]}" idle "ws://127.0.0.1:$PEER
 stop "$PEER_PID"
 
 # Echo: each server alone on the machine with the client.
+# One run per window (messages in flight per connection), in the same order on both servers.
 start_peer
-run "peer echo" "$R/peer-echo" "${CLIENT[@]}" echo "ws://127.0.0.1:$PEER_PORT/ws" "$PEER_PID" "$ECHO_CONNECTIONS" "$ECHO_SECONDS"
+for w in $ECHO_WINDOWS; do
+  run "peer echo ($w in flight)" "$R/peer-echo-$w" "${CLIENT[@]}" echo "ws://127.0.0.1:$PEER_PORT/ws" "$PEER_PID" \
+    "$ECHO_CONNECTIONS" "$ECHO_SECONDS" "$w"
+done
 stop "$PEER_PID"
 start_slideo
-run "slideo echo" "$R/slideo-echo" "${CLIENT[@]}" echo "ws://127.0.0.1:$SLIDEO_PORT/ws" "$SLIDEO_PID" "$ECHO_CONNECTIONS" "$ECHO_SECONDS" "$SECRET"
+for w in $ECHO_WINDOWS; do
+  run "slideo echo ($w in flight)" "$R/slideo-echo-$w" "${CLIENT[@]}" echo "ws://127.0.0.1:$SLIDEO_PORT/ws" "$SLIDEO_PID" \
+    "$ECHO_CONNECTIONS" "$ECHO_SECONDS" "$w" "$SECRET"
+done
 
 # Notification latency: Kafka -> websocket-service -> client, 1,000 users with a deck each.
 run "slideo latency ($DECKS decks)" "$R/slideo-latency" "${CLIENT[@]}" latency "ws://127.0.0.1:$SLIDEO_PORT/ws" "$KAFKA" "$DECKS" "$LATENCY_SECONDS" "$SECRET" "$LATENCY_WARMUP"
@@ -144,9 +152,15 @@ s_open=$(result "$R/slideo-idle" idle_open); p_open=$(result "$R/peer-idle" idle
 s_kb=$(result "$R/slideo-idle" kb_per_connection); p_kb=$(result "$R/peer-idle" kb_per_connection)
 s_kb_gc=$(result "$R/slideo-idle" kb_per_connection_after_gc)
 s_rss=$(result "$R/slideo-idle" rss_after_mb); p_rss=$(result "$R/peer-idle" rss_after_mb)
-s_echo=$(result "$R/slideo-echo" messages_per_cpu_s); p_echo=$(result "$R/peer-echo" messages_per_cpu_s)
-s_rate=$(result "$R/slideo-echo" echo_per_s); p_rate=$(result "$R/peer-echo" echo_per_s)
-ratio=$(awk -v s="${s_echo:-0}" -v p="${p_echo:-0}" 'BEGIN { if (p > 0) printf "%.1f", s / p; else print "n/a" }')
+echo_rows=""
+for w in $ECHO_WINDOWS; do
+  s_echo=$(result "$R/slideo-echo-$w" messages_per_cpu_s); p_echo=$(result "$R/peer-echo-$w" messages_per_cpu_s)
+  s_rate=$(result "$R/slideo-echo-$w" echo_per_s); p_rate=$(result "$R/peer-echo-$w" echo_per_s)
+  ratio=$(awk -v s="${s_echo:-0}" -v p="${p_echo:-0}" 'BEGIN { if (p > 0) printf "%.1f", s / p; else print "n/a" }')
+  echo_rows+="| echo messages per server CPU-second ($ECHO_CONNECTIONS connections, $w in flight each) | ${s_echo:-?} | ${p_echo:-?} | ≥ 5× the peer: **${ratio}×** |
+| echo messages per second (wall, 2 cores shared with the client; $w in flight) | ${s_rate:-?} | ${p_rate:-?} | |
+"
+done
 p50=$(result "$R/slideo-latency" p50_ms); p95=$(result "$R/slideo-latency" p95_ms)
 p99=$(result "$R/slideo-latency" p99_ms); pmax=$(result "$R/slideo-latency" max_ms)
 measured=$(result "$R/slideo-latency" latency_measured)
@@ -158,8 +172,8 @@ table=$(cat <<EOF
 | server memory per idle connection (RSS growth, after a full GC at both ends) | ${s_kb_gc:-?} KB | – (no GC to run) | ≤ 12 KB |
 | server memory per idle connection (raw RSS growth, garbage included) | ${s_kb:-?} KB | ${p_kb:-?} KB | |
 | server RSS with them open | ${s_rss:-?} MB | ${p_rss:-?} MB | |
-| echo messages per server CPU-second ($ECHO_CONNECTIONS connections) | ${s_echo:-?} | ${p_echo:-?} | ≥ 5× the peer: **${ratio}×** |
-| echo messages per second (wall, 2 cores shared with the client) | ${s_rate:-?} | ${p_rate:-?} | |
+${echo_rows%
+}
 | notification latency, publish → client, $DECKS active decks: p50 / p95 / p99 / max | ${p50:-?} / ${p95:-?} / ${p99:-?} / ${pmax:-?} ms (${measured:-?} notifications) | – (no message bus) | p99 ≤ 50 ms |
 EOF
 )
@@ -168,7 +182,7 @@ say "$table"
 {
   say "# WebSocket load: websocket-service vs the FastAPI seed peer"
   say ""
-  say "Run by \`bench/websocket-load.sh $IDLE $ECHO_CONNECTIONS $ECHO_SECONDS $DECKS $LATENCY_SECONDS $LATENCY_WARMUP\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
+  say "Run by \`bench/websocket-load.sh $IDLE $ECHO_CONNECTIONS $ECHO_SECONDS $DECKS $LATENCY_SECONDS $LATENCY_WARMUP '$ECHO_WINDOWS'\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
   say "loopback only, client and servers on the same machine (ulimit -n $(ulimit -n)). Same client for both"
   say "(bench/WebSocketLoad.java, JDK WebSocket)."
   say ""
@@ -179,7 +193,9 @@ say "$table"
   say "  with a token per connection (a user each), a session in Redis per connection and the per-user count"
   say "  in Redis; its per-connection message rate limit is lifted for the echo test (every message still"
   say "  passes the limiter). Its \"echo\" is \`ping\` → \`ack\`: the envelope parsed, a new one written."
-  say "  The peer echoes the text untouched."
+  say "  The peer echoes the text untouched. Each connection keeps a window of messages in flight (each reply"
+  say "  lets it send the next): with 1, every message is a read and a write system call of its own on the"
+  say "  server; with more, a read can carry several. The JDK client sends one frame per write either way."
   say "- The peer: \`uvicorn fastapi_seed_ws:app --loop uvloop\` (Debian's python3-fastapi/uvicorn/websockets)."
   say "- Memory is the server's RSS growth from 20 warm connections to all of them open, divided by those open;"
   say "  for websocket-service also after a full GC (\`jcmd GC.run\`) at both ends, so that handshake garbage"
