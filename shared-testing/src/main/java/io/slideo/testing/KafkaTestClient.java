@@ -1,18 +1,25 @@
 package io.slideo.testing;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -57,9 +64,9 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
     }
 
     /**
-     * Reads a topic from the beginning with a fresh consumer group until {@code count} distinct events
-     * match, or the timeout passes; returns what matched. Delivery is at-least-once, so a record sent
-     * twice with the same event id (a producer's retry, a second worker redoing a step) is one event.
+     * Reads a topic from when this test JVM started (see {@link #awaitRaw}) until {@code count} distinct
+     * events match, or the timeout passes; returns what matched. Delivery is at-least-once, so a record
+     * sent twice with the same event id (a producer's retry, a second worker redoing a step) is one event.
      */
     public static List<EventEnvelope> await(Topic topic, Predicate<EventEnvelope> match, int count, Duration timeout) {
         java.util.Set<java.util.UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -73,6 +80,12 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
         }, count, timeout);
     }
 
+    /**
+     * Reads a topic, from the first record written since this test JVM started, until {@code count}
+     * records match or the timeout passes. Whatever a test waits for is written after its JVM started;
+     * reading from the topic's beginning instead made every wait pay for all the records a long-lived
+     * broker had kept (hundreds of thousands after a benchmark), and short waits ran out.
+     */
     public static <T> List<T> awaitRaw(String topic, java.util.function.Function<String, T> match, int count,
             Duration timeout) {
         Properties props = new Properties();
@@ -84,7 +97,7 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
         List<T> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic), new FromJvmStart(consumer));
             while (found.size() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     T value = match.apply(record.value());
@@ -95,6 +108,34 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
             }
         }
         return found;
+    }
+
+    /** On assignment, seeks each partition to its first record since this JVM started (its end when there is none). */
+    private record FromJvmStart(KafkaConsumer<String, String> consumer) implements ConsumerRebalanceListener {
+        /** Record timestamps are the producers' clocks, on this machine; a second's margin is plenty. */
+        private static final long SINCE = ManagementFactory.getRuntimeMXBean().getStartTime() - 1000;
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> since = new HashMap<>();
+            partitions.forEach(partition -> since.put(partition, SINCE));
+            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
+            List<TopicPartition> nothingSince = new ArrayList<>();
+            offsets.forEach((partition, offset) -> {
+                if (offset == null) {
+                    nothingSince.add(partition);
+                } else {
+                    consumer.seek(partition, offset.offset());
+                }
+            });
+            if (!nothingSince.isEmpty()) {
+                consumer.seekToEnd(nothingSince); // an empty list would mean every assigned partition
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        }
     }
 
     @Override
