@@ -87,9 +87,8 @@ public class NotificationJournal {
 
     public Uni<Journaled> journal(String userId, String eventId, String type, String requestId, long occurredAtMillis,
             String data) {
-        RedisScript.Call call = call(new Event(userId, eventId, type, requestId, occurredAtMillis, data),
-                Long.toString(System.currentTimeMillis()));
-        return JOURNAL.run(redis, call.keys(), call.args()).map(NotificationJournal::journaled);
+        return journalAll(List.of(new Event(userId, eventId, type, requestId, occurredAtMillis, data)))
+                .map(journaled -> journaled.get(0));
     }
 
     /** Journals every event in one pipeline, in the order given; the answers come in the same order. */

@@ -67,8 +67,9 @@ final class RedisScript {
         return all.toArray(String[]::new);
     }
 
+    /** Redis's NOSCRIPT error: alone from EVALSHA, as {@code ERR [<index>] NOSCRIPT ...} from a pipeline. */
     private static boolean unknownScript(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 
     private static String sha1(String text) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slideo.testing.Infrastructure;
@@ -32,6 +33,9 @@ class NotificationJournalTest {
     @Inject
     NotificationJournal journal;
 
+    @Inject
+    ReactiveRedisDataSource redis;
+
     private final String user = TestTokens.newUser();
 
     @Test
@@ -46,6 +50,18 @@ class NotificationJournalTest {
         assertFalse(again.first());
         assertEquals(1, journal.from(user, 1, 10).await().atMost(PATIENCE).entries().size());
         assertEquals(1, journal.bounds(user).await().atMost(PATIENCE).latest());
+    }
+
+    @Test
+    void aRedisThatForgotTheScriptIsTaughtItAgain() {
+        // As after a Redis restart: the pipeline's calls by SHA fail with "ERR [0] NOSCRIPT ...".
+        redis.execute("SCRIPT", "FLUSH").await().atMost(PATIENCE);
+        Journaled first = append(UUID.randomUUID().toString(), "{\"percent\":10}");
+        redis.execute("SCRIPT", "FLUSH").await().atMost(PATIENCE);
+        Journaled second = append(UUID.randomUUID().toString(), "{\"percent\":20}");
+
+        assertEquals(1, first.seq());
+        assertEquals(2, second.seq());
     }
 
     @Test
