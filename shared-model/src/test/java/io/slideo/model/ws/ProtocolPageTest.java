@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,10 +103,8 @@ class ProtocolPageTest {
             Object[] values = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
-                values[i] = types[i] == boolean.class ? false : types[i].isPrimitive() ? (Object) 0 : null;
-                if (types[i] == long.class) {
-                    values[i] = 0L;
-                }
+                // The type's default: null, or a primitive's zero (an array's first element is one).
+                values[i] = Array.get(Array.newInstance(types[i], 1), 0);
             }
             return (ServerPayload) record.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
