@@ -134,18 +134,25 @@ public class WebSocketLoad {
         // measured on a fresh websocket-service anywhere between 26,000 and 67,000 messages per CPU-second).
         Thread.sleep(10_000);
         long cpu0 = cpuTicks(pid);
+        long kernel0 = kernelTicks(pid);
         long replies0 = replies.get();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         long cpu1 = cpuTicks(pid);
+        long kernel1 = kernelTicks(pid);
         long replies1 = replies.get();
         double wall = (System.nanoTime() - t0) / 1e9;
         ECHO_REPLY = ws -> { };
         double cpuSeconds = (cpu1 - cpu0) / (double) CLOCK_TICKS;
+        double kernelSeconds = (kernel1 - kernel0) / (double) CLOCK_TICKS;
         long handled = replies1 - replies0;
+        // The kernel's share is what no server code can remove: the socket reads, writes and waits, and on
+        // loopback the receiving end's TCP work, which runs in the sender's system call.
         System.out.printf("RESULT echo_messages=%d echo_wall_s=%.1f echo_per_s=%.0f server_cpu_s=%.2f"
-                + " messages_per_cpu_s=%.0f connections=%d window=%d%n", handled, wall, handled / wall, cpuSeconds,
-                cpuSeconds == 0 ? 0 : handled / cpuSeconds, sockets.size(), window);
+                + " server_kernel_cpu_s=%.2f messages_per_cpu_s=%.0f cpu_us_per_message=%.2f"
+                + " kernel_us_per_message=%.2f connections=%d window=%d%n", handled, wall, handled / wall, cpuSeconds,
+                kernelSeconds, cpuSeconds == 0 ? 0 : handled / cpuSeconds, perMessageMicros(cpuSeconds, handled),
+                perMessageMicros(kernelSeconds, handled), sockets.size(), window);
         closeAll(sockets);
     }
 
@@ -372,9 +379,23 @@ public class WebSocketLoad {
 
     /** utime + stime of a process, in clock ticks (/proc/pid/stat fields 14 and 15). */
     static long cpuTicks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = statFields(pid);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** stime alone: the time the process's threads spent in the kernel, in clock ticks (field 15). */
+    static long kernelTicks(long pid) throws Exception {
+        return Long.parseLong(statFields(pid)[12]);
+    }
+
+    /** /proc/pid/stat's fields from the third on (the first two, pid and name, end at the last ')'). */
+    private static String[] statFields(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    static double perMessageMicros(double seconds, long messages) {
+        return messages == 0 ? 0 : seconds * 1e6 / messages;
     }
 
     static long rssKb(long pid) throws Exception {

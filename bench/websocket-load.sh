@@ -156,8 +156,16 @@ echo_rows=""
 for w in $ECHO_WINDOWS; do
   s_echo=$(result "$R/slideo-echo-$w" messages_per_cpu_s); p_echo=$(result "$R/peer-echo-$w" messages_per_cpu_s)
   s_rate=$(result "$R/slideo-echo-$w" echo_per_s); p_rate=$(result "$R/peer-echo-$w" echo_per_s)
+  s_us=$(result "$R/slideo-echo-$w" cpu_us_per_message); p_us=$(result "$R/peer-echo-$w" cpu_us_per_message)
+  s_kus=$(result "$R/slideo-echo-$w" kernel_us_per_message); p_kus=$(result "$R/peer-echo-$w" kernel_us_per_message)
   ratio=$(awk -v s="${s_echo:-0}" -v p="${p_echo:-0}" 'BEGIN { if (p > 0) printf "%.1f", s / p; else print "n/a" }')
+  # With no time of its own outside the kernel, the service would spend its kernel time alone per message;
+  # 5x the peer leaves the service the peer's time per message over 5, less that kernel time, for its own code.
+  ceiling=$(awk -v k="${s_kus:-0}" -v p="${p_us:-0}" 'BEGIN { if (k > 0) printf "%.1f", p / k; else print "n/a" }')
+  own_budget=$(awk -v k="${s_kus:-0}" -v p="${p_us:-0}" 'BEGIN { printf "%.2f", p / 5 - k }')
+  own_used=$(awk -v k="${s_kus:-0}" -v s="${s_us:-0}" 'BEGIN { printf "%.2f", s - k }')
   echo_rows+="| echo messages per server CPU-second ($ECHO_CONNECTIONS connections, $w in flight each) | ${s_echo:-?} | ${p_echo:-?} | ≥ 5× the peer: **${ratio}×** |
+| server CPU per message, all / in the kernel ($w in flight) | ${s_us:-?} / ${s_kus:-?} µs | ${p_us:-?} / ${p_kus:-?} µs | ceiling at the service's kernel time: ${ceiling}×; 5× leaves ${own_budget} µs outside the kernel (used: ${own_used}) |
 | echo messages per second (wall, 2 cores shared with the client; $w in flight) | ${s_rate:-?} | ${p_rate:-?} | |
 "
 done
@@ -196,6 +204,11 @@ say "$table"
   say "  The peer echoes the text untouched. Each connection keeps a window of messages in flight (each reply"
   say "  lets it send the next): with 1, every message is a read and a write system call of its own on the"
   say "  server; with more, a read can carry several. The JDK client sends one frame per write either way."
+  say "- CPU per message is the server's utime + stime over the measured seconds, divided by the replies;"
+  say "  \"in the kernel\" is its stime alone (reads, writes, waits, and on loopback the client's TCP receive,"
+  say "  which runs in the server's write). The ceiling is the peer's CPU per message over the service's kernel"
+  say "  time per message: the ratio the service would reach if its own code cost nothing. What 5× leaves outside"
+  say "  the kernel is the peer's CPU per message over 5, less the service's kernel time (negative: out of reach)."
   say "- The peer: \`uvicorn fastapi_seed_ws:app --loop uvloop\` (Debian's python3-fastapi/uvicorn/websockets)."
   say "- Memory is the server's RSS growth from 20 warm connections to all of them open, divided by those open;"
   say "  for websocket-service also after a full GC (\`jcmd GC.run\`) at both ends, so that handshake garbage"
