@@ -31,8 +31,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * <p>Records come in batches, as each poll returned them, and a batch is journaled in one Redis
  * pipeline: one record at a time, catching up on a backlog (after an outage, say) ran at the pace
  * of a round trip each. A record that cannot be read goes to the dead-letter topic on its own
- * while the rest of its batch is journaled; Redis being down is waited out (the batch is retried,
- * never skipped). A record whose event this instance's delivery group has already journaled (its
+ * while the rest of its batch is journaled. While Redis is down the batch is retried, for up to ten
+ * minutes; after that it goes to the dead-letter topic, as work that keeps failing does. A record whose event this instance's delivery group has already journaled (its
  * number is in {@link JournaledEvents}) is done without being decoded again: only its event id is
  * read. The batch is acknowledged, and its offsets committed, once all of it is done.
  */

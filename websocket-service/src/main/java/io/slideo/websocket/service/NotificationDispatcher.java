@@ -42,10 +42,6 @@ public class NotificationDispatcher {
         this.metrics = metrics;
     }
 
-    public Uni<Void> dispatch(EventEnvelope envelope, Notification notification) {
-        return dispatchAll(List.of(new Read(envelope, notification)));
-    }
-
     /** A notification as read from the topic. */
     public record Read(EventEnvelope envelope, Notification notification) {
     }

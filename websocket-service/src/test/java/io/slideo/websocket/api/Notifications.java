@@ -1,6 +1,7 @@
 package io.slideo.websocket.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.slideo.model.event.EventEnvelope;
@@ -24,7 +25,8 @@ final class Notifications {
 
     /** As the notification consumer does: journal it, then write it to the user's sockets here. */
     static void dispatch(NotificationDispatcher dispatcher, EventEnvelope envelope) {
-        dispatcher.dispatch(envelope, envelope.payloadAs(Notification.class)).await().atMost(PATIENCE);
+        dispatcher.dispatchAll(List.of(new NotificationDispatcher.Read(envelope, envelope.payloadAs(Notification.class))))
+                .await().atMost(PATIENCE);
     }
 
     /** As the shared journal group does for a user with no socket: number it, deliver nothing. */
