@@ -1,68 +1,28 @@
 // The deck-quality report's driver (run it through bench/deck-quality.sh): for every non-hostile
 // document of the corpus manifest, through the running suite's gateway, it uploads the document,
-// asks for a plan, writes the deck, exports it as HTML and PPTX, then measures: overflow in headless
-// Chromium (elements outside their slide, frames that scroll) and in the PPTX (text frames measured
-// with shared-design's fonts), bullets without a source, duplicate titles and bullets, words per
-// bullet and the share of the document's top-level sections the deck covers.
+// asks for a plan, writes the deck and keeps what the product answered (the deck's JSON, the
+// document's /structure, the HTML, PPTX and PDF exports) under raw[-<label>]/. It measures overflow
+// there (headless Chromium on the HTML, shared-design's fonts on the PPTX text frames), then the
+// report (deck-quality/report.cjs) measures the decks' content from those files alone, so a metric can
+// be refined later by re-reading the saved decks (DECK_QUALITY_REPORT_ONLY=1) instead of re-running.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const { execFileSync } = require('child_process');
+const { GATEWAY, token, call, until } = require('./deck-quality/api.cjs');
+const report = require('./deck-quality/report.cjs');
 
 const env = process.env;
-const GATEWAY = env.SLIDEO_GATEWAY_URL || 'http://127.0.0.1:8080';
 const CORPUS = env.SLIDEO_CORPUS;
 const OUT = env.DECK_QUALITY_OUT;
+const LABEL = env.DECK_QUALITY_LABEL || '';
+const RAW = path.join(OUT, LABEL ? `raw-${LABEL}` : 'raw');
 const SLIDES = parseInt(env.DECK_QUALITY_SLIDES || '10', 10);
 const THEME = env.DECK_QUALITY_THEME || '';
 const PARALLEL = parseInt(env.DECK_QUALITY_PARALLEL || '3', 10);
 const ONLY = (env.DECK_QUALITY_ONLY || '').split(',').filter(Boolean);
 const RUN = crypto.randomBytes(4).toString('hex');
-
-function token(user) {
-  const b64 = v => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const input = b64({ alg: 'HS256', typ: 'JWT' }) + '.' + b64({ sub: user, iss: env.SLIDEO_JWT_ISSUER || 'slideo-dev',
-    aud: env.SLIDEO_JWT_AUDIENCE || 'authenticated', iat: now - 5, exp: now + 4 * 3600, role: 'authenticated' });
-  return input + '.' + crypto.createHmac('sha256', env.SLIDEO_JWT_SECRET).update(input).digest('base64url');
-}
-
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-async function call(auth, method, url, body, { raw = false, expect = [200, 201, 202] } = {}) {
-  for (let attempt = 0; ; attempt++) {
-    const headers = { Authorization: 'Bearer ' + auth };
-    let payload = body;
-    if (body && !(body instanceof FormData)) {
-      headers['Content-Type'] = 'application/json';
-      payload = JSON.stringify(body);
-    }
-    const response = await fetch(GATEWAY + url, { method, headers, body: payload });
-    if (response.status === 429 && attempt < 20) {
-      await sleep(1000 * (parseInt(response.headers.get('retry-after') || '2', 10) || 2));
-      continue;
-    }
-    if (!expect.includes(response.status)) {
-      const text = await response.text();
-      const error = new Error(`${method} ${url}: HTTP ${response.status} ${text.slice(0, 300)}`);
-      error.status = response.status;
-      error.body = text;
-      throw error;
-    }
-    return raw ? Buffer.from(await response.arrayBuffer()) : response.json();
-  }
-}
-
-async function until(what, seconds, probe) {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not done after ${seconds} s`);
-    await sleep(750);
-  }
-}
 
 function manifest() {
   const lines = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
@@ -97,47 +57,14 @@ async function deck(doc) {
     const d = await call(auth, 'GET', `/api/v1/decks/${plan.id}`);
     return d.status === 'complete' ? d : null;
   });
-  const base = path.join(OUT, doc.file.replace(/[^a-z0-9.]+/gi, '-'));
-  fs.writeFileSync(base + '.html', await call(auth, 'GET', `/api/v1/decks/${plan.id}/export?format=html`, null, { raw: true }));
-  fs.writeFileSync(base + '.pptx', await call(auth, 'GET', `/api/v1/decks/${plan.id}/export?format=pptx`, null, { raw: true }));
-  const structure = await call(auth, 'GET', `/api/v1/documents/${uploaded.id}/structure`);
-  return { file: doc.file, deckId: plan.id, deck: written, structure, html: base + '.html', pptx: base + '.pptx',
-    seconds: (Date.now() - started) / 1000 };
-}
-
-const norm = s => (s || '').toLowerCase().replace(/\s+/g, ' ').trim();
-const words = s => (s || '').trim().split(/\s+/).filter(Boolean).length;
-const baseTitle = t => norm(t).replace(/ \((continued|\d+)\)$/, '');
-
-function contentMetrics(result) {
-  const slides = result.deck.slides;
-  const bullets = slides.flatMap(s => [...(s.bullets || []), ...(s.secondColumn || [])]);
-  const count = (values) => {
-    const seen = new Map();
-    values.forEach(v => seen.set(v, (seen.get(v) || 0) + 1));
-    return [...seen.values()].reduce((n, c) => n + (c > 1 ? c - 1 : 0), 0);
-  };
-  const sections = (result.structure.sections || []).filter(s => s.level > 0 && (s.title || '').trim());
-  const top = sections.length ? Math.min(...sections.map(s => s.level)) : 0;
-  const tops = sections.filter(s => s.level === top);
-  const titles = slides.map(s => baseTitle(s.title));
-  const pages = bullets.map(b => b.source && b.source.page).filter(p => p);
-  const covered = tops.filter(s => {
-    const heading = norm(s.title);
-    if (heading && titles.some(t => t === heading || (heading.length > 3 && t.includes(heading)) ||
-        (t.length > 3 && heading.includes(t)))) return true;
-    return s.pageStart > 0 && pages.some(p => p >= s.pageStart && p <= (s.pageEnd || s.pageStart));
-  }).length;
-  return {
-    slides: slides.length,
-    unsourced: bullets.filter(b => !b.source || !b.source.documentId).length,
-    duplicateTitles: count(slides.map(s => norm(s.title))),
-    duplicateBullets: count(bullets.map(b => norm(b.text))),
-    bullets: bullets.length,
-    wordsPerBullet: bullets.length ? bullets.reduce((n, b) => n + words(b.text), 0) / bullets.length : 0,
-    sections: tops.length,
-    covered,
-  };
+  const seconds = (Date.now() - started) / 1000;
+  const base = report.rawBase(RAW, doc.file);
+  for (const format of ['html', 'pptx', 'pdf']) {
+    fs.writeFileSync(`${base}.${format}`, await call(auth, 'GET', `/api/v1/decks/${plan.id}/export?format=${format}`, null, { raw: true }));
+  }
+  fs.writeFileSync(`${base}.deck.json`, JSON.stringify(written, null, 1));
+  fs.writeFileSync(`${base}.structure.json`, JSON.stringify(await call(auth, 'GET', `/api/v1/documents/${uploaded.id}/structure`)));
+  return { file: doc.file, deckId: plan.id, documentId: uploaded.id, base, seconds };
 }
 
 async function pool(items, size, work) {
@@ -158,21 +85,15 @@ async function pool(items, size, work) {
   return results;
 }
 
-async function main() {
-  fs.mkdirSync(OUT, { recursive: true });
-  const docs = manifest();
-  process.stderr.write(`deck-quality: ${docs.length} documents through ${GATEWAY}, ${SLIDES} slides each\n`);
-  const results = await pool(docs, PARALLEL, deck);
-  const made = results.filter(r => !r.skipped);
-
-  // Chromium: every slide of every HTML export, network blocked.
-  const browser = made.length ? execFileSync('node', [path.join(__dirname, 'export-browser-check.cjs'),
-    ...made.map(r => r.html)], { encoding: 'utf8', maxBuffer: 64 << 20 }) : '';
+/** Overflow of every made deck: Chromium on the HTML export, shared-design's fonts on the PPTX frames. */
+function measureOverflow(made) {
+  if (!made.length) return;
+  const browser = execFileSync('node', [path.join(__dirname, 'export-browser-check.cjs'),
+    ...made.map(r => r.base + '.html')], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const htmlReports = new Map(browser.split('\n').filter(l => l.startsWith('{')).map(l => JSON.parse(l))
     .map(r => [r.file, r]));
-  // PPTX: every text frame measured with shared-design.
-  const pptx = made.length ? execFileSync('java', ['-cp', env.PPTX_CHECK_CLASSPATH,
-    'io.slideo.slide.service.export.PptxFrameCheck', ...made.map(r => r.pptx)], { encoding: 'utf8', maxBuffer: 64 << 20 }) : '';
+  const pptx = execFileSync('java', ['-cp', env.PPTX_CHECK_CLASSPATH,
+    'io.slideo.slide.service.export.PptxFrameCheck', ...made.map(r => r.base + '.pptx')], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const pptxOver = new Map();
   pptx.split('\n').filter(Boolean).forEach(line => {
     const [file, slide, , over] = line.split('\t');
@@ -181,45 +102,23 @@ async function main() {
       pptxOver.get(file).add(parseInt(slide, 10));
     }
   });
+  for (const r of made) {
+    const html = htmlReports.get(r.base + '.html') || { overflowing: [], slides: 0, visible: 0, requests: [] };
+    Object.assign(r, { htmlOverflow: html.overflowing, pptxOverflow: [...(pptxOver.get(r.base + '.pptx') || [])],
+      shown: html.visible, requests: html.requests.length });
+  }
+}
 
-  const rows = [];
-  for (const r of results) {
-    if (r.skipped) {
-      rows.push({ file: r.file, skipped: r.skipped });
-      continue;
-    }
-    const html = htmlReports.get(r.html) || { overflowing: [], slides: 0, visible: 0, requests: [] };
-    const over = new Set([...html.overflowing.map(o => o.slide), ...(pptxOver.get(r.pptx) || [])]);
-    const m = contentMetrics(r);
-    rows.push({ file: r.file, deckId: r.deckId, ...m, overflowing: over.size,
-      htmlOverflow: html.overflowing, pptxOverflow: [...(pptxOver.get(r.pptx) || [])],
-      shown: html.visible, requests: html.requests.length, seconds: r.seconds });
+async function main() {
+  const docs = manifest();
+  if (!env.DECK_QUALITY_REPORT_ONLY) {
+    fs.mkdirSync(RAW, { recursive: true });
+    process.stderr.write(`deck-quality: ${docs.length} documents through ${GATEWAY}, ${SLIDES} slides each, into ${RAW}\n`);
+    const results = await pool(docs, PARALLEL, deck);
+    measureOverflow(results.filter(r => !r.skipped));
+    fs.writeFileSync(path.join(RAW, 'runs.json'), JSON.stringify(results.map(({ base, ...r }) => r), null, 1));
   }
-  fs.writeFileSync(path.join(OUT, 'deck-quality.json'), JSON.stringify(rows, null, 1));
-  const tsv = ['file\tslides\toverflowing\tunsourced\tduplicate_titles\tduplicate_bullets\twords_per_bullet\tsections_covered\tsections\tnote'];
-  const md = ['| document | slides | overflowing | unsourced bullets | duplicate titles / bullets | words per bullet | top-level sections covered |',
-    '|---|---:|---:|---:|---:|---:|---:|'];
-  for (const r of rows) {
-    if (r.skipped) {
-      tsv.push(`${r.file}\t\t\t\t\t\t\t\t\t${r.skipped}`);
-      md.push(`| ${r.file} | – | – | – | – | – | ${r.skipped} |`);
-      continue;
-    }
-    const share = r.sections ? `${r.covered}/${r.sections} (${Math.round(100 * r.covered / r.sections)} %)` : 'no headings';
-    tsv.push([r.file, r.slides, r.overflowing, r.unsourced, r.duplicateTitles, r.duplicateBullets,
-      r.wordsPerBullet.toFixed(1), r.covered, r.sections, r.shown === r.slides ? '' : `shown ${r.shown}`].join('\t'));
-    md.push(`| ${r.file} | ${r.slides} | ${r.overflowing} | ${r.unsourced} | ${r.duplicateTitles} / ${r.duplicateBullets} | ${r.wordsPerBullet.toFixed(1)} | ${share} |`);
-  }
-  const decks = rows.filter(r => !r.skipped);
-  const total = k => decks.reduce((n, r) => n + r[k], 0);
-  const allBullets = total('bullets');
-  md.push(`| **${decks.length} decks** | ${total('slides')} | ${total('overflowing')} | ${total('unsourced')} | ` +
-    `${total('duplicateTitles')} / ${total('duplicateBullets')} | ` +
-    `${(allBullets ? decks.reduce((n, r) => n + r.wordsPerBullet * r.bullets, 0) / allBullets : 0).toFixed(1)} | ` +
-    `${total('covered')}/${total('sections')} |`);
-  fs.writeFileSync(path.join(OUT, 'deck-quality.tsv'), tsv.join('\n') + '\n');
-  fs.writeFileSync(path.join(OUT, 'deck-quality.md'), md.join('\n') + '\n');
-  console.log(md.join('\n'));
+  console.log(report.write({ out: OUT, raw: RAW, label: LABEL, files: docs.map(d => d.file) }));
 }
 
 main().catch(e => { console.error(e.stack || String(e)); process.exit(1); });

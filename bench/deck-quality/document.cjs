@@ -1,0 +1,73 @@
+// What the deck is compared with: the document as GET /api/v1/documents/{id}/structure answers it —
+// its headings (every section of level > 0 with a title), its tables (TABLE blocks' rows) and its
+// text, one line per block (paragraph, list item, table row), whitespace-normalised, for looking up
+// where a bullet comes from and whether its sentence goes on past it.
+'use strict';
+const { squash, normalise, wordCount } = require('./text.cjs');
+
+// A table's text is its cells, each a line of its own (its block text joins them with " | ").
+const blockLines = block => (block.kind === 'TABLE' && (block.rows || []).length
+  ? [...block.rows.flat(), ...block.rows.map(r => r.join(' '))] : [block.text, ...(block.items || [])])
+  .filter(Boolean).flatMap(t => String(t).split('\n'));
+
+function documentOf(structure) {
+  const sections = structure.sections || [];
+  const headings = sections.filter(s => s.level > 0 && squash(s.title)).map(s => ({
+    title: s.title, level: s.level, pageStart: s.pageStart, pageEnd: s.pageEnd, key: normalise(s.title),
+    // "Chapter 1: Creators", "Risk — the view": each part on its own is the heading shortened.
+    parts: squash(s.title).split(/\s*[:|]\s+|\s+[-–—]\s+|\.\s+/).map(normalise).filter(Boolean),
+  })).filter(h => h.key);
+  const tables = sections.flatMap(s => s.blocks || []).filter(b => b.kind === 'TABLE' && (b.rows || []).length)
+    .map(b => ({ rows: b.rows.map(r => normalise(r.join(' '))), cells: new Set(b.rows.flat().map(normalise)
+      .filter(c => wordCount(c) >= 3 || c.length >= 12)) }));
+  const lines = sections.flatMap(s => [s.title || '', ...(s.blocks || []).flatMap(blockLines)])
+    .map(l => squash(l).toLowerCase()).filter(Boolean);
+  return { language: structure.language, title: structure.title, headings, tables, text: '\n' + lines.join('\n') + '\n' };
+}
+
+/** True when a (normalised) title is one of the headings, or one shortened: its first words or one part. */
+function isHeading(doc, title) {
+  const t = normalise(title);
+  if (!t) return false;
+  return doc.headings.some(h => h.key === t || h.parts.includes(t) || (t.length >= 3 && h.key.startsWith(t + ' ')));
+}
+
+const SENTENCE_END = /[.!?。！？](\s|$)/u;
+const CONDITION = /\b(if|unless|or|except|only|provided|until|when)\b|\d/iu;
+
+/**
+ * Where the bullet stands in the document's text: 'complete' when some occurrence ends where its
+ * sentence (or block) ends, 'cut' with the rest of the sentence when every occurrence goes on with
+ * more words, 'absent' when the text is not in the document word for word (a paraphrase or a label).
+ */
+function locate(doc, bullet) {
+  let probe = squash(bullet).toLowerCase().replace(/(…|\.\.\.)$/u, '').replace(/[.;:!?]$/u, '').trim();
+  let found = occurrences(doc.text, probe);
+  if (!found.length && probe.includes(': ')) { // "Slide title: point", the closing slide's form
+    probe = probe.slice(probe.indexOf(': ') + 2);
+    found = occurrences(doc.text, probe);
+  }
+  if (!found.length || probe.length < 4) return { where: 'absent' };
+  let rest = null;
+  for (const end of found) {
+    const line = doc.text.slice(end, doc.text.indexOf('\n', end));
+    if (/^\s*[.!?。！？…;:]?["'”’»)\]]*\s*$/u.test(line) || /^[.!?。！？]["'”’»)\]]*(\s|$)/u.test(line)) return { where: 'complete' };
+    const sentence = line.split(SENTENCE_END)[0];
+    // Only an aside left out ("… 400 words (more is fine).") is a sentence shortened, not cut.
+    if (wordCount(sentence.replace(/^\s*\([^()]*\)/u, '')) < 1) return { where: 'complete' };
+    rest = rest || sentence.trim();
+  }
+  return { where: 'cut', rest, condition: CONDITION.test(rest) };
+}
+
+function occurrences(text, probe) {
+  const ends = [];
+  if (!probe) return ends;
+  for (let i = text.indexOf(probe); i >= 0 && ends.length < 50; i = text.indexOf(probe, i + 1)) {
+    const before = text[i - 1];
+    if (!/[\p{L}\p{N}]/u.test(before) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(probe[0])) ends.push(i + probe.length);
+  }
+  return ends;
+}
+
+module.exports = { documentOf, isHeading, locate };

@@ -1,0 +1,151 @@
+// The deck-quality metrics of one deck (its JSON as GET /api/v1/decks/{id} answers it) against its
+// document (document.cjs). Title metrics look at content slides (every layout but TITLE, AGENDA and
+// CLOSING); bullet metrics at the bullets of content and closing slides (the agenda's entries are the
+// slide titles again; the title slide's line is the document's title); code and markup anywhere a
+// person reads it (titles, every bullet, table cells).
+'use strict';
+const { squash, normalise, wordCount, functionWords } = require('./text.cjs');
+const { isHeading, locate } = require('./document.cjs');
+
+const FRAME = new Set(['TITLE', 'AGENDA', 'CLOSING']);
+const CONTINUED = /\s*\((continued|cont\.?|fortsetzung|suite|продолжение|\d+)\)\s*$/iu;
+const SLIDE_N = /^(slide|folie|diapositive|слайд)\s*\d+$/iu;
+
+const bulletsOf = s => [...(s.bullets || []), ...(s.secondColumn || [])];
+
+/** Two short phrases joined by a comma, as a key-phrase extractor pairs them: "Lakes, Finger". */
+function isPhrasePair(doc, title) {
+  const parts = squash(title).replace(CONTINUED, '').split(',').map(p => p.trim());
+  return parts.length === 2 && parts.every(p => /^[\p{L}\p{N}'’ -]+$/u.test(p) && wordCount(p) >= 0.5 && wordCount(p) <= 3)
+    && !doc.headings.some(h => h.key === normalise(title.replace(CONTINUED, '')));
+}
+
+function unmatched(whole) {
+  const text = whole.replace(/^[\p{L}\p{N}]{1,3}\)\s/u, ''); // "1) ", "b) ": a list's numbering
+  const count = re => (text.match(re) || []).length;
+  return count(/\(/g) !== count(/\)/g) || count(/\[/g) !== count(/\]/g) || count(/\{/g) !== count(/\}/g)
+    || count(/“/g) !== count(/”/g) || count(/«/g) !== count(/»/g) || count(/"/g) % 2 === 1;
+}
+
+/** Why a bullet ends mid-clause (an empty list when it does not). */
+function midClause(doc, words, text) {
+  const t = squash(text);
+  const why = [];
+  if (/(…|\.\.\.)$/u.test(t)) why.push('ellipsis');
+  if (/[,;:\-–—]$/u.test(t)) why.push('punctuation');
+  const last = (t.match(/([\p{L}.]+)$/u) || [])[1];
+  if (last && !/[.!?]$/u.test(t) && words.has(last.toLowerCase())) why.push('function word');
+  if (unmatched(t)) why.push('bracket or quote');
+  const place = locate(doc, t);
+  if (place.where === 'cut') why.push(place.condition ? 'cut, dropping a condition or number' : 'cut');
+  return { why, place };
+}
+
+const CODE = [/[{}]/, /;\s*$/, /\bpublic\s+static\b/, /\w\(\)/];
+const MARKUP = [/\*\*/, /`/, /^\s*#/, /\[footnoteRef:/i, /\]\(/, /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i,
+  /^\s*\|.*\|\s*$/, /\|\s*:?-{3,}/]; // a Markdown table's row or rule
+const NOISE = /\d\.\d{8,}/;
+
+function junk(text, asBullet) {
+  const why = [];
+  if (asBullet && wordCount(text) < 3) why.push('fragment');
+  if (CODE.some(re => re.test(text))) why.push('code');
+  if (MARKUP.some(re => re.test(text))) why.push('markup');
+  if (NOISE.test(text)) why.push('float noise');
+  return why;
+}
+
+/** Document tables whose rows (as table rows, or as bullets equal to a row or a long cell) are on two slides or more. */
+function tablesTwice(doc, slides) {
+  let twice = 0;
+  for (const table of doc.tables) {
+    const slidesOfRow = new Map();
+    slides.forEach(s => {
+      const shown = [...(s.table || []).map(r => normalise(r.join(' '))), ...bulletsOf(s).map(b => normalise(b.text))];
+      shown.forEach(text => {
+        table.rows.forEach((row, i) => {
+          if (i > 0 && (row === text || (table.cells.has(text) && row.includes(text)))) {
+            if (!slidesOfRow.has(i)) slidesOfRow.set(i, new Set());
+            slidesOfRow.get(i).add(s.index);
+          }
+        });
+      });
+    });
+    if ([...slidesOfRow.values()].some(set => set.size > 1)) twice++;
+  }
+  return twice;
+}
+
+function coverage(doc, slides) {
+  const top = doc.headings.length ? Math.min(...doc.headings.map(h => h.level)) : 0;
+  const tops = doc.headings.filter(h => h.level === top);
+  const titles = slides.map(s => normalise(s.title.replace(CONTINUED, '')));
+  const pages = slides.flatMap(bulletsOf).map(b => b.source && b.source.page).filter(p => p);
+  const covered = tops.filter(h => titles.some(t => t === h.key || (h.key.length > 3 && t.includes(h.key)) ||
+      (t.length > 3 && h.key.includes(t)))
+    || (h.pageStart > 0 && pages.some(p => p >= h.pageStart && p <= (h.pageEnd || h.pageStart)))).length;
+  return { sections: tops.length, covered };
+}
+
+function duplicates(values) {
+  const seen = new Map();
+  values.forEach(v => seen.set(v, (seen.get(v) || 0) + 1));
+  return [...seen.values()].reduce((n, c) => n + (c > 1 ? c - 1 : 0), 0);
+}
+
+function measure(doc, deck) {
+  const slides = deck.slides || [];
+  const content = slides.filter(s => !FRAME.has(s.layout));
+  const spoken = slides.filter(s => s.layout !== 'TITLE' && s.layout !== 'AGENDA').flatMap(bulletsOf);
+  const words = functionWords(doc.language);
+  const flagged = [];
+  const note = (kind, slide, text, why) => flagged.push({ kind, slide, text, why });
+
+  const headingTitles = content.filter(s => isHeading(doc, s.title.replace(CONTINUED, '')));
+  if (doc.headings.length) content.filter(s => !headingTitles.includes(s)).forEach(s => note('title not a heading', s.index, s.title, []));
+  const pairs = slides.filter(s => s.layout !== 'TITLE' && isPhrasePair(doc, s.title));
+  const numbered = slides.filter(s => SLIDE_N.test(squash(s.title)));
+  const continued = slides.filter(s => CONTINUED.test(s.title));
+  pairs.forEach(s => note('phrase-pair title', s.index, s.title, []));
+  numbered.forEach(s => note('"Slide N" title', s.index, s.title, []));
+  continued.forEach(s => note('continuation title', s.index, s.title, []));
+
+  let mid = 0, cutCondition = 0, absent = 0, junkBullets = 0;
+  slides.filter(s => s.layout !== 'TITLE' && s.layout !== 'AGENDA').forEach(s => bulletsOf(s).forEach(b => {
+    const { why, place } = midClause(doc, words, b.text);
+    if (place.where === 'absent') absent++;
+    if (why.length) { mid++; note('mid-clause bullet', s.index, b.text, place.rest ? [...why, 'goes on: ' + place.rest.slice(0, 80)] : why); }
+    if (why.some(w => w.includes('condition'))) cutCondition++;
+  }));
+  slides.forEach(s => {
+    const asBullet = s.layout !== 'TITLE' && s.layout !== 'AGENDA';
+    bulletsOf(s).forEach(b => {
+      const why = junk(b.text, asBullet);
+      if (why.length) { junkBullets++; note('fragment, code or markup', s.index, b.text, why); }
+    });
+    [s.title, ...(s.table || []).flat()].forEach(text => {
+      const why = junk(text || '', false);
+      if (why.length) { junkBullets++; note('code or markup in a title or cell', s.index, text, why); }
+    });
+  });
+
+  const tableRows = slides.reduce((n, s) => n + Math.max(0, (s.table || []).length - 1), 0);
+  const all = slides.flatMap(bulletsOf);
+  return {
+    slides: slides.length, contentSlides: content.length,
+    headingTitles: doc.headings.length ? headingTitles.length : null,
+    phrasePairTitles: pairs.length, slideNTitles: numbered.length, continuedTitles: continued.length,
+    bullets: spoken.length, midClause: mid, cutCondition, notInDocument: absent, junk: junkBullets,
+    tablesTwice: tablesTwice(doc, slides),
+    unsourced: all.filter(b => !b.source || !b.source.documentId).length,
+    // A slide's table has no source field in the deck's JSON: every row below its header is unsourced.
+    unsourcedRows: tableRows,
+    duplicateTitles: duplicates(slides.map(s => normalise(s.title))),
+    duplicateBullets: duplicates(all.map(b => normalise(b.text))),
+    wordsPerBullet: spoken.length ? spoken.reduce((n, b) => n + wordCount(b.text), 0) / spoken.length : 0,
+    ...coverage(doc, slides),
+    flagged,
+  };
+}
+
+module.exports = { measure };
