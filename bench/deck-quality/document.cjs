@@ -5,9 +5,11 @@
 'use strict';
 const { squash, normalise, wordCount } = require('./text.cjs');
 
-// A table's text is its cells, each a line of its own (its block text joins them with " | ").
+// A table's text is its cells, each a line of its own (its block text joins them with " | "), a list's
+// its items; a line break inside any other block ends a line too (a slide's lines, a verse).
 const blockLines = block => (block.kind === 'TABLE' && (block.rows || []).length
-  ? [...block.rows.flat(), ...block.rows.map(r => r.join(' '))] : [block.text, ...(block.items || [])])
+  ? [...block.rows.flat(), ...block.rows.map(r => r.join(' '))]
+  : (block.items || []).length ? block.items : [block.text])
   .filter(Boolean).flatMap(t => String(t).split('\n'));
 
 function documentOf(structure) {
@@ -22,7 +24,10 @@ function documentOf(structure) {
       .filter(c => wordCount(c) >= 3 || c.length >= 12)) }));
   const lines = sections.flatMap(s => [s.title || '', ...(s.blocks || []).flatMap(blockLines)])
     .map(l => squash(l).toLowerCase()).filter(Boolean);
-  return { language: structure.language, title: structure.title, headings, tables, text: '\n' + lines.join('\n') + '\n' };
+  const text = '\n' + lines.join('\n') + '\n';
+  // Writers drop asides: "(r2>0.8)", "(2009)", "[2]". The text without them finds those bullets too.
+  const withoutAsides = text.replace(/ ?\([^()\n]{0,80}\)/g, '').replace(/ ?\[[^\]\n]{0,40}\]/g, '');
+  return { language: structure.language, title: structure.title, headings, tables, texts: [text, withoutAsides] };
 }
 
 /** True when a (normalised) title is one of the headings, or one shortened: its first words or one part. */
@@ -33,7 +38,9 @@ function isHeading(doc, title) {
 }
 
 const SENTENCE_END = /[.!?。！？](\s|$)/u;
-const CONDITION = /\b(if|unless|or|except|only|provided|until|when)\b|\d/iu;
+// What a cut may have dropped that changes the meaning: a condition, an alternative, an exception, a number.
+const CONDITION = /(?<!\p{L})(if|unless|or|except|only|provided|until|when|wenn|falls|oder|außer|nur|si|sauf|ou|seulement|если|или|кроме|только|salvo|solo)(?!\p{L})|\p{Nd}/iu;
+const FOOTNOTE = /\(?\[footnoteref:\d+\]\)?/giu;
 
 /**
  * Where the bullet stands in the document's text: 'complete' when some occurrence ends where its
@@ -41,23 +48,29 @@ const CONDITION = /\b(if|unless|or|except|only|provided|until|when)\b|\d/iu;
  * more words, 'absent' when the text is not in the document word for word (a paraphrase or a label).
  */
 function locate(doc, bullet) {
-  let probe = squash(bullet).toLowerCase().replace(/(…|\.\.\.)$/u, '').replace(/[.;:!?]$/u, '').trim();
-  let found = occurrences(doc.text, probe);
-  if (!found.length && probe.includes(': ')) { // "Slide title: point", the closing slide's form
-    probe = probe.slice(probe.indexOf(': ') + 2);
-    found = occurrences(doc.text, probe);
+  const whole = squash(bullet).toLowerCase().replace(/(…|\.\.\.)$/u, '').replace(/[.;:!?]$/u, '').trim();
+  // "Slide title: point" is the closing slide's form: its point is looked up alone too.
+  const probes = [whole, ...(whole.includes(': ') ? [whole.slice(whole.indexOf(': ') + 2)] : [])].filter(p => p.length >= 4);
+  for (const text of doc.texts) {
+    for (const probe of probes) {
+      const found = occurrences(text, probe);
+      if (found.length) return placeIn(text, found);
+    }
   }
-  if (!found.length || probe.length < 4) return { where: 'absent' };
+  return { where: 'absent' };
+}
+
+function placeIn(text, found) {
   let rest = null;
   for (const end of found) {
-    const line = doc.text.slice(end, doc.text.indexOf('\n', end));
+    const line = text.slice(end, text.indexOf('\n', end));
     if (/^\s*[.!?。！？…;:]?["'”’»)\]]*\s*$/u.test(line) || /^[.!?。！？]["'”’»)\]]*(\s|$)/u.test(line)) return { where: 'complete' };
     const sentence = line.split(SENTENCE_END)[0];
     // Only an aside left out ("… 400 words (more is fine).") is a sentence shortened, not cut.
     if (wordCount(sentence.replace(/^\s*\([^()]*\)/u, '')) < 1) return { where: 'complete' };
     rest = rest || sentence.trim();
   }
-  return { where: 'cut', rest, condition: CONDITION.test(rest) };
+  return { where: 'cut', rest, condition: CONDITION.test(rest.replace(FOOTNOTE, '')) };
 }
 
 function occurrences(text, probe) {

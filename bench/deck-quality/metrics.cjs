@@ -32,9 +32,9 @@ function midClause(doc, words, text) {
   const t = squash(text);
   const why = [];
   if (/(…|\.\.\.)$/u.test(t)) why.push('ellipsis');
-  if (/[,;:\-–—]$/u.test(t)) why.push('punctuation');
-  const last = (t.match(/([\p{L}.]+)$/u) || [])[1];
-  if (last && !/[.!?]$/u.test(t) && words.has(last.toLowerCase())) why.push('function word');
+  if (/[,;:\-–—،؛、，：]$/u.test(t)) why.push('punctuation');
+  const last = t.split(' ').pop().replace(/["'”’»)]+$/u, '').toLowerCase(); // "well-being" is not "being"
+  if (!/[.!?]$/u.test(t) && words.has(last)) why.push('function word');
   if (unmatched(t)) why.push('bracket or quote');
   const place = locate(doc, t);
   if (place.where === 'cut') why.push(place.condition ? 'cut, dropping a condition or number' : 'cut');
@@ -43,7 +43,8 @@ function midClause(doc, words, text) {
 
 const CODE = [/[{}]/, /;\s*$/, /\bpublic\s+static\b/, /\w\(\)/];
 const MARKUP = [/\*\*/, /`/, /^\s*#/, /\[footnoteRef:/i, /\]\(/, /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i,
-  /^\s*\|.*\|\s*$/, /\|\s*:?-{3,}/]; // a Markdown table's row or rule
+  /^\s*\|.*\|\s*$/, /\|\s*:?-{3,}/, // a Markdown table's row or rule
+  /^\s*>\s/, /\[![a-z]+\]/i]; // a Markdown quote, a GitHub admonition ("> [!NOTE]")
 const NOISE = /\d\.\d{8,}/;
 
 function junk(text, asBullet) {
@@ -55,25 +56,23 @@ function junk(text, asBullet) {
   return why;
 }
 
-/** Document tables whose rows (as table rows, or as bullets equal to a row or a long cell) are on two slides or more. */
-function tablesTwice(doc, slides) {
-  let twice = 0;
-  for (const table of doc.tables) {
-    const slidesOfRow = new Map();
-    slides.forEach(s => {
-      const shown = [...(s.table || []).map(r => normalise(r.join(' '))), ...bulletsOf(s).map(b => normalise(b.text))];
-      shown.forEach(text => {
-        table.rows.forEach((row, i) => {
-          if (i > 0 && (row === text || (table.cells.has(text) && row.includes(text)))) {
-            if (!slidesOfRow.has(i)) slidesOfRow.set(i, new Set());
-            slidesOfRow.get(i).add(s.index);
-          }
-        });
-      });
-    });
-    if ([...slidesOfRow.values()].some(set => set.size > 1)) twice++;
+/**
+ * Tables shown again: slides that show a table row an earlier slide showed — a row of the slide's own
+ * table, or a row (below its header) or a longer cell of a document table shown as a bullet.
+ * A table split over two slides (different rows) is not counted.
+ */
+function tablesShownAgain(doc, slides) {
+  const bodyRows = new Set(doc.tables.flatMap(t => t.rows.slice(1)));
+  const cells = new Set(doc.tables.flatMap(t => [...t.cells].filter(c => t.rows.slice(1).some(r => r.includes(c)))));
+  const shown = new Set();
+  let again = 0;
+  for (const s of slides) {
+    const rows = [...(s.table || []).slice(1).map(r => normalise(r.join(' '))),
+      ...bulletsOf(s).map(b => normalise(b.text)).filter(t => bodyRows.has(t) || cells.has(t))].filter(Boolean);
+    if (rows.some(r => shown.has(r))) again++;
+    rows.forEach(r => shown.add(r));
   }
-  return twice;
+  return again;
 }
 
 function coverage(doc, slides) {
@@ -136,7 +135,7 @@ function measure(doc, deck) {
     headingTitles: doc.headings.length ? headingTitles.length : null,
     phrasePairTitles: pairs.length, slideNTitles: numbered.length, continuedTitles: continued.length,
     bullets: spoken.length, midClause: mid, cutCondition, notInDocument: absent, junk: junkBullets,
-    tablesTwice: tablesTwice(doc, slides),
+    tablesTwice: tablesShownAgain(doc, slides),
     unsourced: all.filter(b => !b.source || !b.source.documentId).length,
     // A slide's table has no source field in the deck's JSON: every row below its header is unsourced.
     unsourcedRows: tableRows,

@@ -29,9 +29,10 @@ function wordCount(s) {
 
 /** Function words a sentence cut mid-clause ends on, per language (the document's, English as well). */
 const FUNCTION_WORDS = {
+  // ("this", "these", "those" end a clause as pronouns, so they are not listed.)
   en: `the a an of to and or but nor in on at by for with from into onto upon that which who whom whose
     is are was were be been being has have had will would shall should can could may might must not as
-    than its their his her our your my this these those if when while because unless whether so such
+    than its their his her our your my if when while because unless whether so such
     very about after before between through under over per via including e.g. i.e. such than`,
   // German ends a clause on its verb ("… wiederverwertet werden"): articles, prepositions, conjunctions only.
   de: `der die das den dem des ein eine einen einem einer und oder aber zu von mit für im in auf an bei

@@ -1,0 +1,71 @@
+// The deck-quality metrics on small decks and documents written here: each rule flags what it names
+// and leaves a sound title or bullet alone. Run: node --test bench/deck-quality/
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const { documentOf, isHeading, locate } = require('./document.cjs');
+const { measure } = require('./metrics.cjs');
+const { wordCount } = require('./text.cjs');
+
+const structure = {
+  language: 'en',
+  sections: [
+    { title: 'Report', level: 0, blocks: [] },
+    { title: '2.1 Risk and return: a primer', level: 1, pageStart: 1, blocks: [
+      { kind: 'PARAGRAPH', text: 'Banks lend to firms when rates are low, unless regulators object. Markets clear.' },
+      { kind: 'PARAGRAPH', text: 'This section should be about 400 words (more is fine).' },
+      { kind: 'LIST', text: 'First item\nSecond item', items: ['First item', 'Second item'] },
+      { kind: 'TABLE', text: 'Year | Rate', rows: [['Year', 'Rate'], ['2020', '1.5 percent'], ['2021', '2.5 percent']] },
+    ] },
+    { title: 'Chapter 3: Lending', level: 1, pageStart: 2, blocks: [] },
+  ],
+};
+const doc = documentOf(structure);
+const source = { documentId: 'd', page: 1 };
+const slide = (index, title, bullets, extra = {}) => ({ index, title, layout: 'BULLETS',
+  bullets: bullets.map(text => ({ text, source })), secondColumn: [], table: [], ...extra });
+
+test('a title is a heading as written, without its numbering, its subtitle or its chapter prefix', () => {
+  assert.ok(isHeading(doc, 'Risk and return: a primer'));
+  assert.ok(isHeading(doc, 'Risk and return'));
+  assert.ok(isHeading(doc, 'Lending'));
+  assert.ok(!isHeading(doc, 'Rates, banks'));
+});
+
+test('a bullet that stops where its sentence goes on is cut, and a cut that drops a condition says so', () => {
+  assert.deepStrictEqual(locate(doc, 'Banks lend to firms when rates are low, unless regulators object').where, 'complete');
+  const cut = locate(doc, 'Banks lend to firms');
+  assert.strictEqual(cut.where, 'cut');
+  assert.ok(cut.condition, 'the rest says "when … unless"');
+  assert.strictEqual(locate(doc, 'This section should be about 400 words').where, 'complete', 'an aside left out is not a cut');
+  assert.strictEqual(locate(doc, 'First item').where, 'complete', 'a list item ends at its line');
+  assert.strictEqual(locate(doc, 'Something the document never says').where, 'absent');
+});
+
+test('the deck metrics count phrase pairs, continuations, "Slide N", mid-clause bullets, markup and tables shown again', () => {
+  const deck = { slides: [
+    { index: 0, title: 'Deck', layout: 'TITLE', bullets: [], secondColumn: [], table: [] },
+    slide(1, 'Risk and return', ['Banks lend to firms when rates are low, unless regulators object', 'Markets clear']),
+    slide(2, 'Rates, banks', ['Banks lend to firms', 'Loans go to the', 'Use `npm test` to check this', 'Ratios of 0.123456789 were seen']),
+    slide(3, 'Rates, banks (continued)', ['Lenders and borrowers meet in markets,'], { layout: 'TABLE', table: [['Year', 'Rate'], ['2020', '1.5 percent']] }),
+    slide(4, 'Slide 4', ['2020 1.5 percent'], { secondColumn: [{ text: 'Rates were written down', source: null }] }),
+  ] };
+  const m = measure(doc, deck);
+  assert.strictEqual(m.contentSlides, 4);
+  assert.strictEqual(m.headingTitles, 1);
+  assert.strictEqual(m.phrasePairTitles, 2);
+  assert.strictEqual(m.continuedTitles, 1);
+  assert.strictEqual(m.slideNTitles, 1);
+  assert.strictEqual(m.midClause, 3, 'cut, dangling "the", trailing comma');
+  assert.strictEqual(m.cutCondition, 1);
+  assert.strictEqual(m.junk, 3, 'two words; backticks; float noise');
+  assert.strictEqual(m.tablesTwice, 1, 'the 2020 row on slide 3 as a table and on slide 4 as a bullet');
+  assert.strictEqual(m.unsourced, 1);
+  assert.strictEqual(m.unsourcedRows, 1, 'a slide table has no source field');
+});
+
+test('words are counted in every script: a CJK character is half a word', () => {
+  assert.strictEqual(wordCount('Banks lend to firms'), 4);
+  assert.strictEqual(wordCount('日本語のテキスト'), 4);
+  assert.strictEqual(wordCount('مرحلة المراهقة'), 2);
+});
