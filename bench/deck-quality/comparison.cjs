@@ -3,6 +3,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { totals } = require('./totals.cjs');
 
 const share = (n, d) => (d ? `${n}/${d} (${Math.round(100 * n / d)} %)` : '–');
 
@@ -46,8 +47,12 @@ function perDocument(before, after) {
 function compare(out) {
   const file = label => path.join(out, `deck-quality-${label}.json`);
   if (!fs.existsSync(file('before')) || !fs.existsSync(file('after'))) return null;
-  const before = JSON.parse(fs.readFileSync(file('before'), 'utf8'));
-  const after = JSON.parse(fs.readFileSync(file('after'), 'utf8'));
+  const read = label => {
+    const rows = JSON.parse(fs.readFileSync(file(label), 'utf8'));
+    return { rows, totals: totals(rows) };
+  };
+  const before = read('before');
+  const after = read('after');
   const md = ['| metric (all decks) | before | after | goal |', '|---|---:|---:|---|',
     ...METRICS.map(([name, f, goal]) => `| ${name} | ${f(before.totals)} | ${f(after.totals)} | ${goal} |`),
     '', perDocument(before, after), ''].join('\n');

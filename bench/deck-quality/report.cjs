@@ -11,6 +11,7 @@ const { measure } = require('./metrics.cjs');
 const { readPdfs, unseen } = require('./glyphs.cjs');
 const { deckMarkdown } = require('./decks-markdown.cjs');
 const { compare } = require('./comparison.cjs');
+const { COLUMNS, totals } = require('./totals.cjs');
 
 const rawBase = (raw, file) => path.join(raw, file.replace(/[^a-z0-9.]+/gi, '-'));
 const readJson = file => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -34,20 +35,6 @@ function measureAll(raw, files, decksDir, label) {
       pptxOverflow: run.pptxOverflow, shown: run.shown, requests: run.requests, ...measure(doc, deck),
       noGlyph: glyphs ? glyphs.withoutGlyph : null, lostChars: glyphs ? glyphs.lost : null, glyphs };
   });
-}
-
-const COLUMNS = ['file', 'slides', 'overflowing', 'unsourced', 'unsourcedRows', 'contentSlides', 'headingTitles',
-  'phrasePairTitles', 'slideNTitles', 'continuedTitles', 'bullets', 'midClause', 'cutCondition', 'junk', 'tablesTwice',
-  'covered', 'sections', 'noGlyph', 'lostChars', 'wordsPerBullet', 'duplicateTitles', 'duplicateBullets', 'notInDocument'];
-
-function totals(rows) {
-  const decks = rows.filter(r => !r.skipped);
-  const sum = (k, of = decks) => of.reduce((n, r) => n + (r[k] || 0), 0);
-  const withHeadings = decks.filter(r => r.headingTitles !== null);
-  const t = Object.fromEntries(COLUMNS.slice(1).map(k => [k, sum(k)]));
-  return { ...t, file: `${decks.length} decks`, headingTitles: sum('headingTitles', withHeadings),
-    headingContentSlides: sum('contentSlides', withHeadings), lostChars: decks.map(r => r.lostChars || '').join('').length,
-    wordsPerBullet: t.bullets ? decks.reduce((n, r) => n + r.wordsPerBullet * r.bullets, 0) / t.bullets : 0 };
 }
 
 function markdownRow(r, total = false) {
@@ -79,7 +66,8 @@ function write({ out, raw, label, files }) {
   const name = label ? `deck-quality-${label}` : 'deck-quality';
   const rows = measureAll(raw, files, path.join(out, 'decks'), label);
   const total = totals(rows);
-  fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify({ label, totals: total, rows }, null, 1));
+  // An array of rows, as DeckQualityIT reads it; the totals are computed again from it.
+  fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(rows, null, 1));
   const tsv = [[...COLUMNS, 'note'].join('\t'), ...rows.map(r => (r.skipped ? [r.file, ...COLUMNS.slice(1).map(() => ''), r.skipped]
     : [...COLUMNS.map(k => (k === 'wordsPerBullet' ? r[k].toFixed(1) : r[k] === null ? '' : r[k])), r.shown === r.slides ? '' : `shown ${r.shown}`]).join('\t')),
   [...COLUMNS.map(k => (k === 'wordsPerBullet' ? total[k].toFixed(1) : total[k])), 'total'].join('\t')];
@@ -92,4 +80,4 @@ function write({ out, raw, label, files }) {
   return md + (comparison ? '\n' + comparison : '');
 }
 
-module.exports = { rawBase, write, totals };
+module.exports = { rawBase, write };
