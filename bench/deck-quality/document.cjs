@@ -16,8 +16,8 @@ function documentOf(structure) {
   const sections = structure.sections || [];
   const headings = sections.filter(s => s.level > 0 && squash(s.title)).map(s => ({
     title: s.title, level: s.level, pageStart: s.pageStart, pageEnd: s.pageEnd, key: normalise(s.title),
-    // "Chapter 1: Creators", "Risk — the view": each part on its own is the heading shortened.
-    parts: squash(s.title).split(/\s*[:|]\s+|\s+[-–—]\s+|\.\s+/).map(normalise).filter(Boolean),
+    // "Chapter 1: Creators", "Risk — the view", "Talos (T)": each part on its own is the heading shortened.
+    parts: squash(s.title).split(/\s*[:|]\s+|\s+[-–—]\s+|\.\s+|\s+(?=\()/).map(normalise).filter(Boolean),
   })).filter(h => h.key);
   const tables = sections.flatMap(s => s.blocks || []).filter(b => b.kind === 'TABLE' && (b.rows || []).length)
     .map(b => ({ rows: b.rows.map(r => normalise(r.join(' '))), cells: new Set(b.rows.flat().map(normalise)

@@ -8,7 +8,7 @@ const { squash, normalise, wordCount, functionWords } = require('./text.cjs');
 const { isHeading, locate } = require('./document.cjs');
 
 const FRAME = new Set(['TITLE', 'AGENDA', 'CLOSING']);
-const CONTINUED = /\s*\((continued|cont\.?|fortsetzung|suite|продолжение|\d+)\)\s*$/iu;
+const CONTINUED = /\s*\((continued|cont\.?|cont['’]d|fortsetzung|suite|продолжение|\d+)\)\s*$/iu;
 const SLIDE_N = /^(slide|folie|diapositive|слайд)\s*\d+$/iu;
 
 const bulletsOf = s => [...(s.bullets || []), ...(s.secondColumn || [])];
