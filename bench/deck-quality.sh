@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The deck-quality report: every non-hostile document of the corpus manifest becomes a deck through
-# the running suite (./slideo up); each deck is exported as HTML and PPTX and measured (overflow in
-# headless Chromium and in the PPTX text frames, unsourced bullets, duplicates, words per bullet,
-# top-level sections covered). Prints a Markdown table; raw results land in bench/results/deck-quality/.
+# the running suite (./slideo up); each deck is exported as HTML, PPTX and PDF and measured against
+# the document's /structure (overflow in headless Chromium and in the PPTX text frames; titles that are
+# headings, phrase-pair, "Slide N" and continued titles; bullets cut mid-clause; fragments, code and
+# markup; tables shown twice; unsourced bullets and table rows; sections covered; characters without
+# a glyph in the PDF; words per bullet — see bench/README.md). Prints a Markdown table; results land in
+# bench/results/deck-quality/ (each deck as Markdown in decks/, the suite's answers in raw[-<label>]/).
 # Usage: bench/deck-quality.sh [--strict]   (--strict: exit 1 on any overflow or unsourced bullet)
 # Environment: DECK_QUALITY_SLIDES (10), DECK_QUALITY_THEME, DECK_QUALITY_PARALLEL (3),
 #   DECK_QUALITY_ONLY (comma-separated corpus files), SLIDEO_GATEWAY_URL (http://127.0.0.1:8080),
