@@ -92,14 +92,10 @@ function duplicates(values) {
   return [...seen.values()].reduce((n, c) => n + (c > 1 ? c - 1 : 0), 0);
 }
 
-function measure(doc, deck) {
-  const slides = deck.slides || [];
-  const content = slides.filter(s => !FRAME.has(s.layout));
-  const spoken = slides.filter(s => s.layout !== 'TITLE' && s.layout !== 'AGENDA').flatMap(bulletsOf);
-  const words = functionWords(doc.language);
-  const flagged = [];
-  const note = (kind, slide, text, why) => flagged.push({ kind, slide, text, why });
+const spokenSlides = slides => slides.filter(s => s.layout !== 'TITLE' && s.layout !== 'AGENDA');
 
+function titleMetrics(doc, slides, note) {
+  const content = slides.filter(s => !FRAME.has(s.layout));
   const headingTitles = content.filter(s => isHeading(doc, s.title.replace(CONTINUED, '')));
   if (doc.headings.length) content.filter(s => !headingTitles.includes(s)).forEach(s => note('title not a heading', s.index, s.title, []));
   const pairs = slides.filter(s => s.layout !== 'TITLE' && isPhrasePair(doc, s.title));
@@ -108,37 +104,54 @@ function measure(doc, deck) {
   pairs.forEach(s => note('phrase-pair title', s.index, s.title, []));
   numbered.forEach(s => note('"Slide N" title', s.index, s.title, []));
   continued.forEach(s => note('continuation title', s.index, s.title, []));
+  return { contentSlides: content.length, headingTitles: doc.headings.length ? headingTitles.length : null,
+    phrasePairTitles: pairs.length, slideNTitles: numbered.length, continuedTitles: continued.length };
+}
 
-  let mid = 0, cutCondition = 0, absent = 0, junkBullets = 0;
-  slides.filter(s => s.layout !== 'TITLE' && s.layout !== 'AGENDA').forEach(s => bulletsOf(s).forEach(b => {
+function bulletMetrics(doc, slides, note) {
+  const words = functionWords(doc.language);
+  const m = { midClause: 0, cutCondition: 0, notInDocument: 0 };
+  spokenSlides(slides).forEach(s => bulletsOf(s).forEach(b => {
     const { why, place } = midClause(doc, words, b.text);
-    if (place.where === 'absent') absent++;
-    if (why.length) { mid++; note('mid-clause bullet', s.index, b.text, place.rest ? [...why, 'goes on: ' + place.rest.slice(0, 80)] : why); }
-    if (why.some(w => w.includes('condition'))) cutCondition++;
+    if (place.where === 'absent') m.notInDocument++;
+    if (why.length) {
+      m.midClause++;
+      note('mid-clause bullet', s.index, b.text, place.rest ? [...why, 'goes on: ' + place.rest.slice(0, 80)] : why);
+    }
+    if (why.some(w => w.includes('condition'))) m.cutCondition++;
   }));
+  return m;
+}
+
+function junkMetrics(slides, note) {
+  let count = 0;
   slides.forEach(s => {
     const asBullet = s.layout !== 'TITLE' && s.layout !== 'AGENDA';
     bulletsOf(s).forEach(b => {
       const why = junk(b.text, asBullet);
-      if (why.length) { junkBullets++; note('fragment, code or markup', s.index, b.text, why); }
+      if (why.length) { count++; note('fragment, code or markup', s.index, b.text, why); }
     });
     [s.title, ...(s.table || []).flat()].forEach(text => {
       const why = junk(text || '', false);
-      if (why.length) { junkBullets++; note('code or markup in a title or cell', s.index, text, why); }
+      if (why.length) { count++; note('code or markup in a title or cell', s.index, text, why); }
     });
   });
+  return count;
+}
 
-  const tableRows = slides.reduce((n, s) => n + Math.max(0, (s.table || []).length - 1), 0);
+function measure(doc, deck) {
+  const slides = deck.slides || [];
+  const spoken = spokenSlides(slides).flatMap(bulletsOf);
   const all = slides.flatMap(bulletsOf);
+  const flagged = [];
+  const note = (kind, slide, text, why) => flagged.push({ kind, slide, text, why });
   return {
-    slides: slides.length, contentSlides: content.length,
-    headingTitles: doc.headings.length ? headingTitles.length : null,
-    phrasePairTitles: pairs.length, slideNTitles: numbered.length, continuedTitles: continued.length,
-    bullets: spoken.length, midClause: mid, cutCondition, notInDocument: absent, junk: junkBullets,
+    slides: slides.length, ...titleMetrics(doc, slides, note),
+    bullets: spoken.length, ...bulletMetrics(doc, slides, note), junk: junkMetrics(slides, note),
     tablesTwice: tablesShownAgain(doc, slides),
     unsourced: all.filter(b => !b.source || !b.source.documentId).length,
     // A slide's table has no source field in the deck's JSON: every row below its header is unsourced.
-    unsourcedRows: tableRows,
+    unsourcedRows: slides.reduce((n, s) => n + Math.max(0, (s.table || []).length - 1), 0),
     duplicateTitles: duplicates(slides.map(s => normalise(s.title))),
     duplicateBullets: duplicates(all.map(b => normalise(b.text))),
     wordsPerBullet: spoken.length ? spoken.reduce((n, b) => n + wordCount(b.text), 0) / spoken.length : 0,
