@@ -1,18 +1,19 @@
 package io.slideo.worker.planning;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.slideo.worker.text.Passage;
 
 /**
- * A candidate content slide: a top-level section with its subsections, or what merging and splitting
- * made of such sections. Each group is the passages of one original part, so a merged topic can draw
- * key points from all its parts.
+ * A candidate content slide: a part of one document in reading order (a top-level section with its
+ * subsections, one subsection, or a stretch of text without headings). {@code heading} is the
+ * document's own heading for it, empty when the text has none; each group holds the passages of one
+ * section, so a slide can speak of each of its subsections.
  */
-record Topic(String documentId, String title, boolean frontMatter, List<List<Passage>> groups) {
+record Topic(String documentId, String heading, boolean frontMatter, List<List<Passage>> groups) {
 
     Topic {
+        heading = heading == null ? "" : heading.trim();
         groups = groups.stream().filter(g -> !g.isEmpty()).map(List::copyOf).toList();
     }
 
@@ -20,15 +21,18 @@ record Topic(String documentId, String title, boolean frontMatter, List<List<Pas
         return groups.stream().flatMap(List::stream).toList();
     }
 
+    /** Characters of text: how much the part has to say. */
     int size() {
         return passages().stream().mapToInt(p -> p.text().length()).sum();
     }
 
-    Topic mergedWith(Topic next) {
-        List<List<Passage>> merged = new ArrayList<>(groups);
-        merged.addAll(next.groups);
-        // The merged slide opens where its first part does, so it keeps that title (front matter has none worth keeping).
-        String kept = frontMatter && !next.frontMatter ? next.title : title;
-        return new Topic(documentId, kept, frontMatter && next.frontMatter, merged);
+    boolean titled() {
+        return !heading.isEmpty();
+    }
+
+    /** Where the part starts in its document, to keep the deck in reading order. */
+    int position() {
+        List<Passage> passages = passages();
+        return passages.isEmpty() ? Integer.MAX_VALUE : passages.get(0).section() * 10_000 + passages.get(0).block();
     }
 }

@@ -122,8 +122,13 @@ public final class QualityGate {
     private String fitTitle(String title, Theme theme, SlideGeometry.Frame frame, List<String> actions) {
         String fitted = title;
         int words = TextCleanup.wordCount(title);
+        // Shortened by rules only (a subtitle, an aside); a title that cannot be is kept whole.
         while (SlideFit.title(fitted, theme, frame).fill() > maxFill && words > MIN_TITLE_WORDS) {
-            fitted = BulletText.shorten(title, --words);
+            String shorter = BulletText.asWritten(title, --words);
+            if (shorter.isEmpty() || TextCleanup.wordCount(shorter) > words) {
+                break;
+            }
+            fitted = shorter;
         }
         if (!fitted.equals(title)) {
             actions.add("shortened the title to " + words + " words");
@@ -141,7 +146,8 @@ public final class QualityGate {
                 moved.append(sentence(bullet.text())).append(' ');
             } else if (!seen.add(key)) {
                 actions.add("dropped a repeated bullet");
-            } else if (TextCleanup.wordCount(bullet.text()) > maxWords) {
+            } else if (TextCleanup.wordCount(bullet.text()) > maxWords
+                    && !BulletText.shorten(bullet.text(), maxWords).isEmpty()) {
                 actions.add("shortened a bullet to " + maxWords + " words");
                 kept.add(new Bullet(BulletText.shorten(bullet.text(), maxWords), bullet.source()));
             } else {
@@ -158,8 +164,12 @@ public final class QualityGate {
         if (bulletFill(fitted, theme, box, scale) <= maxFill) {
             return fitted;
         }
+        // Tighter by rules only: a bullet that cannot be made shorter whole stays as it is.
         if (fitted.stream().anyMatch(b -> TextCleanup.wordCount(b.text()) > TIGHT_WORDS)) {
-            fitted.replaceAll(b -> new Bullet(BulletText.shorten(b.text(), TIGHT_WORDS), b.source()));
+            fitted.replaceAll(b -> {
+                String tighter = BulletText.shorten(b.text(), TIGHT_WORDS);
+                return tighter.isEmpty() ? b : new Bullet(tighter, b.source());
+            });
             actions.add("shortened bullets to " + TIGHT_WORDS + " words to fit");
         }
         while (fitted.size() > 1 && bulletFill(fitted, theme, box, scale) > maxFill) {
@@ -173,7 +183,10 @@ public final class QualityGate {
     private List<List<String>> fitTable(List<List<String>> table, Theme theme, Box box, List<String> actions) {
         List<List<String>> fitted = new ArrayList<>(table);
         if (SlideFit.table(fitted, theme, box).fill() > maxFill) {
-            fitted.replaceAll(row -> row.stream().map(cell -> BulletText.shorten(cell, TIGHT_CELL_WORDS)).toList());
+            fitted.replaceAll(row -> row.stream().map(cell -> {
+                String shorter = BulletText.shorten(cell, TIGHT_CELL_WORDS);
+                return shorter.isEmpty() ? cell : shorter;
+            }).toList());
             actions.add("shortened table cells to " + TIGHT_CELL_WORDS + " words to fit");
         }
         while (fitted.size() > MIN_TABLE_ROWS && SlideFit.table(fitted, theme, box).fill() > maxFill) {
@@ -192,7 +205,11 @@ public final class QualityGate {
         int words = TextCleanup.wordCount(q.text());
         String text = q.text();
         while (SlideFit.paragraph(text, theme, frame.body(), frame.bodyScale(), false).fill() > maxFill && words > 8) {
-            text = BulletText.shorten(q.text(), words -= 4);
+            String shorter = BulletText.shorten(q.text(), words -= 4);
+            if (shorter.isEmpty()) {
+                break; // a quote is quoted whole or not shortened
+            }
+            text = shorter;
         }
         if (!text.equals(q.text())) {
             actions.add("shortened the quote to fit");

@@ -6,43 +6,93 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.Block;
+import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.Section;
 
 /**
  * A sentence (or list item, or table cell sentence) worth presenting, with where it came from.
- * {@code section} is the index of its section in the document.
+ * {@code section} is the index of its section in the document, {@code block} that of its block in
+ * the section; {@code location} says where it stands in a document without pages ("§ Risk, ¶ 4"),
+ * null where the page says it. Speaker notes are never passages: they are notes, not content.
  */
-public record Passage(String documentId, int section, String sectionTitle, int page, String text) {
+public record Passage(String documentId, int section, String sectionTitle, int block, int page, String location,
+        String text) {
     private static final int MIN_ITEM_WORDS = 3;
+    private static final int MIN_CELL_WORDS = 6;
+    // A heading in a source line is a signpost: its first words say which one.
+    private static final int LOCATION_WORDS = 8;
 
     /** Every presentable passage of a document, in reading order. */
     public static List<Passage> of(ExtractedDocument document) {
         List<Passage> passages = new ArrayList<>();
         List<Section> sections = document.sections();
+        boolean paged = hasPages(document);
         for (int i = 0; i < sections.size(); i++) {
             Section section = sections.get(i);
-            for (Block block : section.blocks()) {
+            List<Block> blocks = section.blocks();
+            for (int b = 0; b < blocks.size(); b++) {
+                Block block = blocks.get(b);
+                String location = paged ? null : location(section, b);
                 for (String text : texts(block)) {
-                    passages.add(new Passage(document.documentId(), i, section.title(), block.page(), text));
+                    passages.add(new Passage(document.documentId(), i, section.title(), b, block.page(), location, text));
                 }
             }
         }
         return passages;
     }
 
+    /** Where this passage is, as a source a reader can follow. */
+    public SourceRef source() {
+        return new SourceRef(documentId, page, location);
+    }
+
+    /** Where a block stands, as a source a reader can follow: its page, or its heading and paragraph. */
+    public static SourceRef sourceOf(ExtractedDocument document, int section, int block) {
+        Section s = document.sections().get(section);
+        Block b = s.blocks().get(block);
+        return new SourceRef(document.documentId(), b.page(), hasPages(document) ? null : location(s, block));
+    }
+
+    /**
+     * PDFs, slide decks and scans have pages (a slide's number is its page); Word, OpenDocument text,
+     * RTF, text, Markdown, HTML and EPUB do not: their "page 1" would send every reader to the start.
+     */
+    public static boolean hasPages(ExtractedDocument document) {
+        String type = document.mediaType() == null ? "" : document.mediaType().toLowerCase(Locale.ROOT);
+        return type.contains("pdf") || type.contains("presentation") || type.contains("powerpoint")
+                || type.startsWith("image/");
+    }
+
+    /** "§ Heading, ¶ n" (n counts the section's paragraphs, lists and tables from 1), or "¶ n" without a heading. */
+    static String location(Section section, int block) {
+        int paragraph = 0;
+        for (int b = 0; b <= block; b++) {
+            if (section.blocks().get(b).kind() != BlockKind.NOTE) {
+                paragraph++;
+            }
+        }
+        String heading = section.title() == null ? "" : BulletText.asWritten(section.title(), LOCATION_WORDS);
+        return (heading.isEmpty() ? "" : "\u00a7 " + heading + ", ") + "\u00b6 " + Math.max(1, paragraph);
+    }
+
     private static List<String> texts(Block block) {
         List<String> texts = new ArrayList<>();
         switch (block.kind()) {
+            case NOTE -> {
+                // A presenter's notes to himself are not what the slide says.
+            }
             case LIST -> block.items().stream()
                     .flatMap(item -> Sentences.split(item).stream())
                     .filter(item -> Sentences.isMeaningful(item, MIN_ITEM_WORDS))
                     .forEach(texts::add);
+            // A cell is a point only when it is a sentence of its own, not a label or a figure.
             case TABLE -> block.rows().stream().flatMap(List::stream)
                     .flatMap(String::lines)
                     .flatMap(line -> Sentences.split(line).stream())
-                    .filter(Sentences::isMeaningful)
+                    .filter(cell -> Sentences.isMeaningful(cell, MIN_CELL_WORDS))
                     .forEach(texts::add);
             default -> Sentences.split(block.text()).stream().filter(Sentences::isMeaningful).forEach(texts::add);
         }

@@ -17,6 +17,7 @@ import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.worker.planning.Words;
 import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.Passage;
 import io.slideo.worker.text.TextCleanup;
@@ -30,6 +31,8 @@ import io.slideo.worker.text.TextCleanup;
 public final class SlideWriter {
     public static final String GENERATOR = "offline";
     private static final int MIN_BULLETS = 3;
+    // The plan says what each slide says; the source tops up only a slide left with less than this.
+    private static final int TOP_UP_BELOW = 2;
     private static final int NOTE_SENTENCES = 4;
     private static final int SHORT_WORDS = 10;
     private static final int MAX_TABLE_ROWS = 8;
@@ -81,7 +84,7 @@ public final class SlideWriter {
             }
             case TABLE -> index.table(slide.sources())
                     .map(table -> new SlideDraft(slide.index(), slide.title(), layout, List.of(), List.of(),
-                            trimmed(table), written.notes()))
+                            trimmed(table, language()), written.notes()))
                     .orElseGet(() -> new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(),
                             List.of(), written.notes()));
             case QUOTE -> all.isEmpty()
@@ -93,14 +96,36 @@ public final class SlideWriter {
         };
     }
 
-    /** A table small enough for a slide: at most 8 rows and 5 columns, cells of at most 8 words. */
-    private static List<List<String>> trimmed(List<List<String>> table) {
+    /**
+     * A table small enough for a slide: at most 8 rows and 5 columns, long cells shortened by rules
+     * (kept whole when they cannot be); the rows left out are counted in a last row, in the deck's language.
+     */
+    private static List<List<String>> trimmed(List<List<String>> table, String language) {
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : table.subList(0, Math.min(table.size(), MAX_TABLE_ROWS))) {
-            rows.add(row.subList(0, Math.min(row.size(), MAX_TABLE_COLUMNS)).stream()
-                    .map(cell -> BulletText.shorten(cell == null ? "" : cell, MAX_CELL_WORDS)).toList());
+        boolean more = table.size() > MAX_TABLE_ROWS;
+        int shown = more ? MAX_TABLE_ROWS - 1 : table.size();
+        for (List<String> row : table.subList(0, shown)) {
+            rows.add(row.subList(0, Math.min(row.size(), MAX_TABLE_COLUMNS)).stream().map(SlideWriter::cell).toList());
+        }
+        if (more) {
+            List<String> last = new ArrayList<>();
+            last.add("\u2026 " + Words.of(language).moreRows(table.size() - shown));
+            while (last.size() < rows.get(0).size()) {
+                last.add("");
+            }
+            rows.add(last);
         }
         return rows;
+    }
+
+    private static String cell(String cell) {
+        String text = TextCleanup.normalize(cell == null ? "" : cell);
+        String shorter = BulletText.shorten(text, MAX_CELL_WORDS);
+        return shorter.isEmpty() ? text : shorter;
+    }
+
+    private String language() {
+        return documents.values().stream().findFirst().map(ExtractedDocument::language).orElse("en");
     }
 
     /** The full sentence behind a bullet, as a quote, with its source. */
@@ -145,7 +170,7 @@ public final class SlideWriter {
         }
         // Topping up from the source would repeat what the content slides say; the planner's slides are whole.
         for (Passage passage : planners ? List.<Passage>of() : moreFromTheSource(slide, anchor)) {
-            if (bullets.size() >= MIN_BULLETS) {
+            if (bullets.size() >= TOP_UP_BELOW) {
                 break;
             }
             String text = BulletText.shorten(passage.text(), maxWords);
@@ -155,15 +180,25 @@ public final class SlideWriter {
                 noteSentences.add(passage.text());
             }
         }
-        return new Written(bullets, notes(slide, noteSentences, bullets));
+        String presenters = anchor == null ? "" : presentersNotes(anchor);
+        return new Written(bullets, presenters.isEmpty() ? notes(slide, noteSentences, bullets) : presenters);
+    }
+
+    /** The notes a source deck's presenter kept for the slide this one draws on: they stay notes. */
+    private String presentersNotes(Passage anchor) {
+        ExtractedDocument document = documents.get(anchor.documentId());
+        if (document == null || anchor.section() >= document.sections().size()) {
+            return "";
+        }
+        return document.sections().get(anchor.section()).blocks().stream()
+                .filter(b -> b.kind() == io.slideo.model.document.BlockKind.NOTE)
+                .map(b -> TextCleanup.normalize(b.text())).filter(t -> !t.isEmpty())
+                .collect(Collectors.joining(" "));
     }
 
     private Written titleSlide(PlannedSlide slide, String deckTitle, SourceRef fallback) {
         List<Bullet> bullets = new ArrayList<>();
         List<String> points = new ArrayList<>(slide.keyPoints());
-        if (points.isEmpty()) {
-            documents.values().forEach(d -> points.add(d.title()));
-        }
         for (String point : points) {
             String text = BulletText.asWritten(point == null ? "" : point, maxWords);
             if (!text.isEmpty() && bullets.size() < maxBullets) {
@@ -200,9 +235,10 @@ public final class SlideWriter {
         if (notes.isEmpty()) {
             notes.append("This slide introduces ").append(slide.title()).append(". ");
         }
-        bullets.stream().map(Bullet::source).filter(s -> s != null && s.page() != null).findFirst()
+        bullets.stream().map(Bullet::source).filter(s -> s != null && !s.citation().isEmpty()).findFirst()
                 .ifPresent(source -> notes.append("This comes from ").append(documentTitle(source.documentId()))
-                        .append(", page ").append(source.page()).append('.'));
+                        .append(", ").append(source.location() != null ? source.location() : "page " + source.page())
+                        .append('.'));
         return notes.toString().trim();
     }
 
@@ -229,7 +265,7 @@ public final class SlideWriter {
     }
 
     private static SourceRef sourceOf(Passage passage) {
-        return new SourceRef(passage.documentId(), passage.page());
+        return passage.source();
     }
 
     private static String asSentence(String text) {

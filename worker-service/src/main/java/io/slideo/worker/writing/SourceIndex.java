@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.slideo.model.document.ExtractedDocument;
-import io.slideo.model.document.Section;
 import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.Block;
 import io.slideo.model.deck.SourceRef;
@@ -63,16 +62,22 @@ final class SourceIndex {
                 .toList();
     }
 
-    /** The first table (two rows or more) on one of the source pages, in the order of the sources. */
+    /**
+     * The table (two rows or more) a source points at: the one at its heading and paragraph in a
+     * document without pages, else the first on its page; sources in order.
+     */
     Optional<List<List<String>>> table(List<SourceRef> sources) {
         for (SourceRef source : sources) {
             ExtractedDocument document = documents.get(source.documentId());
-            if (document == null || source.page() == null) {
+            if (document == null || source.page() == null && source.location() == null) {
                 continue;
             }
-            for (Section section : document.sections()) {
-                for (Block block : section.blocks()) {
-                    if (block.kind() == BlockKind.TABLE && block.page() == source.page() && block.rows().size() >= 2) {
+            for (int s = 0; s < document.sections().size(); s++) {
+                List<Block> blocks = document.sections().get(s).blocks();
+                for (int b = 0; b < blocks.size(); b++) {
+                    Block block = blocks.get(b);
+                    if (block.kind() == BlockKind.TABLE && block.rows().size() >= 2
+                            && Passage.sourceOf(document, s, b).equals(source)) {
                         return Optional.of(block.rows());
                     }
                 }

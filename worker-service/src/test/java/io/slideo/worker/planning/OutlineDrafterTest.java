@@ -24,16 +24,23 @@ class OutlineDrafterTest {
     private final OutlineDrafter drafter = new OutlineDrafter(4, 14);
 
     @Test
-    void opensWithATitleSlideNamedByTheDescriptionsFirstSentence() {
+    void aDeckIsTitledByWhatItIsAboutNotByTheRequest() {
         ExtractedDocument doc = document("a", "Compilers Today", section("Basics", 1, 1, 3));
-        OutlineDrafter.Outline outline = drafter.draft("Teach the team about compilers. Use simple words.", 2, List.of(doc));
+        OutlineDrafter.Outline outline = drafter.draft("A briefing for a busy reader. Use simple words.", 2, List.of(doc));
 
-        assertEquals("Teach the team about compilers", outline.title());
+        assertEquals("Compilers Today", outline.title());
         PlannedSlide opening = outline.slides().get(0);
         assertEquals(SlideLayout.TITLE, opening.layout());
         assertEquals(0, opening.index());
-        assertEquals("Teach the team about compilers", opening.title());
-        assertEquals(List.of("Compilers Today"), opening.keyPoints());
+        assertEquals("Compilers Today", opening.title());
+        assertEquals(List.of(), opening.keyPoints(), "the title slide does not repeat its title");
+    }
+
+    @Test
+    void aDocumentWithoutARealTitleGivesTheRequestTurnedIntoATitle() {
+        ExtractedDocument doc = document("a", "Microsoft Word - notes.doc", section("Basics", 1, 1, 3));
+        assertEquals("Teach the team about compilers",
+                drafter.draft("teach the team about compilers. Use simple words.", 2, List.of(doc)).title());
     }
 
     @Test
@@ -43,10 +50,10 @@ class OutlineDrafterTest {
     }
 
     @Test
-    void mergesSmallSectionsSoTheSlideCountIsExact() {
+    void withTooManySectionsTheLargestKeepTheirOwnHeadingsInReadingOrder() {
         List<Section> sections = new ArrayList<>();
         for (int i = 1; i <= 9; i++) {
-            sections.add(section("Topic " + i, 1, i, i % 3 == 0 ? 6 : 2));
+            sections.add(section("Topic " + i, 1, i, i % 3 == 0 ? 6 : 3));
         }
         ExtractedDocument doc = document("a", "Nine Topics", sections.toArray(Section[]::new));
 
@@ -54,15 +61,21 @@ class OutlineDrafterTest {
 
         assertEquals(7, slides.size());
         assertIndexed(slides);
-        Set<String> titles = sections.stream().map(Section::title).collect(Collectors.toSet());
-        content(slides).forEach(s -> assertTrue(titles.contains(s.title()), s.title()));
-        assertEquals("Topic 1", slides.get(2).title(), "the first content slide keeps the first section's title");
+        List<String> titles = content(slides).stream().map(PlannedSlide::title).toList();
+        assertEquals(4, titles.size());
+        assertTrue(titles.containsAll(List.of("Topic 3", "Topic 6", "Topic 9")), "the largest sections: " + titles);
+        List<String> inOrder = sections.stream().map(Section::title).filter(titles::contains).toList();
+        assertEquals(inOrder, titles, "in the document's order");
+        for (PlannedSlide slide : content(slides)) {
+            slide.keyPoints().forEach(p -> assertTrue(p.startsWith(slide.title() + " ") || p.startsWith("It was"),
+                    "every bullet stays in the section its title names: " + slide.title() + " / " + p));
+        }
     }
 
     @Test
     void aLongerDeckOpensWithAnAgendaAndClosesWithTakeaways() {
-        ExtractedDocument doc = document("a", "Four Topics", section("Alpha", 1, 1, 3), section("Beta", 1, 2, 3),
-                section("Gamma", 1, 3, 3), section("Delta", 1, 4, 3));
+        ExtractedDocument doc = document("a", "Four Topics", section("Alpha", 1, 1, 6), section("Beta", 1, 2, 6),
+                section("Gamma", 1, 3, 6), section("Delta", 1, 4, 5));
 
         List<PlannedSlide> slides = drafter.draft(null, 6, List.of(doc)).slides();
 
@@ -77,13 +90,11 @@ class OutlineDrafterTest {
     }
 
     @Test
-    void theTakeawaysNameTheirSlideAndNeverRepeatABulletWordForWord() {
+    void theTakeawaysAreWholeSentencesNoSlideSaysYet() {
         List<Section> sections = new ArrayList<>();
         String[] names = { "Recording", "Compiling", "Guarding", "Measuring" };
         for (int i = 0; i < names.length; i++) {
-            sections.add(new Section(names[i], 1, i + 1, i + 1, List.of(Block.paragraph("The " + names[i].toLowerCase()
-                    + " step keeps the hot loops of the program fast on every run of the interpreter. It needs little"
-                    + " memory in step " + (i + 1) + ". Step " + (i + 1) + " is described in detail in the next chapter of this report.", i + 1))));
+            sections.add(section(names[i], 1, i + 1, 6));
         }
         ExtractedDocument doc = document("a", "Four Steps", sections.toArray(Section[]::new));
 
@@ -93,13 +104,13 @@ class OutlineDrafterTest {
         assertEquals(SlideLayout.CLOSING, closing.layout());
         Set<String> said = content(slides).stream().flatMap(s -> s.keyPoints().stream()).collect(Collectors.toSet());
         assertEquals(4, content(slides).size());
-        assertEquals(4, closing.keyPoints().size());
-        for (int i = 0; i < 4; i++) {
+        assertTrue(closing.keyPoints().size() >= 2, closing.toString());
+        for (int i = 0; i < closing.keyPoints().size(); i++) {
             String takeaway = closing.keyPoints().get(i);
-            assertFalse(said.contains(takeaway), "repeats a bullet: " + takeaway);
-            assertTrue(takeaway.startsWith(names[i] + ": "), "named by its slide: " + takeaway);
-            assertTrue(TextCleanup.wordCount(takeaway) <= 12, takeaway);
-            assertEquals(content(slides).get(i).sources().get(0), closing.sources().get(i));
+            assertTrue(takeaway.endsWith("."), "a sentence: " + takeaway);
+            assertFalse(said.contains(takeaway.substring(0, takeaway.length() - 1)), "repeats a bullet: " + takeaway);
+            assertFalse(takeaway.contains(": "), "not a label and the first words of a bullet: " + takeaway);
+            assertFalse(takeaway.matches("(?i).*(\\s(the|a|an|of|to|and|or|in|for|with|that)|,)\\.$"), takeaway);
         }
     }
 
@@ -115,14 +126,14 @@ class OutlineDrafterTest {
         List<String> points = slides.stream().filter(s -> s.layout() != SlideLayout.AGENDA)
                 .flatMap(s -> s.keyPoints().stream()).toList();
         assertEquals(points.size(), Set.copyOf(points).size(), "no point is said twice: " + points);
-        content(slides).forEach(s -> assertTrue(s.keyPoints().size() >= 3, s.toString()));
+        content(slides).forEach(s -> assertTrue(s.keyPoints().size() >= 2, s.toString()));
         assertTrue(outline.note().contains(slides.size() + " of the 10 slides"), outline.note());
         assertEquals("", drafter.draft(null, 3, List.of(doc)).note(), "a deck of the size asked for needs no note");
     }
 
     @Test
     void aSentenceTheDocumentRepeatsIsSaidOnceInTheDeck() {
-        List<Block> same = paragraphs("Shared", 1, 3);
+        List<Block> same = paragraphs("Shared", 1, 2);
         ExtractedDocument doc = document("a", "Twice Told", new Section("First telling", 1, 1, 1, same),
                 new Section("Second telling", 1, 2, 2, same.stream().map(b -> Block.paragraph(b.text(), 2)).toList()),
                 section("Something new", 1, 3, 3));
@@ -169,13 +180,17 @@ class OutlineDrafterTest {
     }
 
     @Test
-    void aSectionWithoutSubsectionsIsContinuedOnTheNextSlide() {
+    void aLongSectionWithoutSubsectionsIsSplitAndTitledByWhatItSaysNeverContinued() {
         ExtractedDocument doc = document("a", "One Long Story", section("The Story", 1, 1, 8));
 
         List<PlannedSlide> slides = drafter.draft(null, 3, List.of(doc)).slides();
 
-        assertEquals(List.of("One Long Story", "The Story", "The Story (continued)"),
-                slides.stream().map(PlannedSlide::title).toList());
+        assertEquals(3, slides.size());
+        assertEquals("The Story", slides.get(1).title());
+        String second = slides.get(2).title();
+        assertFalse(second.contains("(") || second.contains("continued"), second);
+        assertTrue(second.startsWith("The Story finding number") || second.startsWith("It was measured"),
+                "the lead sentence of its own text: " + second);
     }
 
     @Test
@@ -246,7 +261,8 @@ class OutlineDrafterTest {
     static List<Block> paragraphs(String title, int page, int count) {
         List<Block> blocks = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            blocks.add(Block.paragraph(title + " finding number " + i + " shows how the system behaves under real load."
+            blocks.add(Block.paragraph(title + " finding number " + i + " shows how the " + title.toLowerCase()
+                    + "ish system behaves under real load."
                     + " It was measured on " + (i + 2) + " machines over several weeks of ordinary use.", page));
         }
         return blocks;

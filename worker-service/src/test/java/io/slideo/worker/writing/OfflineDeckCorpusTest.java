@@ -69,11 +69,12 @@ class OfflineDeckCorpusTest {
                 assertFalse(bullet.text().matches("^[Ff]{2,}\\p{Lu}.*"), "stray keystrokes: " + bullet.text());
             }
         }
-        assertEquals(SlideLayout.CLOSING, outline.slides().get(outline.slides().size() - 1).layout());
         if (shortDocument) {
             assertTrue(outline.slides().size() < 10, outline.slides().size() + " slides");
             assertTrue(outline.note().contains(outline.slides().size() + " of the 10 slides"), outline.note());
         } else {
+            // A short document may have nothing left to take away that its slides did not say.
+            assertEquals(SlideLayout.CLOSING, outline.slides().get(outline.slides().size() - 1).layout());
             assertEquals(10, outline.slides().size());
             assertEquals("", outline.note());
         }

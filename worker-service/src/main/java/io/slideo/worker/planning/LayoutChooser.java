@@ -1,0 +1,68 @@
+package io.slideo.worker.planning;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.slideo.model.deck.SlideLayout;
+import io.slideo.model.deck.SourceRef;
+import io.slideo.model.document.Block;
+import io.slideo.model.document.BlockKind;
+import io.slideo.model.document.ExtractedDocument;
+import io.slideo.worker.text.Passage;
+
+/**
+ * The layout a part's content asks for: a table slide for the first table of its sections that no
+ * other slide shows (each table once per deck; a large one is trimmed by the writer), two columns for
+ * a long list, bullets otherwise.
+ */
+final class LayoutChooser {
+    private static final int MIN_TABLE_ROWS = 3;
+    private static final int MAX_TABLE_COLUMNS = 6;
+    private static final int LONG_LIST = 6;
+
+    private final Map<String, ExtractedDocument> documents;
+    private final Set<String> shownTables = new java.util.HashSet<>();
+
+    LayoutChooser(Map<String, ExtractedDocument> documents) {
+        this.documents = documents;
+    }
+
+    record Choice(SlideLayout layout, Optional<SourceRef> table) {
+    }
+
+    Choice choose(Topic topic) {
+        ExtractedDocument document = documents.get(topic.documentId());
+        if (document == null) {
+            return new Choice(SlideLayout.BULLETS, Optional.empty());
+        }
+        Set<Integer> sections = new LinkedHashSet<>();
+        topic.passages().forEach(p -> sections.add(p.section()));
+        SlideLayout layout = SlideLayout.BULLETS;
+        for (int section : sections) {
+            List<Block> blocks = document.sections().get(section).blocks();
+            for (int b = 0; b < blocks.size(); b++) {
+                Block block = blocks.get(b);
+                if (block.kind() == BlockKind.TABLE && presentable(block)) {
+                    SourceRef source = Passage.sourceOf(document, section, b);
+                    // A table spread over pages or split by a parser repeats its header: one slide for it.
+                    if (shownTables.add(document.documentId() + "|" + block.rows().get(0))
+                            && shownTables.add(document.documentId() + "|" + source)) {
+                        return new Choice(SlideLayout.TABLE, Optional.of(source));
+                    }
+                }
+                if (block.kind() == BlockKind.LIST && block.items().size() >= LONG_LIST) {
+                    layout = SlideLayout.TWO_COLUMNS;
+                }
+            }
+        }
+        return new Choice(layout, Optional.empty());
+    }
+
+    private static boolean presentable(Block table) {
+        return table.rows().size() >= MIN_TABLE_ROWS
+                && table.rows().stream().allMatch(r -> r.size() >= 2 && r.size() <= MAX_TABLE_COLUMNS);
+    }
+}

@@ -1,0 +1,133 @@
+package io.slideo.worker.planning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.slideo.worker.text.BulletText;
+import io.slideo.worker.text.Passage;
+import io.slideo.worker.text.TextCleanup;
+
+/**
+ * Chooses what a slide says: from each of its groups in turn, the most central sentences first (their
+ * TextRank score), each made a bullet by rules that keep its meaning (a sentence that cannot be made
+ * short enough whole is passed over, never cut); nothing said twice or nearly twice in the deck. The
+ * points come back in reading order, each with the passage it came from.
+ */
+final class PointPicker {
+    // Two points sharing this much of their words say the same thing.
+    private static final double NEAR_DUPLICATE = 0.9;
+
+    private final int perSlide;
+    private final int maxWords;
+    private final Map<String, Double> centrality;
+
+    record Point(String text, Passage passage) {
+    }
+
+    PointPicker(int perSlide, int maxWords, Map<String, Double> centrality) {
+        this.perSlide = perSlide;
+        this.maxWords = maxWords;
+        this.centrality = centrality;
+    }
+
+    /** Up to {@code perSlide} points of the topic not said yet; {@code said} gains them. */
+    List<Point> pick(Topic topic, Said said) {
+        List<List<Passage>> groups = topic.groups().stream().map(this::centralFirst).toList();
+        List<Point> points = new ArrayList<>();
+        int[] next = new int[groups.size()];
+        boolean progress = true;
+        // Round-robin over the groups, so a slide speaks of each of its subsections.
+        while (points.size() < perSlide && progress) {
+            progress = false;
+            for (int g = 0; g < groups.size() && points.size() < perSlide; g++) {
+                List<Passage> group = groups.get(g);
+                while (next[g] < group.size()) {
+                    Passage passage = group.get(next[g]++);
+                    String point = bullet(passage.text());
+                    if (!point.isEmpty() && said.add(point)) {
+                        points.add(new Point(point, passage));
+                        progress = true;
+                        break;
+                    }
+                }
+            }
+        }
+        points.sort(Comparator.comparingInt((Point p) -> p.passage().section()).thenComparingInt(p -> p.passage().block()));
+        return points;
+    }
+
+    /** The sentence as a bullet, or empty when it cannot be one whole (too long, a fragment, cut). */
+    String bullet(String sentence) {
+        String point = BulletText.shorten(sentence, maxWords);
+        if (TextCleanup.wordCount(point) < 3 || endsMidClause(point)) {
+            return "";
+        }
+        return point;
+    }
+
+    // TODO(merge): BulletText.endsMidClause once the text work lands.
+    private static boolean endsMidClause(String point) {
+        return point.matches("(?isu).*(\\s(the|a|an|of|to|and|or|in|on|for|with|by|as|at|from|that|which|is|are|was|were|be|its|their|this|but|so|if|than|not)|[,;:\u2013\u2014-])$");
+    }
+
+    private List<Passage> centralFirst(List<Passage> group) {
+        if (centrality.isEmpty()) {
+            return group;
+        }
+        List<Passage> ordered = new ArrayList<>(group);
+        // Stable: sentences the graph did not rank keep their reading order, after the ranked ones.
+        ordered.sort(Comparator.comparingDouble((Passage p) -> -centrality.getOrDefault(p.text(), 0.0)));
+        return ordered;
+    }
+
+    /** What the deck has said, by normalised text and by words, to tell repeats and near-repeats. */
+    static final class Said {
+        private final Set<String> texts = new java.util.HashSet<>();
+        private final List<Set<String>> words = new ArrayList<>();
+
+        /** False when the point (or one sharing most of its words) was said; else remembers it. */
+        boolean add(String point) {
+            String key = key(point);
+            Set<String> own = words(point);
+            if (texts.contains(key) || words.stream().anyMatch(w -> overlap(w, own) >= NEAR_DUPLICATE)) {
+                return false;
+            }
+            texts.add(key);
+            if (!own.isEmpty()) {
+                words.add(own);
+            }
+            return true;
+        }
+
+        /** Shared words over the larger set's; texts that differ in a number never say the same thing. */
+        private static double overlap(Set<String> a, Set<String> b) {
+            if (a.isEmpty() || b.isEmpty() || !numbers(a).equals(numbers(b))) {
+                return 0;
+            }
+            long shared = b.stream().filter(a::contains).count();
+            return (double) shared / Math.max(a.size(), b.size());
+        }
+
+        private static Set<String> numbers(Set<String> words) {
+            return words.stream().filter(w -> w.chars().anyMatch(Character::isDigit)).collect(java.util.stream.Collectors.toSet());
+        }
+
+        /** Content words and every number, however short ("3" and "4" machines are different facts). */
+        private static Set<String> words(String point) {
+            Set<String> words = new java.util.LinkedHashSet<>(Passage.words(point));
+            for (String token : point.split("[^\\p{N}.,]+")) {
+                if (token.chars().anyMatch(Character::isDigit)) {
+                    words.add(token.replaceAll("[.,]+$", ""));
+                }
+            }
+            return words;
+        }
+
+        static String key(String point) {
+            return TextCleanup.normalize(point).toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\p{P}]+$", "");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.slideo.worker.planning;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.slideo.worker.text.BulletText;
+import io.slideo.worker.text.TextCleanup;
+
+/**
+ * Slide titles: the document's own heading, shortened by rules when too long; without a heading, the
+ * salient clause of the slide's lead sentence. Never key phrases, never "Slide N", never a numbered
+ * continuation: two slides that would share a title are told apart by what they say.
+ */
+final class SlideTitles {
+    static final int TITLE_WORDS = 10;
+    // "(continued)", "(cont.)", "(2)", "– Part 2", "contd": a continuation, not a name.
+    private static final Pattern CONTINUATION = Pattern.compile(
+            "(?iu)(\\s*[(\\[]\\s*(continued|cont'?d?\\.?|forts\\.|suite|\\d+)\\s*[)\\]]|\\s+[-\u2013\u2014:]?\\s*(part|teil)\\s+\\d+)+\\s*$");
+    // "3.2 ", "IV. ", "Chapter 3: " numbers before the name; the name is what the slide says.
+    private static final Pattern NUMBERING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[IVXLC]+\\.)\\s+(?=\\p{L})");
+    private static final Pattern WEAK_END = Pattern.compile(
+            "(?iu)\\s+(the|a|an|of|to|and|or|in|on|for|with|by|as|at|from|that|which|is|are|was|were|be|its|their|this|but|so|if|when|than|not)$");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;:\u2013\u2014]\\s|\\s-\\s");
+    private static final Pattern LEADING_CLAUSE = Pattern.compile(
+            "(?iu)^(when|while|although|though|because|since|after|before|once|whereas|as|in order to|to|by|in|on|at|for|with)\\b[^,]{3,80},\\s+(.+)$");
+
+    private SlideTitles() {
+    }
+
+    /** A heading as a title: without its number or continuation mark, shortened by rules when too long. */
+    static String heading(String heading) {
+        String title = base(heading);
+        title = NUMBERING.matcher(title).replaceFirst("");
+        String written = BulletText.asWritten(title, TITLE_WORDS);
+        return written.isEmpty() ? title : written;
+    }
+
+    /** A heading without its continuation mark, for telling two parts of one section. */
+    static String base(String heading) {
+        return CONTINUATION.matcher(TextCleanup.normalize(heading)).replaceAll("").trim();
+    }
+
+    /**
+     * What a sentence says, short enough for a title: the sentence itself when short, else its main
+     * clause (a leading subordinate clause dropped, then up to the first clause break), never ending on
+     * a dangling word; empty when nothing short and whole is left.
+     */
+    static String leadClause(String sentence) {
+        String text = BulletText.asWritten(sentence, TITLE_WORDS);
+        if (!text.isEmpty() && TextCleanup.wordCount(text) <= TITLE_WORDS) {
+            return trimWeakEnd(text);
+        }
+        String clause = TextCleanup.normalize(sentence);
+        var leading = LEADING_CLAUSE.matcher(clause);
+        if (leading.matches()) {
+            clause = leading.group(2);
+        }
+        var brk = CLAUSE_END.matcher(clause);
+        while (brk.find()) {
+            String head = clause.substring(0, brk.start()).trim();
+            int words = TextCleanup.wordCount(head);
+            if (words >= 3 && words <= TITLE_WORDS) {
+                return capitalize(trimWeakEnd(head));
+            }
+            if (words > TITLE_WORDS) {
+                break;
+            }
+        }
+        return "";
+    }
+
+    /** The first title of the candidates that no slide has yet ({@code used} gains it); empty if none. */
+    static String firstUnused(List<String> candidates, Set<String> used) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank() && used.add(key(candidate))) {
+                return candidate;
+            }
+        }
+        return "";
+    }
+
+    static String key(String title) {
+        return TextCleanup.normalize(title).toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "");
+    }
+
+    private static String trimWeakEnd(String text) {
+        String trimmed = text.replaceAll("[\\s,;:\u2013\u2014-]+$", "");
+        for (String before = ""; !before.equals(trimmed);) {
+            before = trimmed;
+            trimmed = WEAK_END.matcher(trimmed).replaceAll("");
+        }
+        return trimmed;
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+}

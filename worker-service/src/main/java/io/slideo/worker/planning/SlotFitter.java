@@ -1,0 +1,150 @@
+package io.slideo.worker.planning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.slideo.worker.text.Passage;
+import io.slideo.worker.text.TextCleanup;
+
+/**
+ * Fits the documents' parts to the content slides of a deck without ever putting one section's text
+ * under another's heading: with too many parts the smallest are left out (front matter first); with
+ * too few, the largest part gives way to its subsections (each under its own heading) or, without
+ * any, to stretches of its text in order. Parts stay in reading order.
+ */
+final class SlotFitter {
+    private final int minPoints;
+
+    SlotFitter(int minPoints) {
+        this.minPoints = minPoints;
+    }
+
+    List<Topic> fit(List<Topic> candidates, int slots) {
+        List<Topic> parts = mergedRepeats(candidates);
+        while (parts.size() > slots) {
+            Topic dropped = parts.stream().filter(Topic::frontMatter).findFirst()
+                    .orElseGet(() -> parts.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow());
+            parts.remove(dropped);
+        }
+        Set<Topic> whole = new java.util.HashSet<>(); // parts that would not split
+        while (parts.size() < slots) {
+            int largest = -1;
+            for (int i = 0; i < parts.size(); i++) {
+                if (!whole.contains(parts.get(i)) && splittable(parts.get(i))
+                        && (largest < 0 || parts.get(i).size() > parts.get(largest).size())) {
+                    largest = i;
+                }
+            }
+            if (largest < 0) {
+                break; // the documents say less than the slides asked for
+            }
+            List<Topic> pieces = split(parts.get(largest), slots - parts.size() + 1);
+            if (pieces.size() < 2) {
+                whole.add(parts.get(largest));
+                continue;
+            }
+            parts.remove(largest);
+            parts.addAll(largest, pieces);
+        }
+        return parts;
+    }
+
+    /** Adjacent parts under the same heading (a talk's "Results" and "Results (cont.)") are one part. */
+    private static List<Topic> mergedRepeats(List<Topic> parts) {
+        List<Topic> merged = new ArrayList<>();
+        for (Topic part : parts) {
+            Topic last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && last.titled() && last.documentId().equals(part.documentId())
+                    && SlideTitles.base(last.heading()).equalsIgnoreCase(SlideTitles.base(part.heading()))) {
+                List<List<Passage>> groups = new ArrayList<>(last.groups());
+                groups.addAll(part.groups());
+                merged.set(merged.size() - 1, new Topic(last.documentId(), last.heading(), last.frontMatter(), groups));
+            } else {
+                merged.add(part);
+            }
+        }
+        return merged;
+    }
+
+    private boolean splittable(Topic part) {
+        return titledSubsections(part) >= 2 || distinct(part.passages()) >= 2 * minPoints;
+    }
+
+    /** Subsections with a heading of their own and enough to say. */
+    private long titledSubsections(Topic part) {
+        return part.groups().stream().skip(1).filter(g -> hasHeading(g) && distinct(g) >= minPoints).count();
+    }
+
+    /**
+     * Into at most {@code pieces} parts: its subsections with the most to say, each under its own
+     * heading (the parent's opening text stays with the parent when it says enough on its own), or,
+     * without subsections, stretches of similar length that start at a paragraph.
+     */
+    private List<Topic> split(Topic part, int pieces) {
+        if (titledSubsections(part) >= 2) {
+            List<Topic> children = new ArrayList<>();
+            List<List<Passage>> groups = part.groups();
+            if (distinct(groups.get(0)) >= minPoints || !hasHeading(groups.get(0))) {
+                children.add(new Topic(part.documentId(), part.heading(), part.frontMatter(), List.of(groups.get(0))));
+            }
+            for (List<Passage> group : groups.subList(1, groups.size())) {
+                if (hasHeading(group) && distinct(group) >= minPoints) {
+                    children.add(new Topic(part.documentId(), group.get(0).sectionTitle(), false, List.of(group)));
+                } else if (!children.isEmpty()) { // an untitled or thin subsection stays with the part before it
+                    Topic last = children.remove(children.size() - 1);
+                    List<List<Passage>> with = new ArrayList<>(last.groups());
+                    with.add(group);
+                    children.add(new Topic(last.documentId(), last.heading(), last.frontMatter(), with));
+                }
+            }
+            while (children.size() > pieces) {
+                children.remove(children.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow());
+            }
+            if (children.size() >= 2) {
+                return children;
+            }
+        }
+        return stretches(part, Math.min(pieces, Math.max(2, distinct(part.passages()) / minPoints)));
+    }
+
+    /** The part's text in {@code count} stretches of about equal length, cut where a paragraph starts. */
+    private List<Topic> stretches(Topic part, int count) {
+        List<Passage> passages = part.passages();
+        int total = part.size();
+        List<Topic> pieces = new ArrayList<>();
+        int start = 0;
+        int running = 0;
+        for (int i = 1; i < passages.size() && pieces.size() < count - 1; i++) {
+            running += passages.get(i - 1).text().length();
+            boolean paragraph = passages.get(i).block() != passages.get(i - 1).block()
+                    || passages.get(i).section() != passages.get(i - 1).section();
+            if (paragraph && running >= (long) total * (pieces.size() + 1) / count && i - start >= minPoints
+                    && passages.size() - i >= minPoints) {
+                pieces.add(piece(part, passages.subList(start, i), pieces.isEmpty()));
+                start = i;
+            }
+        }
+        pieces.add(piece(part, passages.subList(start, passages.size()), pieces.isEmpty()));
+        return pieces;
+    }
+
+    /** The first stretch keeps the part's heading; the others are titled by what they say. */
+    private static Topic piece(Topic part, List<Passage> passages, boolean first) {
+        return new Topic(part.documentId(), first ? part.heading() : "", first && part.frontMatter(), List.of(passages));
+    }
+
+    private static boolean hasHeading(List<Passage> group) {
+        return !group.isEmpty() && group.get(0).sectionTitle() != null && !group.get(0).sectionTitle().isBlank();
+    }
+
+    /** How many different sentences of three words or more the passages hold. */
+    static int distinct(List<Passage> passages) {
+        Set<String> seen = passages.stream().map(p -> TextCleanup.normalize(p.text()).toLowerCase(Locale.ROOT))
+                .filter(t -> TextCleanup.wordCount(t) >= 3).collect(Collectors.toSet());
+        return seen.size();
+    }
+}
