@@ -2,7 +2,6 @@ package io.slideo.design;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -53,11 +51,7 @@ final class FontFile {
 
     synchronized byte[] subset(Iterable<Integer> codePoints) {
         try {
-            TTFSubsetter subsetter = new TTFSubsetter(font);
-            codePoints.forEach(subsetter::add);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            subsetter.writeToStream(out);
-            return out.toByteArray();
+            return FontSubset.of(font, cmap, codePoints);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

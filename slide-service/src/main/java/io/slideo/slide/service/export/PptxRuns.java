@@ -48,7 +48,8 @@ final class PptxRuns {
             FallbackFont font = segment.font();
             run.setFontFamily(font != null && font.kind() == Kind.SYMBOL ? font.typeface() : face.family(),
                     FontGroup.LATIN);
-            String ea = font != null && font.kind() == Kind.EAST_ASIAN ? font.typeface() : eastAsian;
+            // PowerPoint draws supplementary-plane characters (math letters too) with the east-asian typeface.
+            String ea = font != null && font.kind() != Kind.COMPLEX ? font.typeface() : eastAsian;
             String cs = font != null && font.kind() == Kind.COMPLEX ? font.typeface() : complex;
             if (ea != null) {
                 run.setFontFamily(ea, FontGroup.EAST_ASIAN);
