@@ -1,5 +1,6 @@
 package io.slideo.slide.service.export;
 
+import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import io.slideo.slide.service.export.Composition.Text;
  * are embedded, each subset to these characters (complex-script fonts whole, for their shaping tables).
  */
 final class DeckFonts {
+    // Sans, Serif and Mono cover the same characters; one face answers for all.
+    private static final Font LIBERATION = Fonts.awt(Fonts.SANS, false, 12);
     private final Map<FallbackFont, TreeSet<Integer>> used;
 
     private DeckFonts(Map<FallbackFont, TreeSet<Integer>> used) {
@@ -64,7 +67,7 @@ final class DeckFonts {
     }
 
     static boolean liberationHas(int codePoint) {
-        return Fonts.awt(Fonts.SANS, false, 12).canDisplay(codePoint);
+        return LIBERATION.canDisplay(codePoint);
     }
 
     /** The fallback fonts used, in the order a renderer should try them. */
