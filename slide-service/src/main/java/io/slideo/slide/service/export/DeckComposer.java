@@ -144,10 +144,7 @@ public final class DeckComposer {
         if (!TextDirection.rightToLeft(texts, language)) {
             return page;
         }
-        List<Shape> shapes = page.shapes().stream().map(s -> s instanceof Text t && !"decoration".equals(t.role())
-                && !"number".equals(t.role()) ? new Text(t.role(), t.box(), t.face(), t.lineHeight(), t.colour(),
-                        t.anchor(), Align.RIGHT, t.bulleted(), t.indent(), t.gapAfter(), t.glyphColour(), t.paragraphs(),
-                        t.hints()) : s).toList();
+        List<Shape> shapes = page.shapes().stream().map(DeckComposer::mirrored).toList();
         return new Page(page.number(), page.layout(), page.title(), page.background(), shapes, page.notes(), true);
     }
 
@@ -185,6 +182,24 @@ public final class DeckComposer {
         }
         return new Table("body", box, new Face(theme.bodyFont(), false, size), lineHeight, SlideFit.CELL_PADDING,
                 theme.textColor(), theme.accentColor(), rows, columns, heights);
+    }
+
+    /** A shape of a right-to-left slide: text right-aligned, decoration (bands, rules, quote mark) mirrored. */
+    private static Shape mirrored(Shape shape) {
+        if (shape instanceof Rect r) {
+            return new Rect(r.role(), mirrored(r.box()), r.colour());
+        }
+        if (shape instanceof Text t && !"number".equals(t.role())) {
+            boolean decoration = "decoration".equals(t.role());
+            return new Text(t.role(), decoration ? mirrored(t.box()) : t.box(), t.face(), t.lineHeight(), t.colour(),
+                    t.anchor(), decoration ? t.align() : Align.RIGHT, t.bulleted(), t.indent(), t.gapAfter(),
+                    t.glyphColour(), t.paragraphs(), t.hints());
+        }
+        return shape;
+    }
+
+    private static Box mirrored(Box box) {
+        return new Box(SlideGeometry.WIDTH - box.x() - box.width(), box.y(), box.width(), box.height());
     }
 
     /** The theme's decoration: a band along the top (and the left of title and section slides), or a rule under the title. */

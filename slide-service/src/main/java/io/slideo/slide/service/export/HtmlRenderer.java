@@ -105,7 +105,7 @@ public final class HtmlRenderer {
         html.append(CSS).append(".notes { font-family: slideo-sans").append(chain).append(", sans-serif; }\n")
                 .append("</style>\n</head>\n<body class=\"").append(print ? "print" : "preview").append("\">\n");
         for (Page page : deck.pages()) {
-            slide(html, page, chain, labels);
+            slide(html, page, chain, labels, print);
             if (!print && !page.notes().isEmpty()) {
                 html.append("<aside class=\"notes\"").append(page.rightToLeft() ? " dir=\"rtl\"" : "")
                         .append(" aria-label=\"").append(escape(labels.notesFor(page.number()))).append("\"><h2>")
@@ -116,7 +116,7 @@ public final class HtmlRenderer {
         return html.toString();
     }
 
-    private static void slide(StringBuilder html, Page page, String chain, DeckLabels labels) {
+    private static void slide(StringBuilder html, Page page, String chain, DeckLabels labels, boolean print) {
         String layout = page.layout().name().toLowerCase(Locale.ROOT);
         html.append("<section class=\"slide ").append(layout).append("\" id=\"slide-").append(page.number())
                 .append("\" data-slide=\"").append(page.number()).append("\" data-layout=\"").append(layout)
@@ -130,7 +130,7 @@ public final class HtmlRenderer {
             } else if (shape instanceof Text text) {
                 text(html, text, chain);
             } else if (shape instanceof Table table) {
-                table(html, table, chain, page.rightToLeft());
+                table(html, table, chain, page.rightToLeft(), print);
             }
         }
         html.append("</section>\n");
@@ -179,7 +179,9 @@ public final class HtmlRenderer {
         html.append("</div>\n");
     }
 
-    private static void table(StringBuilder html, Table table, String chain, boolean rtl) {
+    private static void table(StringBuilder html, Table table, String chain, boolean rtl, boolean print) {
+        // Browsers lay a right-to-left table's columns out from the right; the PDF renderer does not.
+        boolean mirror = rtl && print;
         html.append("<div class=\"frame ").append(table.role()).append(" table\" style=\"").append(place(table.box()))
                 .append(font(table.face(), chain)).append(" line-height: ").append(pt(table.lineHeight())).append("; color: ")
                 .append(table.colour()).append(";\"><table><colgroup>");
@@ -192,7 +194,8 @@ public final class HtmlRenderer {
             List<String> row = table.rows().get(r);
             html.append(r == 0 ? "<thead><tr>" : (r == 1 ? "<tbody><tr>" : "<tr>"));
             for (int c = 0; c < table.columns(); c++) {
-                String cell = c < row.size() ? row.get(c) : "";
+                int column = mirror ? table.columns() - 1 - c : c;
+                String cell = column < row.size() ? row.get(column) : "";
                 html.append(r == 0 ? "<th" : "<td").append(" style=\"padding: ").append(pt(table.padding()))
                         .append("; vertical-align: top; text-align: ").append(rtl ? "right;" : "left;");
                 if (r == 0) {

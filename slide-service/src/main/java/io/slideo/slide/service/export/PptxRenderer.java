@@ -134,6 +134,12 @@ public final class PptxRenderer {
         }
         Box box = table.box();
         shape.setAnchor(new Rectangle2D.Double(box.x(), box.y(), box.width(), height));
+        if (rightToLeft) {
+            // Columns from the right, as a right-to-left reader expects the first one.
+            var properties = shape.getCTTable().isSetTblPr() ? shape.getCTTable().getTblPr()
+                    : shape.getCTTable().addNewTblPr();
+            properties.setRtl(true);
+        }
         double width = box.width() / table.columns();
         for (int c = 0; c < table.columns(); c++) {
             shape.setColumnWidth(c, width);

@@ -67,6 +67,8 @@ class ScriptExportsTest {
         int checked = 0;
         try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
             for (XSLFSlide slide : show.getSlides()) {
+                slide.getShapes().stream().filter(shape -> shape instanceof XSLFTable).forEach(shape -> assertEquals(
+                        "ar".equals(language), ((XSLFTable) shape).getCTTable().getTblPr().getRtl(), "table columns from the right"));
                 for (XSLFTextParagraph paragraph : paragraphs(slide)) {
                     boolean arabic = paragraph.getText().codePoints()
                             .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
