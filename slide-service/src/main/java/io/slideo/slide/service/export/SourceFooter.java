@@ -51,7 +51,7 @@ final class SourceFooter {
         }
         String listed = pages.keySet().stream()
                 .map(d -> document(d) + pageList(pages.get(d)) + locationList(locations.get(d)))
-                .collect(Collectors.joining("; "));
+                .collect(Collectors.joining(labels.semicolon()));
         boolean one = pages.size() == 1 && pages.values().iterator().next().size()
                 + locations.values().iterator().next().size() <= 1;
         String text = (one ? labels.source() : labels.sources()) + " " + listed;
@@ -65,7 +65,7 @@ final class SourceFooter {
         }
         String where = hasLocation(source) ? source.citation()
                 : source.page() == null ? "" : labels.page(source.page().toString());
-        return document(source.documentId()) + (where.isEmpty() ? "" : ", " + where);
+        return document(source.documentId()) + (where.isEmpty() ? "" : labels.comma() + where);
     }
 
     private static boolean hasLocation(SourceRef source) {
@@ -80,12 +80,12 @@ final class SourceFooter {
         if (pages.isEmpty()) {
             return "";
         }
-        String numbers = pages.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return ", " + (pages.size() == 1 ? labels.page(numbers) : labels.pages(numbers));
+        String numbers = pages.stream().map(String::valueOf).collect(Collectors.joining(labels.comma()));
+        return labels.comma() + (pages.size() == 1 ? labels.page(numbers) : labels.pages(numbers));
     }
 
-    private static String locationList(Set<String> locations) {
-        return locations.isEmpty() ? "" : ", " + String.join(", ", locations);
+    private String locationList(Set<String> locations) {
+        return locations.isEmpty() ? "" : labels.comma() + String.join(labels.comma(), locations);
     }
 
     private static String fitted(String text, Font font, float width) {

@@ -127,9 +127,9 @@ class ScriptExportsTest {
 
         assertEquals(language, deck.language());
         if ("ja".equals(language)) {
-            assertTrue(footers.contains("出典： 資料1, 3, 4, 5ページ, § 3.2 リスク, ¶ 4"), footers.toString());
+            assertTrue(footers.contains("出典： 資料1、3、4、5ページ、§ 3.2 リスク, ¶ 4"), footers.toString());
         } else {
-            assertTrue(footers.contains("المصادر: المستند 1, ص. 3, 4, 5"), footers.toString());
+            assertTrue(footers.contains("المصادر: المستند 1، ص. 3، 4، 5"), footers.toString());
         }
         assertFalse(footers.stream().anyMatch(f -> f.contains("Source") || f.contains("document")), footers.toString());
     }
