@@ -35,6 +35,7 @@ public final class HtmlRenderer {
               overflow-wrap: anywhere; font-kerning: none; font-variant-ligatures: none;
               text-rendering: geometricPrecision; hyphens: manual; }
             .glyph-box { position: absolute; overflow: visible; }
+            body.print .frame.title { overflow: visible; } /* a bottom-anchored title's deep descenders (Arabic) */
             .glyph-box p { margin: 0; padding: 0; }
             .valign { display: table; table-layout: fixed; width: 100%; height: 100%; }
             .cell { display: table-cell; }
