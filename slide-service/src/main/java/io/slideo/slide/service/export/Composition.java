@@ -12,8 +12,9 @@ import io.slideo.model.deck.SlideLayout;
  */
 public record Composition(String title, String language, List<Page> pages) {
 
+    /** {@code rightToLeft}: the slide reads right to left (Arabic, Hebrew): its text is right-aligned and shaped. */
     public record Page(int number, SlideLayout layout, String title, String background, List<Shape> shapes,
-            String notes) {
+            String notes, boolean rightToLeft) {
     }
 
     public sealed interface Shape permits Rect, Text, Table {

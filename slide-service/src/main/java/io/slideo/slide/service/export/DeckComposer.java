@@ -1,12 +1,8 @@
 package io.slideo.slide.service.export;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.slideo.design.Box;
 import io.slideo.design.Fonts;
@@ -15,7 +11,6 @@ import io.slideo.design.SlideGeometry;
 import io.slideo.design.TextMeasure;
 import io.slideo.model.deck.Bullet;
 import io.slideo.model.deck.SlideLayout;
-import io.slideo.model.deck.SourceRef;
 import io.slideo.model.theme.Theme;
 import io.slideo.slide.service.export.Composition.Align;
 import io.slideo.slide.service.export.Composition.Anchor;
@@ -42,13 +37,32 @@ public final class DeckComposer {
     private DeckComposer() {
     }
 
+    /** A deck in the language its own text is written in (see {@link DeckLanguage}). */
     public static Composition compose(String deckTitle, Theme theme, List<String> documentIds, List<SlideContent> slides) {
+        return compose(deckTitle, theme, documentIds, slides, DeckLanguage.of(texts(deckTitle, slides)));
+    }
+
+    public static Composition compose(String deckTitle, Theme theme, List<String> documentIds, List<SlideContent> slides,
+            String language) {
         Theme safe = sanitise(theme);
+        SourceFooter sources = new SourceFooter(documentIds, language);
         List<Page> pages = new ArrayList<>();
         for (SlideContent slide : slides) {
-            pages.add(page(slide, safe, documentIds));
+            pages.add(directed(page(slide, safe, sources), language));
         }
-        return new Composition(deckTitle, "en", pages);
+        return new Composition(deckTitle, language, pages);
+    }
+
+    private static List<String> texts(String deckTitle, List<SlideContent> slides) {
+        List<String> texts = new ArrayList<>();
+        texts.add(deckTitle == null ? "" : deckTitle);
+        for (SlideContent slide : slides) {
+            texts.add(slide.title() == null ? "" : slide.title());
+            slide.bullets().forEach(b -> texts.add(b.text() == null ? "" : b.text()));
+            slide.secondColumn().forEach(b -> texts.add(b.text() == null ? "" : b.text()));
+            slide.table().forEach(row -> texts.addAll(row.stream().map(c -> c == null ? "" : c).toList()));
+        }
+        return texts;
     }
 
     /** A theme whose every value can be used as it is: colours #rrggbb, families Slideo ships, a known style. */
@@ -64,7 +78,7 @@ public final class DeckComposer {
                 theme.titleFontSize(), theme.bodyFontSize(), theme.lineSpacing(), style);
     }
 
-    private static Page page(SlideContent slide, Theme theme, List<String> documentIds) {
+    private static Page page(SlideContent slide, Theme theme, SourceFooter sources) {
         SlideLayout layout = slide.layout() == null ? SlideLayout.BULLETS : slide.layout();
         SlideGeometry.Frame frame = SlideGeometry.frame(layout);
         List<Shape> shapes = new ArrayList<>(decoration(layout, theme));
@@ -82,35 +96,35 @@ public final class DeckComposer {
         Face body = new Face(theme.bodyFont(), false, bodySize);
         List<Bullet> bullets = slide.bullets();
         switch (layout) {
-            case TITLE, SECTION -> shapes.add(paragraphs("body", frame.body(), body, theme, bullets, documentIds));
+            case TITLE, SECTION -> shapes.add(paragraphs("body", frame.body(), body, theme, bullets, sources));
             case QUOTE -> {
                 if (!bullets.isEmpty()) {
                     Bullet quote = bullets.get(0);
                     shapes.add(new Text("body", frame.body(), body, bodySize * ls, theme.textColor(), Anchor.MIDDLE,
                             Align.LEFT, false, 0, 0, null, List.of(clean(quote.text())),
-                            List.of(hint(quote.source(), documentIds))));
+                            List.of(sources.hint(quote.source()))));
                 }
             }
             case TABLE -> {
                 if (slide.table().isEmpty()) {
-                    shapes.add(bulleted("body", frame.body(), body, theme, bullets, documentIds));
+                    shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
                 } else {
                     shapes.add(table(frame.body(), theme, slide.table()));
                 }
             }
             case TWO_COLUMNS -> {
-                shapes.add(bulleted("body", frame.body(), body, theme, bullets, documentIds));
-                shapes.add(bulleted("second", frame.second(), body, theme, slide.secondColumn(), documentIds));
+                shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
+                shapes.add(bulleted("second", frame.second(), body, theme, slide.secondColumn(), sources));
             }
-            default -> shapes.add(bulleted("body", frame.body(), body, theme, bullets, documentIds));
+            default -> shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
         }
 
         List<Bullet> sourced = new ArrayList<>(bullets);
         sourced.addAll(slide.secondColumn());
-        String sources = sources(sourced, documentIds, theme);
-        if (!sources.isEmpty()) {
+        String footer = sources.footer(sourced, theme, SOURCES_SIZE, SOURCES.width());
+        if (!footer.isEmpty()) {
             shapes.add(new Text("sources", SOURCES, new Face(theme.bodyFont(), false, SOURCES_SIZE), SOURCES_SIZE * 1.2f,
-                    theme.textColor(), Anchor.BOTTOM, Align.LEFT, false, 0, 0, null, List.of(sources), List.of()));
+                    theme.textColor(), Anchor.BOTTOM, Align.LEFT, false, 0, 0, null, List.of(footer), List.of()));
         }
         int number = slide.index() + 1;
         if (layout != SlideLayout.TITLE) {
@@ -119,24 +133,36 @@ public final class DeckComposer {
                     List.of(Integer.toString(number)), List.of()));
         }
         return new Page(number, layout, clean(slide.title()), theme.backgroundColor(), shapes,
-                slide.notes() == null ? "" : slide.notes().strip());
+                slide.notes() == null ? "" : slide.notes().strip(), false);
+    }
+
+    /** A right-to-left slide's text starts at the right: its title, body and footer are right-aligned. */
+    private static Page directed(Page page, String language) {
+        List<String> texts = new ArrayList<>(List.of(page.title()));
+        page.shapes().stream().filter(s -> s instanceof Text t && !"decoration".equals(t.role()))
+                .forEach(s -> texts.addAll(((Text) s).paragraphs()));
+        if (!TextDirection.rightToLeft(texts, language)) {
+            return page;
+        }
+        List<Shape> shapes = page.shapes().stream().map(DeckComposer::mirrored).toList();
+        return new Page(page.number(), page.layout(), page.title(), page.background(), shapes, page.notes(), true);
     }
 
     private static Text bulleted(String role, Box box, Face face, Theme theme, List<Bullet> bullets,
-            List<String> documentIds) {
+            SourceFooter sources) {
         float size = face.size();
         return new Text(role, box, face, size * (float) theme.lineSpacing(), theme.textColor(), Anchor.TOP, Align.LEFT,
                 true, SlideFit.BULLET_INDENT_EM * size, SlideFit.BULLET_GAP_EM * size, theme.accentColor(),
                 bullets.stream().map(b -> clean(b.text())).toList(),
-                bullets.stream().map(b -> hint(b.source(), documentIds)).toList());
+                bullets.stream().map(b -> sources.hint(b.source())).toList());
     }
 
     private static Text paragraphs(String role, Box box, Face face, Theme theme, List<Bullet> bullets,
-            List<String> documentIds) {
+            SourceFooter sources) {
         float size = face.size();
         return new Text(role, box, face, size * (float) theme.lineSpacing(), theme.textColor(), Anchor.TOP, Align.LEFT,
                 false, 0, SlideFit.BULLET_GAP_EM * size, null, bullets.stream().map(b -> clean(b.text())).toList(),
-                bullets.stream().map(b -> hint(b.source(), documentIds)).toList());
+                bullets.stream().map(b -> sources.hint(b.source())).toList());
     }
 
     private static Table table(Box box, Theme theme, List<List<String>> raw) {
@@ -156,6 +182,24 @@ public final class DeckComposer {
         }
         return new Table("body", box, new Face(theme.bodyFont(), false, size), lineHeight, SlideFit.CELL_PADDING,
                 theme.textColor(), theme.accentColor(), rows, columns, heights);
+    }
+
+    /** A shape of a right-to-left slide: text right-aligned, decoration (bands, rules, quote mark) mirrored. */
+    private static Shape mirrored(Shape shape) {
+        if (shape instanceof Rect r) {
+            return new Rect(r.role(), mirrored(r.box()), r.colour());
+        }
+        if (shape instanceof Text t && !"number".equals(t.role())) {
+            boolean decoration = "decoration".equals(t.role());
+            return new Text(t.role(), decoration ? mirrored(t.box()) : t.box(), t.face(), t.lineHeight(), t.colour(),
+                    t.anchor(), decoration ? t.align() : Align.RIGHT, t.bulleted(), t.indent(), t.gapAfter(),
+                    t.glyphColour(), t.paragraphs(), t.hints());
+        }
+        return shape;
+    }
+
+    private static Box mirrored(Box box) {
+        return new Box(SlideGeometry.WIDTH - box.x() - box.width(), box.y(), box.width(), box.height());
     }
 
     /** The theme's decoration: a band along the top (and the left of title and section slides), or a rule under the title. */
@@ -196,57 +240,6 @@ public final class DeckComposer {
         float firstLine = body.y() + (body.height() - height) / 2;
         return new Text("decoration", new Box(36, Math.max(24, firstLine - 12), 56, 100), new Face(Fonts.SERIF, true, 96),
                 96, theme.accentColor(), Anchor.TOP, Align.LEFT, false, 0, 0, null, List.of("\u201c"), List.of());
-    }
-
-    /** "Sources: document 1, pp. 2, 5; document 2", cut to one line of the footer. */
-    static String sources(List<Bullet> bullets, List<String> documentIds, Theme theme) {
-        Map<String, TreeSet<Integer>> pages = new LinkedHashMap<>();
-        for (Bullet bullet : bullets) {
-            SourceRef source = bullet.source();
-            if (source == null || source.documentId() == null) {
-                continue;
-            }
-            TreeSet<Integer> of = pages.computeIfAbsent(source.documentId(), d -> new TreeSet<>());
-            if (source.page() != null) {
-                of.add(source.page());
-            }
-        }
-        if (pages.isEmpty()) {
-            return "";
-        }
-        String listed = pages.entrySet().stream().map(e -> document(e.getKey(), documentIds) + pageList(e.getValue()))
-                .collect(Collectors.joining("; "));
-        String text = (pages.size() == 1 && pages.values().iterator().next().size() <= 1 ? "Source: " : "Sources: ")
-                + listed;
-        var font = Fonts.awt(theme.bodyFont(), false, SOURCES_SIZE);
-        if (TextMeasure.width(text, font) <= SOURCES.width()) {
-            return text;
-        }
-        String cut = text;
-        while (cut.length() > 10 && TextMeasure.width(cut + "\u2026", font) > SOURCES.width()) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut.stripTrailing() + "\u2026";
-    }
-
-    private static String hint(SourceRef source, List<String> documentIds) {
-        if (source == null || source.documentId() == null) {
-            return "";
-        }
-        return document(source.documentId(), documentIds) + (source.page() == null ? "" : ", p. " + source.page());
-    }
-
-    private static String document(String documentId, List<String> documentIds) {
-        int position = documentIds.indexOf(documentId) + 1;
-        return position > 0 ? "document " + position : "a document";
-    }
-
-    private static String pageList(TreeSet<Integer> pages) {
-        if (pages.isEmpty()) {
-            return "";
-        }
-        return (pages.size() == 1 ? ", p. " : ", pp. ") + pages.stream().map(String::valueOf)
-                .collect(Collectors.joining(", "));
     }
 
     /** Text as the renderers may draw it: no control characters, whitespace collapsed. */

@@ -33,7 +33,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class ExportService {
     // Bump when the renderers change what they draw, so cached files are drawn again.
-    static final String RENDERER = "r3";
+    static final String RENDERER = "r4";
 
     public enum Format {
         HTML("html", "text/html; charset=UTF-8"),

@@ -1,6 +1,5 @@
 package io.slideo.slide.service.export;
 
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,15 +35,17 @@ public final class HtmlRenderer {
               overflow-wrap: anywhere; font-kerning: none; font-variant-ligatures: none;
               text-rendering: geometricPrecision; hyphens: manual; }
             .glyph-box { position: absolute; overflow: visible; }
+            body.print .frame.title { overflow: visible; } /* a bottom-anchored title's deep descenders (Arabic) */
             .glyph-box p { margin: 0; padding: 0; }
             .valign { display: table; table-layout: fixed; width: 100%; height: 100%; }
             .cell { display: table-cell; }
             .frame p { margin: 0; padding: 0; position: relative; }
             .frame p .glyph { position: absolute; left: 0; top: 0; }
+            .frame p.rtl .glyph { left: auto; right: 0; }
             .frame table { width: 100%; table-layout: fixed; border-collapse: collapse; }
             .frame td { vertical-align: top; text-align: left; }
             .notes { width: 960pt; margin: 0 auto 24pt; padding: 10pt 14pt; background: #f4f4f2; color: #1f1f1f;
-              font-size: 11pt; line-height: 1.45; font-family: slideo-sans, sans-serif; }
+              font-size: 11pt; line-height: 1.45; }
             .notes h2 { font-size: 9pt; margin: 0 0 4pt; text-transform: uppercase; letter-spacing: .08em; color: #555; }
             @media print { body.preview { background: none; padding: 0; }
               body.preview .slide { margin: 0; box-shadow: none; page-break-after: always; } .notes { display: none; } }
@@ -96,52 +97,51 @@ public final class HtmlRenderer {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
                 .append("<meta name=\"generator\" content=\"Slideo\" />\n<title>").append(escape(deck.title()))
                 .append("</title>\n<style>\n");
+        DeckFonts fallbacks = DeckFonts.of(deck);
         if (!print) {
-            for (String face : faces(deck)) {
-                String[] parts = face.split("\\|");
-                boolean bold = Boolean.parseBoolean(parts[1]);
-                html.append("@font-face { font-family: ").append(cssFamily(parts[0])).append("; font-style: normal; ")
-                        .append("font-weight: ").append(bold ? 700 : 400).append("; src: url(data:font/ttf;base64,")
-                        .append(Base64.getEncoder().encodeToString(Fonts.bytes(parts[0], bold)))
-                        .append(") format(\"truetype\"); }\n");
-            }
+            FontFaces.append(html, faces(deck), fallbacks);
         }
-        html.append(CSS).append("</style>\n</head>\n<body class=\"").append(print ? "print" : "preview").append("\">\n");
+        String chain = fallbacks.cssChain();
+        DeckLabels labels = DeckLabels.of(deck.language());
+        html.append(CSS).append(".notes { font-family: slideo-sans").append(chain).append(", sans-serif; }\n")
+                .append("</style>\n</head>\n<body class=\"").append(print ? "print" : "preview").append("\">\n");
         for (Page page : deck.pages()) {
-            slide(html, page);
+            slide(html, page, chain, labels, print);
             if (!print && !page.notes().isEmpty()) {
-                html.append("<aside class=\"notes\" aria-label=\"Speaker notes for slide ").append(page.number())
-                        .append("\"><h2>Notes</h2>").append(escape(page.notes())).append("</aside>\n");
+                html.append("<aside class=\"notes\"").append(page.rightToLeft() ? " dir=\"rtl\"" : "")
+                        .append(" aria-label=\"").append(escape(labels.notesFor(page.number()))).append("\"><h2>")
+                        .append(escape(labels.notes())).append("</h2>").append(escape(page.notes())).append("</aside>\n");
             }
         }
         html.append("</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void slide(StringBuilder html, Page page) {
+    private static void slide(StringBuilder html, Page page, String chain, DeckLabels labels, boolean print) {
         String layout = page.layout().name().toLowerCase(Locale.ROOT);
         html.append("<section class=\"slide ").append(layout).append("\" id=\"slide-").append(page.number())
                 .append("\" data-slide=\"").append(page.number()).append("\" data-layout=\"").append(layout)
-                .append("\" aria-label=\"Slide ").append(page.number()).append(": ").append(escape(page.title()))
+                .append(page.rightToLeft() ? "\" dir=\"rtl" : "").append("\" aria-label=\"")
+                .append(escape(labels.slide(page.number()))).append(": ").append(escape(page.title()))
                 .append("\" style=\"background-color: ").append(page.background()).append(";\">\n");
         for (Shape shape : page.shapes()) {
             if (shape instanceof Rect rect) {
                 html.append("<div class=\"decoration\" aria-hidden=\"true\" style=\"position: absolute; ")
                         .append(place(rect.box())).append(" background-color: ").append(rect.colour()).append(";\"></div>\n");
             } else if (shape instanceof Text text) {
-                text(html, text);
+                text(html, text, chain);
             } else if (shape instanceof Table table) {
-                table(html, table);
+                table(html, table, chain, page.rightToLeft(), print);
             }
         }
         html.append("</section>\n");
     }
 
-    private static void text(StringBuilder html, Text text) {
+    private static void text(StringBuilder html, Text text, String chain) {
         // Decoration is not a text frame: a glyph may reach past its line box without any text being cut.
         html.append("decoration".equals(text.role()) ? "<div class=\"decoration glyph-box\" aria-hidden=\"true\""
                 : "<div class=\"frame " + text.role() + "\"")
-                .append(" style=\"").append(place(text.box())).append(font(text.face())).append(" line-height: ")
+                .append(" style=\"").append(place(text.box())).append(font(text.face(), chain)).append(" line-height: ")
                 .append(pt(text.lineHeight())).append("; color: ").append(text.colour()).append("; text-align: ")
                 .append(text.align() == Composition.Align.RIGHT ? "right" : "left").append(";\">");
         boolean aligned = text.anchor() != Anchor.TOP;
@@ -153,15 +153,16 @@ public final class HtmlRenderer {
         for (int i = 0; i < paragraphs.size(); i++) {
             String hint = i < text.hints().size() ? text.hints().get(i) : "";
             html.append("<p");
+            boolean rtl = text.align() == Composition.Align.RIGHT;
             if (text.bulleted()) {
-                html.append(" class=\"bullet\"");
+                html.append(rtl ? " class=\"bullet rtl\"" : " class=\"bullet\"");
             }
             if (!hint.isEmpty()) {
                 html.append(" title=\"").append(escape(hint)).append("\" data-source=\"").append(escape(hint)).append('"');
             }
             html.append(" style=\"");
             if (text.bulleted()) {
-                html.append("padding-left: ").append(pt(text.indent())).append(";");
+                html.append(rtl ? "padding-right: " : "padding-left: ").append(pt(text.indent())).append(";");
             }
             if (text.gapAfter() > 0) {
                 html.append(" margin-bottom: ").append(pt(text.gapAfter())).append(";");
@@ -179,9 +180,11 @@ public final class HtmlRenderer {
         html.append("</div>\n");
     }
 
-    private static void table(StringBuilder html, Table table) {
+    private static void table(StringBuilder html, Table table, String chain, boolean rtl, boolean print) {
+        // Browsers lay a right-to-left table's columns out from the right; the PDF renderer does not.
+        boolean mirror = rtl && print;
         html.append("<div class=\"frame ").append(table.role()).append(" table\" style=\"").append(place(table.box()))
-                .append(font(table.face())).append(" line-height: ").append(pt(table.lineHeight())).append("; color: ")
+                .append(font(table.face(), chain)).append(" line-height: ").append(pt(table.lineHeight())).append("; color: ")
                 .append(table.colour()).append(";\"><table><colgroup>");
         float width = table.box().width() / table.columns();
         for (int c = 0; c < table.columns(); c++) {
@@ -192,9 +195,10 @@ public final class HtmlRenderer {
             List<String> row = table.rows().get(r);
             html.append(r == 0 ? "<thead><tr>" : (r == 1 ? "<tbody><tr>" : "<tr>"));
             for (int c = 0; c < table.columns(); c++) {
-                String cell = c < row.size() ? row.get(c) : "";
+                int column = mirror ? table.columns() - 1 - c : c;
+                String cell = column < row.size() ? row.get(column) : "";
                 html.append(r == 0 ? "<th" : "<td").append(" style=\"padding: ").append(pt(table.padding()))
-                        .append("; vertical-align: top; text-align: left;");
+                        .append("; vertical-align: top; text-align: ").append(rtl ? "right;" : "left;");
                 if (r == 0) {
                     html.append(" font-weight: 700; border-bottom: 1pt solid ").append(table.ruleColour()).append(';');
                 }
@@ -213,8 +217,8 @@ public final class HtmlRenderer {
                 + pt(box.height()) + ";";
     }
 
-    private static String font(Face face) {
-        return " font-family: " + cssFamily(face.family()) + "; font-size: " + pt(face.size()) + "; font-weight: "
+    private static String font(Face face, String chain) {
+        return " font-family: " + cssFamily(face.family()) + chain + "; font-size: " + pt(face.size()) + "; font-weight: "
                 + (face.bold() ? 700 : 400) + ";";
     }
 

@@ -6,14 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import io.slideo.design.FallbackFont;
 import io.slideo.design.Fonts;
 
 /**
  * The PDF export: the HTML export's own markup drawn by openhtmltopdf, one page of 960 x 540 pt per
- * slide, with Slideo's fonts embedded (subset) from the same files the quality gate measured with.
- * Blocking.
+ * slide, with Slideo's fonts and the fallback fonts the deck uses (CJK, Arabic, math ...) embedded as
+ * subsets, and right-to-left slides split, reordered and shaped with ICU. Blocking.
  */
 public final class PdfRenderer {
 
@@ -30,6 +32,18 @@ public final class PdfRenderer {
             builder.useFont(() -> new ByteArrayInputStream(Fonts.bytes(family, bold)), HtmlRenderer.cssFamily(family),
                     bold ? 700 : 400, FontStyle.NORMAL, true);
         }
+        DeckFonts fallbacks = DeckFonts.of(deck);
+        for (FallbackFont font : fallbacks.fonts()) {
+            byte[] subset = fallbacks.subset(font);
+            // Registered at both weights: the fallback fonts have one face, and bold text must not lose it.
+            for (int weight : new int[] { 400, 700 }) {
+                builder.useFont(() -> new ByteArrayInputStream(subset), font.cssFamily(), weight, FontStyle.NORMAL, true);
+            }
+        }
+        IcuBidi bidi = new IcuBidi();
+        builder.useUnicodeBidiSplitter(bidi);
+        builder.useUnicodeBidiReorderer(bidi);
+        builder.defaultTextDirection(TextDirection.LTR);
         // Nothing outside the document is ever fetched: the markup references nothing, and this makes sure.
         builder.useUriResolver((base, uri) -> null);
         builder.withHtmlContent(HtmlRenderer.print(deck), null);

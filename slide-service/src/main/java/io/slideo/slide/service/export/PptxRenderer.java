@@ -23,7 +23,6 @@ import org.apache.poi.xslf.usermodel.XSLFTable;
 import org.apache.poi.xslf.usermodel.XSLFTableCell;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
-import org.apache.poi.xslf.usermodel.XSLFTextRun;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
 
 import io.slideo.design.Box;
@@ -51,8 +50,9 @@ public final class PptxRenderer {
             show.setPageSize(new Dimension((int) SlideGeometry.WIDTH, (int) SlideGeometry.HEIGHT));
             show.getProperties().getCoreProperties().setTitle(deck.title());
             show.getProperties().getCoreProperties().setCreator("Slideo");
+            PptxRuns runs = new PptxRuns(DeckFonts.of(deck), deck.language());
             for (Page page : deck.pages()) {
-                slide(show, page);
+                slide(show, page, runs);
             }
             show.write(out);
             return out.toByteArray();
@@ -61,7 +61,7 @@ public final class PptxRenderer {
         }
     }
 
-    private static void slide(XMLSlideShow show, Page page) {
+    private static void slide(XMLSlideShow show, Page page, PptxRuns runs) {
         XSLFSlide slide = show.createSlide();
         slide.getBackground().setFillColor(colour(page.background()));
         for (Shape shape : page.shapes()) {
@@ -72,9 +72,9 @@ public final class PptxRenderer {
                 box.setFillColor(colour(rect.colour()));
                 box.setLineColor(null);
             } else if (shape instanceof Text text) {
-                text(slide, text);
+                text(slide, text, runs, page.rightToLeft());
             } else if (shape instanceof Table table) {
-                table(slide, table);
+                table(slide, table, runs, page.rightToLeft());
             }
         }
         if (!page.notes().isEmpty()) {
@@ -87,7 +87,7 @@ public final class PptxRenderer {
         }
     }
 
-    private static void text(XSLFSlide slide, Text text) {
+    private static void text(XSLFSlide slide, Text text, PptxRuns runs, boolean rightToLeft) {
         XSLFTextBox box = slide.createTextBox();
         if ("title".equals(text.role())) {
             box.setPlaceholder(Placeholder.TITLE);
@@ -121,11 +121,11 @@ public final class PptxRenderer {
                 paragraph.setLeftMargin(0d);
                 paragraph.setIndent(0d);
             }
-            run(paragraph, content, text.face(), text.colour());
+            runs.add(paragraph, content, text.face(), colour(text.colour()), rightToLeft && !"number".equals(text.role()));
         }
     }
 
-    private static void table(XSLFSlide slide, Table table) {
+    private static void table(XSLFSlide slide, Table table, PptxRuns runs, boolean rightToLeft) {
         int rows = table.rows().size();
         XSLFTable shape = slide.createTable(rows, table.columns());
         float height = 0;
@@ -134,6 +134,12 @@ public final class PptxRenderer {
         }
         Box box = table.box();
         shape.setAnchor(new Rectangle2D.Double(box.x(), box.y(), box.width(), height));
+        if (rightToLeft) {
+            // Columns from the right, as a right-to-left reader expects the first one.
+            var properties = shape.getCTTable().isSetTblPr() ? shape.getCTTable().getTblPr()
+                    : shape.getCTTable().addNewTblPr();
+            properties.setRtl(true);
+        }
         double width = box.width() / table.columns();
         for (int c = 0; c < table.columns(); c++) {
             shape.setColumnWidth(c, width);
@@ -158,19 +164,11 @@ public final class PptxRenderer {
                 paragraph.setLineSpacing(-(double) table.lineHeight());
                 paragraph.setSpaceBefore(0d);
                 paragraph.setSpaceAfter(0d);
+                paragraph.setTextAlign(rightToLeft ? TextAlign.RIGHT : TextAlign.LEFT);
                 Face face = new Face(table.face().family(), r == 0, table.face().size());
-                run(paragraph, c < row.size() ? row.get(c) : "", face, table.colour());
+                runs.add(paragraph, c < row.size() ? row.get(c) : "", face, colour(table.colour()), rightToLeft);
             }
         }
-    }
-
-    private static void run(XSLFTextParagraph paragraph, String content, Face face, String colour) {
-        XSLFTextRun run = paragraph.addNewTextRun();
-        run.setText(content);
-        run.setFontFamily(face.family());
-        run.setFontSize((double) face.size());
-        run.setBold(face.bold());
-        run.setFontColor(colour(colour));
     }
 
     private static Rectangle2D anchor(Box box) {

@@ -53,6 +53,43 @@ final class SampleDecks {
                         "Thank you."));
     }
 
+    /**
+     * A Japanese deck: kanji, kana, half-width kana, a supplementary-plane kanji (U+20B9F) and math
+     * italic letters (U+1D44E..), one source cited by its place in a document without pages.
+     */
+    static List<SlideContent> japanese() {
+        return List.of(
+                new SlideContent(0, "四半期の業績報告", SlideLayout.TITLE, List.of(bullet("経営会議向けの要約", 1)),
+                        List.of(), List.of(), "ご清聴ください。"),
+                new SlideContent(1, "売上と利益の推移", SlideLayout.BULLETS,
+                        List.of(bullet("売上高は前年同期比で１２％増加し、過去最高を更新しました", 3),
+                                bullet("ｶﾀｶﾅの半角表記とカタカナの全角表記が混在する資料も正しく表示します", 4),
+                                new Bullet("𠮟責を受けた部署は改善計画を提出しました",
+                                        new SourceRef(DOCUMENT, null, "§ 3.2 リスク, ¶ 4")),
+                                bullet("利益率は \uD835\uDC4E + \uD835\uDC4F = \uD835\uDC50 の関係で説明できます", 5)),
+                        List.of(), List.of(), "数字を順に説明する。"),
+                new SlideContent(2, "地域別の売上", SlideLayout.TABLE, List.of(), List.of(),
+                        List.of(List.of("地域", "売上", "前年比"), List.of("東京", "４２億円", "＋８％"),
+                                List.of("大阪", "１８億円", "＋１５％")), "表を読む。"));
+    }
+
+    /** An Arabic deck: right-to-left, joined letters, Arabic-Indic digits, a table and a quote. */
+    static List<SlideContent> arabic() {
+        return List.of(
+                new SlideContent(0, "تقرير الأداء الفصلي", SlideLayout.TITLE, List.of(bullet("ملخص لمجلس الإدارة", 1)),
+                        List.of(), List.of(), "مرحبا بالجميع."),
+                new SlideContent(1, "المبيعات والأرباح", SlideLayout.BULLETS,
+                        List.of(bullet("ارتفعت المبيعات بنسبة ١٢٪ مقارنة بالعام الماضي", 3),
+                                bullet("انخفضت التكاليف التشغيلية في جميع الفروع", 4),
+                                bullet("خطة التحسين تشمل الأقسام الثلاثة", 5)),
+                        List.of(), List.of(), "نشرح الأرقام بالترتيب."),
+                new SlideContent(2, "المبيعات حسب المنطقة", SlideLayout.TABLE, List.of(), List.of(),
+                        List.of(List.of("المنطقة", "المبيعات"), List.of("الرياض", "٤٢ مليون"),
+                                List.of("القاهرة", "١٨ مليون")), "نقرأ الجدول."),
+                new SlideContent(3, "كلمة المدير", SlideLayout.QUOTE,
+                        List.of(bullet("النجاح رحلة مستمرة وليس محطة وصول", 7)), List.of(), List.of(), "اقرأ الاقتباس."));
+    }
+
     static Bullet bullet(String text, int page) {
         return new Bullet(text, new SourceRef(DOCUMENT, page));
     }
