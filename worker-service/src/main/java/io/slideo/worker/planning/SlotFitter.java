@@ -115,12 +115,14 @@ final class SlotFitter {
     private List<Topic> stretches(Topic part, int count) {
         List<Passage> passages = part.passages();
         int total = part.size();
+        // Cut where a paragraph starts; text of fewer paragraphs than stretches is cut between sentences.
+        boolean fewParagraphs = passages.stream().map(p -> p.section() + ":" + p.block()).distinct().count() < count;
         List<Topic> pieces = new ArrayList<>();
         int start = 0;
         int running = 0;
         for (int i = 1; i < passages.size() && pieces.size() < count - 1; i++) {
             running += passages.get(i - 1).text().length();
-            boolean paragraph = passages.get(i).block() != passages.get(i - 1).block()
+            boolean paragraph = fewParagraphs || passages.get(i).block() != passages.get(i - 1).block()
                     || passages.get(i).section() != passages.get(i - 1).section();
             if (paragraph && running >= (long) total * (pieces.size() + 1) / count && i - start >= minPoints
                     && passages.size() - i >= minPoints) {
