@@ -1,6 +1,7 @@
 package io.slideo.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -155,14 +157,16 @@ public class OutboxRelay {
     /** After the refusal is committed: counted, logged with its ids, and handed to the owning service. */
     private void setAside(SendOutcome refused) {
         OutboxEvent event = refused.event();
+        event.failedAt = Instant.now();
         event.failureReason = refused.reason();
         meters.counter("slideo.outbox.failed", "type", event.topic).increment();
         Log.errorf("Outbox event %s (%s, key %s, %d characters) refused by the broker and set aside: %s", event.id,
                 event.topic, event.messageKey, event.payload.length(), refused.reason());
         for (OutboxFailureHandler handler : failureHandlers) {
-            io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> handler.onFailed(event, refused.reason()).subscribe().with(
+            context.runOnContext(ignored -> Uni.createFrom().deferred(() -> handler.onFailed(event, refused.reason()))
+                    .subscribe().with(
                     done -> Log.debugf("Failure of outbox event %s handled by %s", event.id, handler.getClass().getName()),
                     e -> Log.errorf(e, "Handling the failure of outbox event %s (%s) failed", event.id, event.topic)));
         }
