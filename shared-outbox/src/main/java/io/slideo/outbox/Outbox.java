@@ -1,5 +1,6 @@
 package io.slideo.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.Topic;
 import io.slideo.model.ws.ServerPayload;
+import io.slideo.outbox.config.OutboxConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,7 +19,17 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Outbox {
+    private final OutboxConfig config;
 
+    Outbox(OutboxConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Stores the event for the relay. An event larger than the broker takes fails here with an
+     * {@link EventTooLargeException} (413 TOO_LARGE), so the caller's transaction rolls back and its
+     * user hears why, instead of the relay finding out after the commit.
+     */
     public Uni<Void> publish(Topic topic, String aggregateId, String userId, Object payload) {
         EventEnvelope envelope = EventEnvelope.of(topic, aggregateId, userId, payload);
         OutboxEvent event = new OutboxEvent();
@@ -26,6 +38,12 @@ public class Outbox {
         event.messageKey = aggregateId;
         event.payload = EventCodec.encode(envelope);
         event.createdAt = Instant.now();
+        long bytes = event.payload.getBytes(StandardCharsets.UTF_8).length
+                + (long) aggregateId.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > config.maxEventSize().asLongValue()) {
+            return Uni.createFrom().failure(new EventTooLargeException(event.topic, aggregateId, bytes,
+                    config.maxEventSize().asLongValue()));
+        }
         return event.persist().replaceWithVoid();
     }
 

@@ -28,4 +28,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When the broker refused the event for good; null while it waits to be sent. */
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
+    /** Why the broker refused it (its exception and message); null while it waits to be sent. */
+    @Column(name = "failure_reason", columnDefinition = "text")
+    public String failureReason;
 }

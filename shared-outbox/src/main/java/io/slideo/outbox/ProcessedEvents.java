@@ -1,6 +1,7 @@
 package io.slideo.outbox;
 
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,21 @@ public class ProcessedEvents {
     private static final String RECORD = """
             insert into processed_event (event_id, consumer) values (:eventId, :consumer)
             on conflict do nothing""";
+
+    private final OutageRetry outageRetry;
+
+    ProcessedEvents(OutageRetry outageRetry) {
+        this.outageRetry = outageRetry;
+    }
+
+    /**
+     * What a consumer calls with the record it received: the record is read, then {@code work} runs
+     * once for it in a transaction, retried through a database, Redis or upstream outage; an
+     * unreadable record or invalid payload fails at once, so the channel sends it to its DLQ.
+     */
+    public Uni<Void> once(String record, String consumer, Function<EventEnvelope, Uni<Void>> work) {
+        return outageRetry.handle(record, consumer, event -> once(event, consumer, () -> work.apply(event)));
+    }
 
     /** Runs {@code work} in a transaction unless this consumer already handled the event. */
     public Uni<Void> once(EventEnvelope event, String consumer, Supplier<Uni<Void>> work) {

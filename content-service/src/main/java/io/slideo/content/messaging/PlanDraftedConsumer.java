@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.slideo.content.service.PlanService;
-import io.slideo.model.event.EventCodec;
-import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.PlanDrafted;
 import io.slideo.outbox.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +22,7 @@ public class PlanDraftedConsumer {
 
     @Incoming("plan-drafted")
     public Uni<Void> onDrafted(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        return processed.once(event, "plan-drafted", () -> plans.recordDraft(event.payloadAs(PlanDrafted.class)));
+        return processed.once(record, "plan-drafted",
+                event -> plans.recordDraft(event.payloadAs(PlanDrafted.class)));
     }
 }

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.slideo.content.service.ResearchService;
-import io.slideo.model.event.EventCodec;
-import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.ResearchCompleted;
 import io.slideo.outbox.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +22,7 @@ public class ResearchCompletedConsumer {
 
     @Incoming("research-completed")
     public Uni<Void> onCompleted(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        return processed.once(event, "research-completed",
-                () -> research.record(event.userId(), event.payloadAs(ResearchCompleted.class)));
+        return processed.once(record, "research-completed",
+                event -> research.record(event.userId(), event.payloadAs(ResearchCompleted.class)));
     }
 }

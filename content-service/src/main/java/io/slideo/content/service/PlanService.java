@@ -102,9 +102,8 @@ public class PlanService {
                     "An edit needs a JSON body with the slide list"));
         }
         String newTitle = PlanEdits.deckTitle(edit);
-        Uni<Theme> newTheme = edit.themeId() == null || edit.themeId().isBlank()
-                ? Uni.createFrom().nullItem()
-                : themes.find(userId, edit.themeId().strip());
+        String newThemeId = PlanEdits.themeId(edit);
+        Uni<Theme> newTheme = newThemeId == null ? Uni.createFrom().nullItem() : themes.find(userId, newThemeId);
         return newTheme.chain(theme -> Panache.withTransaction(() -> plans.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(plan -> {
                     if (plan == null || !plan.userId.equals(userId)) {
@@ -219,7 +218,7 @@ public class PlanService {
         plan.userId = userId;
         plan.requestId = requestId;
         plan.status = PlanStatus.DRAFTING;
-        plan.description = request.description() == null ? "" : request.description().strip();
+        plan.description = request.description() == null ? "" : PlanEdits.multiLine(request.description());
         plan.slideCount = slideCount;
         plan.themeId = theme.id();
         plan.theme = write(theme);

@@ -7,8 +7,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.slideo.document.service.DocumentService;
 import io.slideo.model.event.DocumentExtracted;
 import io.slideo.model.event.DocumentFailed;
-import io.slideo.model.event.EventCodec;
-import io.slideo.model.event.EventEnvelope;
 import io.slideo.outbox.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 
@@ -25,15 +23,13 @@ public class ExtractionResultConsumer {
 
     @Incoming("document-extracted")
     public Uni<Void> onExtracted(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        return processed.once(event, "document-extracted",
-                () -> documents.markExtracted(event.userId(), event.payloadAs(DocumentExtracted.class)));
+        return processed.once(record, "document-extracted",
+                event -> documents.markExtracted(event.userId(), event.payloadAs(DocumentExtracted.class)));
     }
 
     @Incoming("document-failed")
     public Uni<Void> onFailed(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        return processed.once(event, "document-failed",
-                () -> documents.markFailed(event.userId(), event.payloadAs(DocumentFailed.class)));
+        return processed.once(record, "document-failed",
+                event -> documents.markFailed(event.userId(), event.payloadAs(DocumentFailed.class)));
     }
 }

@@ -8,6 +8,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +28,9 @@ import io.slideo.runtime.blob.BlobStore;
  */
 @ApplicationScoped
 public class UploadInspector {
+    // What Tika calls an Office file whose content is encrypted under a password (an OOXML package
+    // inside an OLE2 container); the type names the container, so without this it read as unsupported.
+    private static final Set<String> PASSWORD_PROTECTED = Set.of("application/x-tika-ooxml-protected");
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
     private final DocumentConfig config;
     private final BlobStore blobs;
@@ -50,6 +54,10 @@ public class UploadInspector {
                         + config.maxUploadBytes() + " bytes");
             }
             String mediaType = detect(upload);
+            if (PASSWORD_PROTECTED.contains(mediaType)) {
+                throw new SlideoException(ErrorCode.ENCRYPTED, "This file needs a password; Slideo cannot open it."
+                        + " Save a copy without the password and upload that");
+            }
             if (!config.allowedTypes().contains(mediaType)) {
                 throw new SlideoException(ErrorCode.UNSUPPORTED_TYPE, "The file's content is " + mediaType
                         + ", which Slideo does not read; upload PDF, Office, OpenDocument, RTF, EPUB, HTML, Markdown,"

@@ -70,6 +70,20 @@ class DocumentResourceTest {
     }
 
     @Test
+    void aPasswordProtectedWordFileIsRefusedAsEncrypted() throws Exception {
+        File protectedDocx = PasswordProtectedOffice.wordFile("A paragraph nobody may read", "secret");
+        try {
+            as(user).multiPart("file", protectedDocx).post("/api/v1/documents").then()
+                    .statusCode(422)
+                    .body("code", equalTo("ENCRYPTED"))
+                    .body("message", org.hamcrest.Matchers.startsWith("This file needs a password"))
+                    .body("retryable", equalTo(false));
+        } finally {
+            protectedDocx.delete();
+        }
+    }
+
+    @Test
     void anotherUserSeesNothingOfTheDocument() {
         String id = upload(user, "license-apache-2.0.txt").statusCode(201).extract().path("id");
         String stranger = TestTokens.newUser();

@@ -8,6 +8,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -34,6 +38,12 @@ public class ApiExceptionMapper {
         return respond(ErrorCode.INVALID_FIELD, message, headers);
     }
 
+    // Replaces Quarkus's own mapper, which answers a mistyped field with an empty 400.
+    @ServerExceptionMapper
+    public Response mistypedField(MismatchedInputException e, HttpHeaders headers) {
+        return respond(ErrorCode.INVALID_FIELD, JsonFieldErrors.mismatched(e), headers);
+    }
+
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthorized(RuntimeException e, HttpHeaders headers) {
         return respond(ErrorCode.UNAUTHORIZED, "A valid bearer token is required", headers);
@@ -47,6 +57,13 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        // Quarkus's JSON reader wraps a body it cannot parse (or bind) in a plain 400.
+        if (status == 400 && e.getCause() instanceof JsonMappingException mapping) {
+            return respond(ErrorCode.INVALID_FIELD, JsonFieldErrors.mismatched(mapping), headers);
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return respond(ErrorCode.INVALID_JSON, JsonFieldErrors.unreadable(unreadable), headers);
+        }
         ErrorCode code = switch (status) {
             case 400 -> ErrorCode.INVALID_FIELD;
             case 401 -> ErrorCode.UNAUTHORIZED;

@@ -6,8 +6,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.slideo.model.event.DeckCompleted;
 import io.slideo.model.event.DeckPlanned;
-import io.slideo.model.event.EventCodec;
-import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.SlideGenerated;
 import io.slideo.outbox.ProcessedEvents;
 import io.slideo.slide.service.DeckService;
@@ -26,21 +24,19 @@ public class DeckEventsConsumer {
 
     @Incoming("deck-planned")
     public Uni<Void> onPlanned(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        return processed.once(event, "deck-planned",
-                () -> decks.applyPlan(event.userId(), event.payloadAs(DeckPlanned.class)));
+        return processed.once(record, "deck-planned",
+                event -> decks.applyPlan(event.userId(), event.payloadAs(DeckPlanned.class)));
     }
 
     @Incoming("slide-generated")
     public Uni<Void> onSlideGenerated(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        return processed.once(event, "slide-generated", () -> decks.recordSlide(event.payloadAs(SlideGenerated.class)));
+        return processed.once(record, "slide-generated",
+                event -> decks.recordSlide(event.payloadAs(SlideGenerated.class)));
     }
 
     @Incoming("deck-completed")
     public Uni<Void> onDeckCompleted(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        return processed.once(event, "deck-completed",
-                () -> decks.recordCompletion(event.payloadAs(DeckCompleted.class)));
+        return processed.once(record, "deck-completed",
+                event -> decks.recordCompletion(event.payloadAs(DeckCompleted.class)));
     }
 }
