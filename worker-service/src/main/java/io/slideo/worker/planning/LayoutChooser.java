@@ -63,6 +63,15 @@ final class LayoutChooser {
 
     private static boolean presentable(Block table) {
         return table.rows().size() >= MIN_TABLE_ROWS
-                && table.rows().stream().allMatch(r -> r.size() >= 2 && r.size() <= MAX_TABLE_COLUMNS);
+                && table.rows().stream().allMatch(r -> r.size() >= 2 && r.size() <= MAX_TABLE_COLUMNS)
+                && !contentsList(table);
+    }
+
+    /** Names against page numbers, row after row: a contents list set as a table, not data. */
+    private static boolean contentsList(Block table) {
+        long pageNumbered = table.rows().stream()
+                .filter(r -> r.get(r.size() - 1) != null && r.get(r.size() - 1).trim().matches("[0-9ivxlcIVXLC]{1,4}"))
+                .count();
+        return pageNumbered >= table.rows().size() * 0.8;
     }
 }

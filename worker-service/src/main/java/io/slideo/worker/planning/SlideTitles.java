@@ -33,8 +33,29 @@ final class SlideTitles {
     static String heading(String heading) {
         String title = base(heading);
         title = NUMBERING.matcher(title).replaceFirst("");
+        title = unshouted(title);
         String written = BulletText.asWritten(title, TITLE_WORDS);
         return written.isEmpty() ? title : written;
+    }
+
+    /**
+     * A heading set in capitals ("INTRODUCTION", "THE FUTURE OF IDEAS") as a title is written: each
+     * word capitalised. A short one is left alone: it may be an acronym ("HTML", "IRS").
+     */
+    static String unshouted(String heading) {
+        long letters = heading.codePoints().filter(Character::isLetter).count();
+        boolean capitals = letters > 0 && heading.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        if (!capitals || letters < 6) {
+            return heading;
+        }
+        StringBuilder title = new StringBuilder(heading.length());
+        boolean start = true;
+        for (int i = 0; i < heading.length(); i++) {
+            char c = heading.charAt(i);
+            title.append(start ? c : Character.toLowerCase(c));
+            start = !Character.isLetter(c) && c != '\'' && c != '\u2019';
+        }
+        return title.toString();
     }
 
     /** A heading without its continuation mark, for telling two parts of one section. */
