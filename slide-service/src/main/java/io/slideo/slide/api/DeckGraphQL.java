@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.SourceRef;
 import io.slideo.model.deck.QualityReport;
 import io.slideo.runtime.error.RequestIds;
 import io.slideo.runtime.security.CurrentUser;
@@ -68,13 +69,20 @@ public class DeckGraphQL {
     @Name("SlideVersion")
     @Description("One version of a slide: who wrote it, when and why")
     public record VersionNode(int version, String title, String layout, List<@NonNull BulletNode> bullets,
-            List<@NonNull BulletNode> secondColumn, List<@NonNull List<@NonNull String>> table, String notes,
+            List<@NonNull BulletNode> secondColumn, List<@NonNull List<@NonNull String>> table, SourceNode tableSource,
+            String notes,
             QualityNode quality, String generator, String reason, String createdBy, Instant createdAt,
             String generationId) {
     }
 
     @Name("Bullet")
-    public record BulletNode(String text, String documentId, Integer page) {
+    public record BulletNode(String text, String documentId, Integer page,
+            @Description("where the text stands in a document without pages, e.g. \"\u00a7 3.2 Risk, \u00b6 4\"") String location) {
+    }
+
+    @Name("Source")
+    @Description("where a table stands in its document: the page, or the heading and paragraph")
+    public record SourceNode(String documentId, Integer page, String location) {
     }
 
     @Name("QualityReport")
@@ -95,7 +103,7 @@ public class DeckGraphQL {
     private static VersionNode node(SlideVersion v) {
         QualityReport quality = JsonColumns.quality(v);
         return new VersionNode(v.version, v.title, v.layout, bullets(JsonColumns.bullets(v)),
-                bullets(JsonColumns.secondColumn(v)), JsonColumns.table(v), v.notes,
+                bullets(JsonColumns.secondColumn(v)), JsonColumns.table(v), source(JsonColumns.tableSource(v)), v.notes,
                 quality == null ? null : new QualityNode(quality.passed(), quality.checks(), quality.actions(),
                         quality.fill()),
                 v.generator, v.reason, v.createdBy, v.createdAt, v.generationId.toString());
@@ -103,6 +111,11 @@ public class DeckGraphQL {
 
     private static List<BulletNode> bullets(List<Bullet> bullets) {
         return bullets.stream().map(b -> new BulletNode(b.text(), b.source() == null ? null : b.source().documentId(),
-                b.source() == null ? null : b.source().page())).toList();
+                b.source() == null ? null : b.source().page(), b.source() == null ? null : b.source().location()))
+                .toList();
+    }
+
+    private static SourceNode source(SourceRef source) {
+        return source == null ? null : new SourceNode(source.documentId(), source.page(), source.location());
     }
 }

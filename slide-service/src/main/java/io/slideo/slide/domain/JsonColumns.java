@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.SourceRef;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.QualityReport;
 import io.slideo.model.event.EventCodec;
@@ -49,6 +50,11 @@ public final class JsonColumns {
 
     public static List<Bullet> secondColumn(SlideVersion version) {
         return version.secondColumn == null ? List.of() : read(version.secondColumn, new TypeReference<>() {
+        });
+    }
+
+    public static SourceRef tableSource(SlideVersion version) {
+        return version.tableSource == null ? null : read(version.tableSource, new TypeReference<SourceRef>() {
         });
     }
 

@@ -36,6 +36,10 @@ public class SlideVersion extends PanacheEntityBase {
     /** JSON array of rows (first row the header) of a table slide; null before V2. */
     @Column(name = "table_rows")
     public String tableRows;
+
+    /** JSON source of a table slide's table; null before V4 and for other layouts. */
+    @Column(name = "table_source")
+    public String tableSource;
     /** JSON QualityReport of the worker's quality gate; null when none came. */
     public String quality;
     public String generator;

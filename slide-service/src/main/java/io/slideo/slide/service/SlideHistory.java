@@ -67,6 +67,7 @@ public class SlideHistory {
         version.bullets = old.bullets;
         version.secondColumn = old.secondColumn;
         version.tableRows = old.tableRows;
+        version.tableSource = old.tableSource;
         version.quality = old.quality;
         version.notes = old.notes;
         version.generator = old.generator;

@@ -136,7 +136,7 @@ public final class ModelSlideWriter {
             }
             case TABLE -> answer.table().size() >= 2
                     ? new SlideDraft(slide.index(), slide.title(), slide.layout(), List.of(), List.of(),
-                            table(answer.table()), notes)
+                            table(answer.table()), notes, slide.sources().isEmpty() ? null : slide.sources().get(0))
                     : new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, bullets, List.of(), List.of(),
                             notes);
             case QUOTE -> bullets.isEmpty()

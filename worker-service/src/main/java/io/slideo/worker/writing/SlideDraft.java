@@ -4,10 +4,12 @@ import java.util.List;
 
 import io.slideo.model.deck.Bullet;
 import io.slideo.model.deck.SlideLayout;
+import io.slideo.model.deck.SourceRef;
 
 /**
  * A written slide before the quality gate: its layout and content. {@code secondColumn} is set for
- * TWO_COLUMNS, {@code table} (header row first) for TABLE; a QUOTE's quote is {@code bullets[0]}.
+ * TWO_COLUMNS, {@code table} (header row first) and {@code tableSource} (where the table stands) for
+ * TABLE; a QUOTE's quote is {@code bullets[0]}.
  */
 public record SlideDraft(
         int index,
@@ -16,7 +18,8 @@ public record SlideDraft(
         List<Bullet> bullets,
         List<Bullet> secondColumn,
         List<List<String>> table,
-        String notes) {
+        String notes,
+        SourceRef tableSource) {
 
     public SlideDraft {
         bullets = bullets == null ? List.of() : List.copyOf(bullets);
@@ -24,12 +27,17 @@ public record SlideDraft(
         table = table == null ? List.of() : table.stream().map(List::copyOf).toList();
     }
 
+    public SlideDraft(int index, String title, SlideLayout layout, List<Bullet> bullets, List<Bullet> secondColumn,
+            List<List<String>> table, String notes) {
+        this(index, title, layout, bullets, secondColumn, table, notes, null);
+    }
+
     public SlideDraft with(String title, List<Bullet> bullets, List<Bullet> secondColumn, List<List<String>> table,
             String notes) {
-        return new SlideDraft(index, title, layout, bullets, secondColumn, table, notes);
+        return new SlideDraft(index, title, layout, bullets, secondColumn, table, notes, tableSource);
     }
 
     public SlideDraft withLayout(SlideLayout newLayout) {
-        return new SlideDraft(index, title, newLayout, bullets, secondColumn, table, notes);
+        return new SlideDraft(index, title, newLayout, bullets, secondColumn, table, notes, tableSource);
     }
 }

@@ -84,7 +84,7 @@ public final class SlideWriter {
             }
             case TABLE -> index.table(slide.sources())
                     .map(table -> new SlideDraft(slide.index(), slide.title(), layout, List.of(), List.of(),
-                            trimmed(table, language()), written.notes()))
+                            trimmed(table.rows(), language()), written.notes(), table.source()))
                     .orElseGet(() -> new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(),
                             List.of(), written.notes()));
             case QUOTE -> all.isEmpty()

@@ -66,7 +66,11 @@ final class SourceIndex {
      * The table (two rows or more) a source points at: the one at its heading and paragraph in a
      * document without pages, else the first on its page; sources in order.
      */
-    Optional<List<List<String>>> table(List<SourceRef> sources) {
+    /** A table of a document with where it stands. */
+    record Table(List<List<String>> rows, SourceRef source) {
+    }
+
+    Optional<Table> table(List<SourceRef> sources) {
         for (SourceRef source : sources) {
             ExtractedDocument document = documents.get(source.documentId());
             if (document == null || source.page() == null && source.location() == null) {
@@ -78,7 +82,7 @@ final class SourceIndex {
                     Block block = blocks.get(b);
                     if (block.kind() == BlockKind.TABLE && block.rows().size() >= 2
                             && Passage.sourceOf(document, s, b).equals(source)) {
-                        return Optional.of(block.rows());
+                        return Optional.of(new Table(block.rows(), source));
                     }
                 }
             }

@@ -121,6 +121,9 @@ public final class DeckComposer {
 
         List<Bullet> sourced = new ArrayList<>(bullets);
         sourced.addAll(slide.secondColumn());
+        if (slide.tableSource() != null && !slide.table().isEmpty()) {
+            sourced.add(new Bullet("", slide.tableSource())); // the table's rows cite where the table stands
+        }
         String footer = sources.footer(sourced, theme, SOURCES_SIZE, SOURCES.width());
         if (!footer.isEmpty()) {
             shapes.add(new Text("sources", SOURCES, new Face(theme.bodyFont(), false, SOURCES_SIZE), SOURCES_SIZE * 1.2f,

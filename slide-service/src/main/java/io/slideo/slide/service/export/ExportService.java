@@ -126,7 +126,7 @@ public class ExportService {
         List<SlideContent> slides = details.slides().stream().map(s -> {
             var v = s.current();
             return new SlideContent(s.slide().slideIndex, v.title, layout(v.layout), JsonColumns.bullets(v),
-                    JsonColumns.secondColumn(v), JsonColumns.table(v), v.notes);
+                    JsonColumns.secondColumn(v), JsonColumns.table(v), v.notes, JsonColumns.tableSource(v));
         }).toList();
         return DeckComposer.compose(details.deck().title, JsonColumns.theme(details.deck()),
                 JsonColumns.documentIds(details.deck()), slides);
