@@ -48,7 +48,8 @@ public final class BulletText {
             "should", "may", "might", "must", "its", "their", "our", "my", "your", "his", "such", "very", "every",
             "either", "neither", "per", "via", "between", "among", "against", "toward", "towards", "upon", "within",
             "like", "und", "oder", "der", "das", "dem", "den", "des", "zu", "mit", "f\u00fcr", "von", "le", "la", "les",
-            "du", "et", "ou", "au", "aux", "pour", "avec", "par");
+            "du", "et", "ou", "au", "aux", "pour", "avec", "par", "each", "any", "some", "these", "those", "that", "when",
+            "not", "also", "plus");
 
     private BulletText() {
     }
@@ -89,20 +90,28 @@ public final class BulletText {
         text = withoutAsides(text);
         text = FIGURE_REFERENCE.matcher(text).replaceAll("");
         text = OPENER.matcher(text).replaceFirst("");
-        text = text.trim().replaceAll("[.!?\u3002]+$", "").trim();
+        text = withoutEndMark(text);
         if (text.isEmpty() || endsMidClause(text)) {
             return "";
         }
-        text = withOptionalPartsDropped(text, maxWords);
-        if (TextCleanup.wordCount(text) > maxWords + (maxWords + 3) / 4) {
+        text = withoutEndMark(withOptionalPartsDropped(text, maxWords));
+        if (TextCleanup.wordCount(text) > longestKept(maxWords) || endsMidClause(text)) {
             return "";
         }
-        String bullet = capitalize(stripEnd(text));
-        return TextCleanup.wordCount(bullet) == 0 || endsMidClause(bullet) ? "" : bullet;
+        return capitalize(text);
     }
 
     /**
-     * Whether a bullet stops in the middle of a clause: it ends on a comma, colon, semicolon, dash or slash,
+     * The most words {@link #shorten} keeps for a limit of {@code maxWords}: a quarter more (rounded), so a
+     * sentence slightly over the limit stays whole rather than being lost. A check of a bullet's length
+     * after {@code shorten} should allow this many words.
+     */
+    public static int longestKept(int maxWords) {
+        return maxWords + (maxWords + 2) / 4;
+    }
+
+    /**
+     * Whether a bullet stops in the middle of a clause: it ends on a comma, colon, dash or slash,
      * leaves a bracket or quote open, or ends on a word that needs one after it ("of", "the", "and", "can").
      */
     public static boolean endsMidClause(String bullet) {
@@ -110,7 +119,7 @@ public final class BulletText {
         if (text.isEmpty()) {
             return false;
         }
-        if (",:;-\u2013\u2014/&(\u201c\u2018[".indexOf(text.charAt(text.length() - 1)) >= 0) {
+        if (",:-\u2013\u2014/&(\u201c\u2018[".indexOf(text.charAt(text.length() - 1)) >= 0) {
             return true;
         }
         if (unbalanced(text, '(', ')') || unbalanced(text, '[', ']') || unbalanced(text, '\u201c', '\u201d')
@@ -156,6 +165,11 @@ public final class BulletText {
 
     private static boolean unbalanced(String text, char open, char close) {
         return text.chars().filter(c -> c == open).count() != text.chars().filter(c -> c == close).count();
+    }
+
+    /** The sentence without its closing full stop or a list item's semicolon (a question keeps its mark). */
+    private static String withoutEndMark(String text) {
+        return text.trim().replaceAll("\\s*[.;\u3002]+$", "").trim();
     }
 
     private static String stripEnd(String text) {

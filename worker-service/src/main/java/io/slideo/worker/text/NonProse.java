@@ -34,6 +34,8 @@ public final class NonProse {
             "had", "do", "does", "did", "can", "will", "may", "must", "should", "could", "would", "make", "makes",
             "use", "uses", "need", "needs", "get", "gets", "keep", "keeps", "avoid", "take", "takes", "give", "gives",
             "run", "runs", "grow", "grows", "rose", "fell", "went", "came", "made", "took", "gave", "found", "became");
+    // A whole line in brackets or parentheses: a reference or an aside standing alone.
+    private static final Pattern ENCLOSED = Pattern.compile("^[\\[(][^\\[\\]()]*(?:[\\[(][^\\[\\]()]*[\\])][^\\[\\]()]*)*[\\])][.;,]?$");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z'\u2019-]*");
 
     private NonProse() {
@@ -71,7 +73,26 @@ public final class NonProse {
         if (numbers * 2 > tokens.length) {
             return true;
         }
+        if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens)) {
+            return true;
+        }
         return tokens.length <= 3 && LATIN_WORD.matcher(tokens[0]).lookingAt() && !hasVerb(tokens);
+    }
+
+    // In capitals, or every longer word capitalised without a verb: a heading or a list of names, not a point.
+    private static boolean isHeadingOrNames(String[] tokens) {
+        int longWords = 0;
+        int capitalised = 0;
+        int shouted = 0;
+        for (String token : tokens) {
+            String word = token.replaceAll("[^\\p{L}]", "");
+            if (word.length() >= 4 && LATIN_WORD.matcher(word).matches()) {
+                longWords++;
+                capitalised += Character.isUpperCase(word.charAt(0)) ? 1 : 0;
+                shouted += word.equals(word.toUpperCase(Locale.ROOT)) ? 1 : 0;
+            }
+        }
+        return longWords >= 3 && (shouted == longWords || capitalised == longWords && !hasVerb(tokens));
     }
 
     private static boolean hasVerb(String[] tokens) {

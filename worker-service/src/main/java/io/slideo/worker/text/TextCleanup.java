@@ -38,6 +38,9 @@ public final class TextCleanup {
     private static final Pattern FLOAT_NOISE = Pattern.compile("(?<![\\d.])(\\d+)\\.(\\d*?)(0{6,}|9{6,})(\\d{0,3})(?![\\d.])");
     private static final int FLOAT_NOISE_MIN_DECIMALS = 12;
 
+    // A list bullet a parser kept as a character at the start of the text ("• Point", "▪ Point").
+    private static final Pattern BULLET_GLYPH = Pattern.compile("^[\\u2022\\u00b7\\u25aa\\u25ab\\u25e6\\u2023\\u25cf\\u25cb\\u25a0\\u25a1\\u27a2\\u25ba\\uf0a7\\uf0b7]\\s*");
+
     private TextCleanup() {
     }
 
@@ -58,7 +61,7 @@ public final class TextCleanup {
         text = SPACES.matcher(text).replaceAll(" ");
         text = HYPHENATED_SPACE.matcher(text).replaceAll(m -> SUSPENDED_HYPHEN_FOLLOWERS.contains(m.group(1))
                 ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(m.group(1)));
-        return withoutFloatNoise(text).trim();
+        return BULLET_GLYPH.matcher(withoutFloatNoise(text).trim()).replaceFirst("");
     }
 
     /**

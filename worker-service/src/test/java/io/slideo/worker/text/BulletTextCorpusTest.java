@@ -55,7 +55,7 @@ class BulletTextCorpusTest {
         if (BulletText.endsMidClause(bullet)) {
             return "ends mid-clause";
         }
-        if (TextCleanup.wordCount(bullet) > LIMIT + (LIMIT + 3) / 4) {
+        if (TextCleanup.wordCount(bullet) > BulletText.longestKept(LIMIT)) {
             return "longer than the limit and its slack";
         }
         String lastWord = bullet.substring(bullet.lastIndexOf(' ') + 1);

@@ -89,6 +89,9 @@ class SentencesTest {
     void fragmentsAreNotMeaningfulButShortPointsAre() {
         assertFalse(Sentences.isMeaningful("Breast cancer statistics", 3));
         assertFalse(Sentences.isMeaningful("In 2019 rates were 12.5 13.1 14.0 15.2 16.9 17.3", 3));
+        assertFalse(Sentences.isMeaningful("[Section 1116(b)(6), 7(E), and 8(C), ESEA, and 34 CFR 200.37(5).]"));
+        assertFalse(Sentences.isMeaningful("REQUIRED SCHOOL-PARENT COMPACT PROVISIONS"));
+        assertFalse(Sentences.isMeaningful("Kornelia Junge, Wiley, USA, Kirsty Meddings, Ingenta"));
         assertTrue(Sentences.isMeaningful("Costs rose sharply", 3));
         assertTrue(Sentences.isMeaningful("Parents are partners", 3));
         assertTrue(Sentences.isMeaningful("In 2019, 1,234 people were treated at the clinic."));
