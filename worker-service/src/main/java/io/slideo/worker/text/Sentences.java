@@ -18,7 +18,7 @@ public final class Sentences {
             "Fig.", "fig.", "Figs.", "figs.", "Eq.", "eq.", "Eqs.", "No.", "Nos.", "Vol.", "vol.", "pp.", "p.", "Sec.",
             "sec.", "Ch.", "ch.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "approx.", "Approx.", "Inc.", "Ltd.", "Co.", "St.",
             "Jr.", "Sr.", "resp.", "ca.", "z.B.", "z. B.", "bzw.", "usw.", "ggf.", "d.h.", "S.", "Nr.", "vgl.", "Vgl.",
-            "Abb.", "Tab.", "p. ex.", "cf.", "env.", "M.", "Mme.");
+            "Abb.", "Tab.", "p. ex.", "env.", "M.", "Mme.");
     // A sentence that ends in a lone capital and a full stop ended on an initial ("J. Smith"), not a sentence.
     private static final Pattern ENDS_ON_INITIAL = Pattern.compile("(?:^|[\\s(\"'\u201c])\\p{Lu}\\.$");
     private static final Pattern BOILERPLATE = Pattern.compile(
