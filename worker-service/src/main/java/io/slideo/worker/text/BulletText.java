@@ -1,7 +1,6 @@
 package io.slideo.worker.text;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,7 +125,8 @@ public final class BulletText {
                 || text.chars().filter(c -> c == '"').count() % 2 == 1) {
             return true;
         }
-        String last = text.substring(text.lastIndexOf(' ') + 1).replaceAll("[^\\p{L}']", "").toLowerCase(Locale.ROOT);
+        // Only in lower case: "Part A" and "Vitamin E" end on a label, not an article or conjunction.
+        String last = text.substring(text.lastIndexOf(' ') + 1).replaceAll("[^\\p{L}']", "");
         return DANGLING.contains(last);
     }
 

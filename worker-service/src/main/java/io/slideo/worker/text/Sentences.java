@@ -19,8 +19,12 @@ public final class Sentences {
             "sec.", "Ch.", "ch.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "approx.", "Approx.", "Inc.", "Ltd.", "Co.", "St.",
             "Jr.", "Sr.", "resp.", "ca.", "z.B.", "z. B.", "bzw.", "usw.", "ggf.", "d.h.", "S.", "Nr.", "vgl.", "Vgl.",
             "Abb.", "Tab.", "p. ex.", "env.", "M.", "Mme.");
-    // A sentence that ends in a lone capital and a full stop ended on an initial ("J. Smith"), not a sentence.
+    // A sentence that ends in a lone capital and a full stop ended on an initial ("J. Smith"), not a sentence,
+    // unless the capital is a numeral or label ("Title I.", "Part A.") and a sentence plainly opens after it.
     private static final Pattern ENDS_ON_INITIAL = Pattern.compile("(?:^|[\\s(\"'\u201c])\\p{Lu}\\.$");
+    private static final Pattern ENDS_ON_NUMERAL = Pattern.compile("(?:^|\\s)[IVX]\\.$");
+    private static final Pattern OPENS_SENTENCE = Pattern.compile("^(The|A|An|This|That|These|Those|It|Its|In|On|At|For|If|"
+            + "When|We|They|He|She|You|Our|Their|Each|Every|All|Any|No|Some|However|Also|Such|There|Here|What|How|Why)\\b");
     private static final Pattern BOILERPLATE = Pattern.compile(
             "(?i).*(copyright|all rights reserved|\u00a9|permission to make digital|isbn|doi:|https?://|www\\.|@).*");
     private static final Pattern CAPTION = Pattern.compile("(?i)^(figure|fig\\.|table|listing|algorithm)\\s*\\d+.*");
@@ -53,7 +57,7 @@ public final class Sentences {
         for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
             pending.append(prose, start, end);
             String sentence = pending.toString().trim();
-            if (!ENDS_ON_INITIAL.matcher(sentence).find() || end == prose.length()) {
+            if (!endsOnInitial(sentence, prose.substring(end)) || end == prose.length()) {
                 add(sentences, sentence);
                 pending.setLength(0);
             }
@@ -90,6 +94,13 @@ public final class Sentences {
         long letters = sentence.chars().filter(Character::isLetter).count();
         long visible = sentence.chars().filter(ch -> !Character.isWhitespace(ch)).count();
         return visible > 0 && letters >= visible * 0.6;
+    }
+
+    private static boolean endsOnInitial(String sentence, String rest) {
+        if (!ENDS_ON_INITIAL.matcher(sentence).find()) {
+            return false;
+        }
+        return !ENDS_ON_NUMERAL.matcher(sentence).find() && !OPENS_SENTENCE.matcher(rest).find();
     }
 
     private static BreakIterator iterator(String languageCode) {

@@ -96,7 +96,7 @@ class BulletTextTest {
             assertTrue(BulletText.endsMidClause(cut), cut);
         }
         for (String whole : new String[] { "Compiled traces are stored in a trace cache", "Costs rose (sharply)",
-            "Parents are welcome", "Traces are recorded." }) {
+            "Parents are welcome", "Traces are recorded.", "Funds go to Part A" }) {
             assertFalse(BulletText.endsMidClause(whole), whole);
         }
     }

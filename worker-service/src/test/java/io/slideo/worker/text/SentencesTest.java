@@ -39,6 +39,14 @@ class SentencesTest {
     }
 
     @Test
+    void aCapitalThatNamesAPartEndsASentenceButAnInitialDoesNot() {
+        assertEquals(List.of("Schools receive funds under Title I.", "The district must consult parents.",
+                "Funds go to Part A.", "Each school keeps J. R. Smith informed."),
+                Sentences.split("Schools receive funds under Title I. The district must consult parents. Funds go to Part A."
+                        + " Each school keeps J. R. Smith informed."));
+    }
+
+    @Test
     void splitsJapaneseWrittenWithoutSpaces() {
         assertEquals(List.of("これはペンです。", "あれは本です！",
                 "それは何ですか？"),
