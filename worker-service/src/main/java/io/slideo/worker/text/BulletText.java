@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class BulletText {
     private static final List<Pattern> CITATIONS = List.of(
             Pattern.compile("\\s*\\[[0-9,;\\s\u2013-]+\\]"),
-            Pattern.compile("\\s+\\(\\d{1,3}(?:\\s*[,\u2013-]\\s*\\d{1,3})*\\)"),
+            Pattern.compile("(?:^|\\s+)\\(\\d{1,3}(?:\\s*[,\u2013-]\\s*\\d{1,3})*\\)"),
             Pattern.compile("\\s+\\((?:[\\p{Lu}][\\p{L}'-]+(?: et al\\.?| and [\\p{Lu}][\\p{L}'-]+)?,? )?(?:19|20)\\d\\d[a-z]?\\)"),
             Pattern.compile("\\s+\\((?:see |cf\\. )?(?:Fig\\.|Figs\\.|Figure|Table|Section|Sec\\.|Eq\\.|Appendix|Chapter)[^()]*\\)",
                     Pattern.CASE_INSENSITIVE));
@@ -84,7 +84,7 @@ public final class BulletText {
     public static String shorten(String sentence, int maxWords) {
         String text = TextCleanup.normalize(sentence);
         for (Pattern citation : CITATIONS) {
-            text = citation.matcher(text).replaceAll("");
+            text = citation.matcher(text).replaceAll("").trim();
         }
         text = withoutAsides(text);
         text = FIGURE_REFERENCE.matcher(text).replaceAll("");

@@ -27,6 +27,8 @@ public final class NonProse {
                     + "|\\b(HYPERLINK|PAGEREF|NOTEREF|MERGEFORMAT|MERGEFIELD|INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX)\\b"
                     + "|\\bTOC\\s+\\\\[a-z]|\\bREF\\s+_Ref|\\bSEQ\\s+\\w+\\s+\\\\|_Toc\\d+|\\[(image|img|graphic|pic)\\s*:?[^\\]]*\\]",
             Pattern.CASE_INSENSITIVE);
+    // Three or more bare numbers in a row ("1 2 10 50"): a chart's axis or a table's row, not a sentence.
+    private static final Pattern NUMBER_RUN = Pattern.compile("(?<!\\S)\\d[\\d.%]*(?:\\s+\\d[\\d.%]*){2,}(?!\\S)");
     private static final Pattern NUMBER = Pattern.compile("[-+\u2212]?[\\d.,:%/\u2013-]*\\d[\\d.,:%/\u2013-]*");
     // Verbs a short English line needs to say something ("Costs rose", "Use a cache" are allowed by their ending
     // or their first word); a line of three or fewer words without one is a label, not a point.
@@ -63,14 +65,14 @@ public final class NonProse {
     }
 
     /**
-     * A line with nothing to say: more numbers than words, or (in a Latin script) three words or fewer without a
+     * A line with nothing to say: more numbers than words, a run of bare numbers, or (in a Latin script) three words or fewer without a
      * verb, like a label or heading caught as a sentence.
      */
     public static boolean isFragment(String text) {
         String[] tokens = text.trim().split("\\s+");
         long numbers = java.util.Arrays.stream(tokens).filter(t -> NUMBER.matcher(t.replaceAll("[()\\[\\]]", "")).matches())
                 .count();
-        if (numbers * 2 > tokens.length) {
+        if (numbers * 2 > tokens.length || NUMBER_RUN.matcher(text).find()) {
             return true;
         }
         if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens)) {

@@ -112,6 +112,12 @@ class BulletTextTest {
     }
 
     @Test
+    void dropsANumberedCitationThatOpensTheSentence() {
+        assertEquals("We would expect loop counters that start as integers to remain integers",
+                BulletText.shorten("(12) For example, we would expect loop counters that start as integers to remain integers.", LIMIT));
+    }
+
+    @Test
     void startsWithACapitalLetter() {
         assertEquals("Traces are compiled lazily", BulletText.shorten("moreover, traces are compiled lazily.", LIMIT));
     }

@@ -100,6 +100,8 @@ class SentencesTest {
         assertFalse(Sentences.isMeaningful("[Section 1116(b)(6), 7(E), and 8(C), ESEA, and 34 CFR 200.37(5).]"));
         assertFalse(Sentences.isMeaningful("REQUIRED SCHOOL-PARENT COMPACT PROVISIONS"));
         assertFalse(Sentences.isMeaningful("Kornelia Junge, Wiley, USA, Kirsty Meddings, Ingenta"));
+        assertFalse(Sentences.isMeaningful("Probability of counterparties defaulting 1 2 10 50"));
+        assertTrue(Sentences.isMeaningful("See the separate instructions for Forms 940, 941, 943, 944, 945, or CT-1."));
         assertTrue(Sentences.isMeaningful("Costs rose sharply", 3));
         assertTrue(Sentences.isMeaningful("Parents are partners", 3));
         assertTrue(Sentences.isMeaningful("In 2019, 1,234 people were treated at the clinic."));
