@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class BulletTextTest {
@@ -18,10 +16,16 @@ class BulletTextTest {
     }
 
     @Test
-    void cutsALongSentenceAtTheLastClauseBoundaryThatFits() {
-        String bullet = BulletText.shorten("Dynamic languages such as JavaScript, Python, and Ruby, are popular since they"
-                + " are expressive, accessible to non-experts, and make deployment as easy as distributing a source file.", LIMIT);
-        assertEquals("Dynamic languages such as JavaScript, Python, and Ruby, are popular since they are expressive", bullet);
+    void givesUpALongSentenceWithNothingToDropInsteadOfCuttingIt() {
+        assertEquals("", BulletText.shorten("Dynamic languages such as JavaScript, Python, and Ruby, are popular since they"
+                + " are expressive, accessible to non-experts, and make deployment as easy as distributing a source file.", LIMIT));
+    }
+
+    @Test
+    void keepsASentenceALittleOverTheLimitWhole() {
+        String sentence = "The worker reads every uploaded document with Apache Tika and keeps the headings of each page";
+        assertEquals(16, TextCleanup.wordCount(sentence));
+        assertEquals(sentence, BulletText.shorten(sentence + ".", LIMIT));
     }
 
     @Test
@@ -45,13 +49,72 @@ class BulletTextTest {
     }
 
     @Test
-    void aSentenceWithoutClausesIsCutAtTheLimitWithoutADanglingWord() {
-        String bullet = BulletText.shorten("The worker reads every uploaded document with Apache Tika and keeps the"
-                + " headings the pages the tables and the notes of the slides for the planner to use later", LIMIT);
-        assertTrue(TextCleanup.wordCount(bullet) <= LIMIT, bullet);
-        String last = bullet.substring(bullet.lastIndexOf(' ') + 1);
-        assertFalse(Set.of("the", "and", "of", "for", "to", "with").contains(last), bullet);
-        assertTrue(bullet.startsWith("The worker reads every uploaded document"), bullet);
+    void neverKeepsOneHalfOfAnAlternative() {
+        String rule = "Not more than 1.8 grams of codeine per 100 milliliters or not more than 90 milligrams per dosage"
+                + " unit may be sold without a prescription.";
+        String bullet = BulletText.shorten(rule, LIMIT);
+        assertTrue(bullet.isEmpty() || bullet.contains("1.8 grams") && bullet.contains("90 milligrams"), bullet);
+        assertEquals(rule.substring(0, rule.length() - 1), BulletText.shorten(rule, 24));
+    }
+
+    @Test
+    void neverDropsAConditionOrANegation() {
+        String bullet = BulletText.shorten("If the deposit is late, the employer owes a penalty of a tenth of the unpaid"
+                + " tax for each month it stays unpaid.", LIMIT);
+        assertTrue(bullet.isEmpty() || bullet.startsWith("If the deposit is late"), bullet);
+        assertEquals("Parents may not be charged for the meetings",
+                BulletText.shorten("Parents may not be charged for the meetings, which the school must hold each term.", LIMIT));
+        String unless = BulletText.shorten("The employer deposits the withheld tax every month, unless the total for the"
+                + " quarter stays under the small threshold the agency sets.", LIMIT);
+        assertTrue(unless.isEmpty() || unless.contains("unless"), unless);
+    }
+
+    @Test
+    void dropsTrailingWhichClausesAppositivesAndLeadingTimeClausesToFit() {
+        assertEquals("The trace cache grows with every loop the recorder compiles during warm-up",
+                BulletText.shorten("The trace cache grows with every loop the recorder compiles during warm-up, which"
+                        + " makes memory use hard to predict on small devices.", LIMIT));
+        assertEquals("TraceMonkey records the hot loops of each script and compiles them to native code",
+                BulletText.shorten("TraceMonkey, the tracing compiler of the Firefox browser, records the hot loops of"
+                        + " each script and compiles them to native code.", LIMIT));
+        assertEquals("The interpreter records the instructions it runs into a trace for the compiler",
+                BulletText.shorten("When a loop becomes hot after many iterations, the interpreter records the"
+                        + " instructions it runs into a trace for the compiler.", LIMIT));
+    }
+
+    @Test
+    void aSentenceThatEndsOpenIsNotABullet() {
+        assertEquals("", BulletText.shorten("To get involved, visit:", LIMIT));
+        assertEquals("", BulletText.shorten("The following options control the output:", LIMIT));
+    }
+
+    @Test
+    void tellsABulletThatStopsMidClause() {
+        for (String cut : new String[] { "In almost all cases, I'm opposed to", "The statute makes it a crime to conceal"
+                + " Weapons of", "Not more than 1.8 grams of codeine per 100 milliliters or", "To get involved, visit:",
+            "The report (see the annex", "Costs rose sharply,", "He called it \u201cthe network" }) {
+            assertTrue(BulletText.endsMidClause(cut), cut);
+        }
+        for (String whole : new String[] { "Compiled traces are stored in a trace cache", "Costs rose (sharply)",
+            "Parents are welcome", "Traces are recorded.", "Funds go to Part A" }) {
+            assertFalse(BulletText.endsMidClause(whole), whole);
+        }
+    }
+
+    @Test
+    void aLongTitleLosesItsSubtitleAndAsidesButIsNeverCut() {
+        assertEquals("Rethinking the Financial Network", BulletText.asWritten("Rethinking the Financial Network: a speech"
+                + " at the Financial Student Association in Amsterdam, April 2009", 8));
+        assertEquals("Parental Involvement", BulletText.asWritten("Parental Involvement (Title I, Part A)", 3));
+        String guidance = "Guidance for schools and districts on involving the parents of every pupil";
+        assertEquals(guidance, BulletText.asWritten(guidance, 6));
+        assertEquals("Second paragraph", BulletText.asWritten("Second paragraph.", 6));
+    }
+
+    @Test
+    void dropsANumberedCitationThatOpensTheSentence() {
+        assertEquals("We would expect loop counters that start as integers to remain integers",
+                BulletText.shorten("(12) For example, we would expect loop counters that start as integers to remain integers.", LIMIT));
     }
 
     @Test

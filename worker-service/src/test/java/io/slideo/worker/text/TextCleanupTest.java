@@ -74,4 +74,46 @@ class TextCleanupTest {
         return new DocumentExtractor(new DocumentExtractor.Limits(Duration.ofSeconds(60), 5_000_000, 256L << 20, 20_000,
                 TYPES, false), new AutoDetectParser());
     }
+    @Test
+    void printsFloatNoiseAsThePersonWouldWriteTheNumber() {
+        assertEquals("The ratio was 0.6 in 2019 and 12.3 in 2020, then 0.2",
+                TextCleanup.normalize("The ratio was 0.60000000000000009 in 2019 and 12.300000000000001 in 2020, then 0.19999999999999998"));
+        for (String precise : List.of("Pi is 3.14159265358979 here", "A tolerance of 1.000000 mm", "Version 1.0.0000000001")) {
+            assertEquals(precise, TextCleanup.normalize(precise));
+        }
+    }
+
+    @Test
+    void dropsFootnoteCommentAndFieldCodeMarkers() {
+        assertEquals("The state must protect children. Parents help.",
+                TextCleanup.normalize("The state must protect children([footnoteRef:117]). Parents help[comment: check this]."));
+        assertEquals("See the guidance on the department's site for details.",
+                TextCleanup.normalize("See the guidance HYPERLINK \"http://www.ed.gov/guidance\" on the department's site"
+                        + " for details."));
+        assertEquals("Contents Introduction 3", TextCleanup.normalize("TOC \\o \"1-3\" \\h \\z \\u Contents Introduction"
+                + " PAGEREF _Toc123456 \\h 3"));
+    }
+
+    @Test
+    void rejoinsWordsSplitAtALineEndInEveryForm() {
+        assertEquals("the chemical compound", TextCleanup.normalize("the chem-\nical compound"));
+        assertEquals("the chemical compound", TextCleanup.normalize("the chem- ical compound"));
+        assertEquals("pre- and post-war budgets", TextCleanup.normalize("pre- and post-war budgets"));
+    }
+
+    @Test
+    void countsJapaneseWordsByCharacters() {
+        assertEquals(4, TextCleanup.wordCount("\u3053\u308c\u306f\u30da\u30f3\u3067\u3059"));
+        assertEquals(3, TextCleanup.wordCount("\u8868Mix\u30d1\u30d4"));
+        assertEquals(3, TextCleanup.wordCount("three plain words"));
+    }
+
+    @Test
+    void theCancerFactsheetKeepsNoWordSplitAtALineEnd() {
+        List<Passage> passages = Passage.of(CorpusDocuments.extract("factsheet-cancer-statistics-tables.docx"));
+        Pattern split = Pattern.compile("\\p{L}- (?!(and|or|to)\\b)\\p{Ll}");
+        passages.forEach(p -> assertFalse(split.matcher(p.text()).find(), p.text()));
+        assertTrue(passages.stream().anyMatch(p -> p.text().contains("measured during the early postpartum")),
+                "\u201cmea- sured\u201d is one word again");
+    }
 }
