@@ -62,15 +62,10 @@ final class PointPicker {
     /** The sentence as a bullet, or empty when it cannot be one whole (too long, a fragment, cut). */
     String bullet(String sentence) {
         String point = BulletText.shorten(sentence, maxWords);
-        if (TextCleanup.wordCount(point) < 3 || endsMidClause(point)) {
+        if (TextCleanup.wordCount(point) < 3 || BulletText.endsMidClause(point)) {
             return "";
         }
         return point;
-    }
-
-    // TODO(merge): BulletText.endsMidClause once the text work lands.
-    private static boolean endsMidClause(String point) {
-        return point.matches("(?isu).*(\\s(the|a|an|of|to|and|or|in|on|for|with|by|as|at|from|that|which|is|are|was|were|be|its|their|this|but|so|if|than|not)|[,;:\u2013\u2014-])$");
     }
 
     private List<Passage> centralFirst(List<Passage> group) {

@@ -15,6 +15,8 @@ import io.slideo.worker.text.TextCleanup;
  */
 final class SlideTitles {
     static final int TITLE_WORDS = 10;
+    // A whole sentence this short may stand as a title (two lines at most) rather than be cut to a clause.
+    private static final int LONGEST_SENTENCE_TITLE = 14;
     // "(continued)", "(cont.)", "(2)", "– Part 2", "contd": a continuation, not a name.
     private static final Pattern CONTINUATION = Pattern.compile(
             "(?iu)(\\s*[(\\[]\\s*(continued|cont'?d?\\.?|forts\\.|suite|\\d+)\\s*[)\\]]|\\s+[-\u2013\u2014:]?\\s*(part|teil)\\s+\\d+)+\\s*$");
@@ -70,7 +72,7 @@ final class SlideTitles {
      */
     static String leadClause(String sentence) {
         String text = BulletText.asWritten(sentence, TITLE_WORDS);
-        if (!text.isEmpty() && TextCleanup.wordCount(text) <= TITLE_WORDS) {
+        if (!text.isEmpty() && TextCleanup.wordCount(text) <= LONGEST_SENTENCE_TITLE) {
             return trimWeakEnd(text);
         }
         String clause = TextCleanup.normalize(sentence);

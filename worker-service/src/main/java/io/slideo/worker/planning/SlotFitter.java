@@ -108,7 +108,8 @@ final class SlotFitter {
                 return children;
             }
         }
-        return stretches(part, Math.min(pieces, Math.max(2, distinct(part.passages()) / minPoints)));
+        // A stretch without a heading gives its lead sentence to its title: it needs one passage more.
+        return stretches(part, Math.min(pieces, Math.max(2, distinct(part.passages()) / (minPoints + 1))));
     }
 
     /** The part's text in {@code count} stretches of about equal length, cut where a paragraph starts. */
@@ -124,8 +125,8 @@ final class SlotFitter {
             running += passages.get(i - 1).text().length();
             boolean paragraph = fewParagraphs || passages.get(i).block() != passages.get(i - 1).block()
                     || passages.get(i).section() != passages.get(i - 1).section();
-            if (paragraph && running >= (long) total * (pieces.size() + 1) / count && i - start >= minPoints
-                    && passages.size() - i >= minPoints) {
+            if (paragraph && running >= (long) total * (pieces.size() + 1) / count && i - start > minPoints
+                    && passages.size() - i > minPoints) {
                 pieces.add(piece(part, passages.subList(start, i), pieces.isEmpty()));
                 start = i;
             }

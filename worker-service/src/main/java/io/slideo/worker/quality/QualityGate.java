@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.slideo.design.Box;
 import io.slideo.design.SlideFit;
@@ -32,6 +34,8 @@ public final class QualityGate {
     public static final String BODY_FITS = "body fits";
 
     private static final int MIN_TITLE_WORDS = 3;
+    private static final Pattern TRAILING_CLAUSE = Pattern.compile(
+            "(?iu),?\\s+(that|which|who|whose|where|because|when|while|although|so that)\\s");
     private static final int TIGHT_WORDS = 10;
     private static final int MIN_TABLE_ROWS = 2;
     private static final int TIGHT_CELL_WORDS = 5;
@@ -93,7 +97,8 @@ public final class QualityGate {
         }
         List<Bullet> all = new ArrayList<>(first);
         all.addAll(second);
-        if (all.stream().allMatch(b -> TextCleanup.wordCount(b.text()) <= maxWords) || draft.layout() == SlideLayout.QUOTE) {
+        if (all.stream().allMatch(b -> TextCleanup.wordCount(b.text()) <= BulletText.longestKept(maxWords))
+                || draft.layout() == SlideLayout.QUOTE) {
             passed.add(BULLETS_SHORT);
         }
         if (all.stream().map(b -> b.text().toLowerCase(Locale.ROOT)).distinct().count() == all.size()) {
@@ -130,10 +135,20 @@ public final class QualityGate {
             }
             fitted = shorter;
         }
+        if (SlideFit.title(fitted, theme, frame).fill() > maxFill) {
+            fitted = withoutTrailingClause(fitted);
+        }
         if (!fitted.equals(title)) {
-            actions.add("shortened the title to " + words + " words");
+            actions.add("shortened the title to " + TextCleanup.wordCount(fitted) + " words");
         }
         return fitted;
+    }
+
+    /** A title without its trailing relative or subordinate clause ("A long title that goes on" is "A long title"). */
+    private static String withoutTrailingClause(String title) {
+        Matcher clause = TRAILING_CLAUSE.matcher(title);
+        return clause.find() && TextCleanup.wordCount(title.substring(0, clause.start())) >= MIN_TITLE_WORDS
+                ? title.substring(0, clause.start()).trim() : title;
     }
 
     /** Unsourced and repeated bullets go to the notes; long ones are shortened. */
@@ -146,10 +161,18 @@ public final class QualityGate {
                 moved.append(sentence(bullet.text())).append(' ');
             } else if (!seen.add(key)) {
                 actions.add("dropped a repeated bullet");
-            } else if (TextCleanup.wordCount(bullet.text()) > maxWords
-                    && !BulletText.shorten(bullet.text(), maxWords).isEmpty()) {
-                actions.add("shortened a bullet to " + maxWords + " words");
-                kept.add(new Bullet(BulletText.shorten(bullet.text(), maxWords), bullet.source()));
+            } else if (TextCleanup.wordCount(bullet.text()) > maxWords) {
+                // Shortened by rules that keep its meaning, or, when it cannot be said shorter whole, a note.
+                String shorter = BulletText.shorten(bullet.text(), maxWords);
+                if (shorter.isEmpty()) {
+                    actions.add("moved a point too long to say whole to the notes");
+                    moved.append(sentence(bullet.text())).append(' ');
+                } else {
+                    if (!shorter.equals(bullet.text())) {
+                        actions.add("shortened a bullet by rules");
+                    }
+                    kept.add(new Bullet(shorter, bullet.source()));
+                }
             } else {
                 kept.add(bullet);
             }

@@ -125,15 +125,17 @@ public final class DocumentMap {
     private static String lead(Section section, int index, KnowledgeGraph graph) {
         if (graph != null) {
             for (KnowledgeGraph.RankedSentence sentence : graph.sentences()) {
-                if (sentence.section() == index) {
-                    return BulletText.shorten(sentence.text(), LEAD_WORDS);
+                String lead = sentence.section() == index ? BulletText.shorten(sentence.text(), LEAD_WORDS) : "";
+                if (!lead.isEmpty()) {
+                    return lead; // the most central sentence that is short enough whole
                 }
             }
         }
         for (Block block : section.blocks()) {
             for (String sentence : Sentences.split(block.text() == null ? "" : block.text())) {
-                if (Sentences.isMeaningful(sentence)) {
-                    return BulletText.shorten(sentence, LEAD_WORDS);
+                String lead = Sentences.isMeaningful(sentence) ? BulletText.shorten(sentence, LEAD_WORDS) : "";
+                if (!lead.isEmpty()) {
+                    return lead;
                 }
             }
         }

@@ -30,14 +30,17 @@ public record Passage(String documentId, int section, String sectionTitle, int b
         List<Passage> passages = new ArrayList<>();
         List<Section> sections = document.sections();
         boolean paged = hasPages(document);
+        // Words a parser split at a line end are joined where the document writes them whole.
+        WordRepair words = WordRepair.of(sections.stream().flatMap(s -> s.blocks().stream()).map(Block::text).toList());
         for (int i = 0; i < sections.size(); i++) {
             Section section = sections.get(i);
             List<Block> blocks = section.blocks();
             for (int b = 0; b < blocks.size(); b++) {
                 Block block = blocks.get(b);
                 String location = paged ? null : location(section, b);
-                for (String text : texts(block)) {
-                    passages.add(new Passage(document.documentId(), i, section.title(), b, block.page(), location, text));
+                for (String text : texts(block, document.language())) {
+                    passages.add(new Passage(document.documentId(), i, section.title(), b, block.page(), location,
+                            words.repair(text)));
                 }
             }
         }
@@ -78,23 +81,24 @@ public record Passage(String documentId, int section, String sectionTitle, int b
         return (heading.isEmpty() ? "" : "\u00a7 " + heading + ", ") + "\u00b6 " + Math.max(1, paragraph);
     }
 
-    private static List<String> texts(Block block) {
+    private static List<String> texts(Block block, String language) {
         List<String> texts = new ArrayList<>();
         switch (block.kind()) {
             case NOTE -> {
                 // A presenter's notes to himself are not what the slide says.
             }
             case LIST -> block.items().stream()
-                    .flatMap(item -> Sentences.split(item).stream())
+                    .flatMap(item -> Sentences.split(item, language).stream())
                     .filter(item -> Sentences.isMeaningful(item, MIN_ITEM_WORDS))
                     .forEach(texts::add);
             // A cell is a point only when it is a sentence of its own, not a label or a figure.
             case TABLE -> block.rows().stream().flatMap(List::stream)
                     .flatMap(String::lines)
-                    .flatMap(line -> Sentences.split(line).stream())
+                    .flatMap(line -> Sentences.split(line, language).stream())
                     .filter(cell -> Sentences.isMeaningful(cell, MIN_CELL_WORDS))
                     .forEach(texts::add);
-            default -> Sentences.split(block.text()).stream().filter(Sentences::isMeaningful).forEach(texts::add);
+            default -> Sentences.split(block.text(), language).stream().filter(Sentences::isMeaningful)
+                    .forEach(texts::add);
         }
         return texts;
     }

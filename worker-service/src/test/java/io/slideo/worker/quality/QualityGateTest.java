@@ -39,7 +39,7 @@ class QualityGateTest {
     }
 
     @Test
-    void anOverfullSlideIsShortenedAndTrimmedUntilItFitsAndTheRestGoesToTheNotes() {
+    void anOverfullSlideKeepsItsFirstBulletsWholeAndTheRestGoesToTheNotes() {
         List<Bullet> many = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             many.add(new Bullet("Point " + i + " explains at considerable length why tracing compilers record loops", PAGE_3));
@@ -48,7 +48,7 @@ class QualityGateTest {
 
         assertTrue(checked.report().passed(), checked.report().toString());
         assertTrue(checked.draft().bullets().size() < 12);
-        assertTrue(checked.draft().bullets().stream().allMatch(b -> TextCleanup.wordCount(b.text()) <= 10));
+        assertTrue(checked.draft().bullets().stream().allMatch(many::contains), "bullets are kept whole, never cut");
         assertTrue(checked.report().actions().stream().anyMatch(a -> a.contains("notes")), checked.report().toString());
         assertTrue(checked.draft().notes().contains("Point 11"), "what was cut is said in the notes");
     }
