@@ -19,6 +19,12 @@ import io.slideo.worker.text.TextCleanup;
 final class PointPicker {
     // Two points sharing this much of their words say the same thing.
     private static final double NEAR_DUPLICATE = 0.9;
+    // Fewer short points than this and a part says its long sentences whole.
+    private static final int MIN_POINTS = 2;
+    private static final Comparator<Point> READING_ORDER = Comparator.comparingInt((Point p) -> p.passage().section())
+            .thenComparingInt(p -> p.passage().block());
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "(?iu)^(see|cf\\.)\\s|\\b(see|in|shown in|listed in)\\s+(figure|fig\\.|table|section|chapter|appendix)\\s+\\d");
 
     private final int perSlide;
     private final int maxWords;
@@ -33,8 +39,22 @@ final class PointPicker {
         this.centrality = centrality;
     }
 
-    /** Up to {@code perSlide} points of the topic not said yet; {@code said} gains them. */
+    /**
+     * Up to {@code perSlide} points of the topic not said yet ({@code said} gains them). A part whose
+     * sentences are all too long to make short bullets whole (legal prose) says its shortest whole
+     * sentences instead, up to {@link BulletText#longestWhole}: longer bullets, never cut ones.
+     */
     List<Point> pick(Topic topic, Said said) {
+        List<Point> points = pick(topic, said, maxWords);
+        if (points.size() < MIN_POINTS) {
+            pick(topic, said, BulletText.longestWhole(maxWords)).stream().limit(perSlide - points.size())
+                    .forEach(points::add);
+            points.sort(READING_ORDER);
+        }
+        return points;
+    }
+
+    private List<Point> pick(Topic topic, Said said, int words) {
         List<List<Passage>> groups = topic.groups().stream().map(this::centralFirst).toList();
         List<Point> points = new ArrayList<>();
         int[] next = new int[groups.size()];
@@ -46,7 +66,7 @@ final class PointPicker {
                 List<Passage> group = groups.get(g);
                 while (next[g] < group.size()) {
                     Passage passage = group.get(next[g]++);
-                    String point = bullet(passage.text());
+                    String point = bullet(passage.text(), words);
                     if (!point.isEmpty() && said.add(point)) {
                         points.add(new Point(point, passage));
                         progress = true;
@@ -55,13 +75,20 @@ final class PointPicker {
                 }
             }
         }
-        points.sort(Comparator.comparingInt((Point p) -> p.passage().section()).thenComparingInt(p -> p.passage().block()));
+        points.sort(READING_ORDER);
         return points;
     }
 
     /** The sentence as a bullet, or empty when it cannot be one whole (too long, a fragment, cut). */
     String bullet(String sentence) {
-        String point = BulletText.shorten(sentence, maxWords);
+        return bullet(sentence, maxWords);
+    }
+
+    private String bullet(String sentence, int words) {
+        if (REFERENCE.matcher(sentence).find()) {
+            return ""; // "See Figure 6": a pointer into the document, not a point
+        }
+        String point = BulletText.shorten(sentence, words);
         if (TextCleanup.wordCount(point) < 3 || BulletText.endsMidClause(point)) {
             return "";
         }

@@ -97,7 +97,7 @@ public final class QualityGate {
         }
         List<Bullet> all = new ArrayList<>(first);
         all.addAll(second);
-        if (all.stream().allMatch(b -> TextCleanup.wordCount(b.text()) <= BulletText.longestKept(maxWords))
+        if (all.stream().allMatch(b -> TextCleanup.wordCount(b.text()) <= BulletText.longestWhole(maxWords))
                 || draft.layout() == SlideLayout.QUOTE) {
             passed.add(BULLETS_SHORT);
         }
@@ -164,7 +164,9 @@ public final class QualityGate {
             } else if (TextCleanup.wordCount(bullet.text()) > maxWords) {
                 // Shortened by rules that keep its meaning, or, when it cannot be said shorter whole, a note.
                 String shorter = BulletText.shorten(bullet.text(), maxWords);
-                if (shorter.isEmpty()) {
+                if (shorter.isEmpty() && TextCleanup.wordCount(bullet.text()) <= BulletText.longestWhole(maxWords)) {
+                    kept.add(bullet); // a whole sentence nothing shorter says: kept whole, if the body has room
+                } else if (shorter.isEmpty()) {
                     actions.add("moved a point too long to say whole to the notes");
                     moved.append(sentence(bullet.text())).append(' ');
                 } else {

@@ -110,6 +110,14 @@ public final class BulletText {
     }
 
     /**
+     * The longest sentence a slide shows whole when a part of a document says nothing shorter (legal
+     * and technical prose): twice the limit. Longer than this, a sentence is notes, not a bullet.
+     */
+    public static int longestWhole(int maxWords) {
+        return 2 * maxWords;
+    }
+
+    /**
      * Whether a bullet stops in the middle of a clause: it ends on a comma, colon, dash or slash,
      * leaves a bracket or quote open, or ends on a word that needs one after it ("of", "the", "and", "can").
      */

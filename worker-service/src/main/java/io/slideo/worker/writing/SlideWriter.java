@@ -124,6 +124,17 @@ public final class SlideWriter {
         return shorter.isEmpty() ? text : shorter;
     }
 
+    /** A point as a bullet: shortened by rules, or whole when nothing shorter says it and it is not too long. */
+    private String bullet(String point) {
+        String shorter = BulletText.shorten(point, maxWords);
+        if (!shorter.isEmpty()) {
+            return shorter;
+        }
+        String whole = TextCleanup.normalize(point).replaceAll("[.\\s]+$", "");
+        return TextCleanup.wordCount(whole) <= BulletText.longestWhole(maxWords) && !BulletText.endsMidClause(whole)
+                ? whole : "";
+    }
+
     private String language() {
         return documents.values().stream().findFirst().map(ExtractedDocument::language).orElse("en");
     }
@@ -156,7 +167,7 @@ public final class SlideWriter {
         for (int i = 0; i < slide.keyPoints().size(); i++) {
             String point = slide.keyPoints().get(i);
             Optional<Passage> origin = index.find(point, scope);
-            String text = planners ? BulletText.asWritten(point, maxWords) : BulletText.shorten(point, maxWords);
+            String text = planners ? BulletText.asWritten(point, maxWords) : bullet(point);
             if (text.isEmpty() || !said.add(text.toLowerCase(Locale.ROOT)) || bullets.size() >= maxBullets) {
                 continue;
             }
@@ -173,7 +184,7 @@ public final class SlideWriter {
             if (bullets.size() >= TOP_UP_BELOW) {
                 break;
             }
-            String text = BulletText.shorten(passage.text(), maxWords);
+            String text = bullet(passage.text());
             if (!used.contains(passage) && TextCleanup.wordCount(text) >= 3 && said.add(text.toLowerCase(Locale.ROOT))) {
                 used.add(passage);
                 bullets.add(new Bullet(text, sourceOf(passage)));
@@ -249,8 +260,8 @@ public final class SlideWriter {
 
     private Optional<SourceRef> documentNamed(String title) {
         return documents.values().stream()
-                .filter(d -> d.title() != null && BulletText.shorten(d.title(), maxWords)
-                        .equalsIgnoreCase(BulletText.shorten(title == null ? "" : title, maxWords)))
+                .filter(d -> d.title() != null && BulletText.asWritten(d.title(), maxWords)
+                        .equalsIgnoreCase(BulletText.asWritten(title == null ? "" : title, maxWords)))
                 .findFirst().map(d -> new SourceRef(d.documentId(), 1));
     }
 
