@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.Section;
 import io.slideo.worker.text.Passage;
@@ -44,6 +45,7 @@ final class DocumentStructure {
         String heading = null;
         boolean front = true;
         List<List<Passage>> groups = new ArrayList<>();
+        List<Integer> covered = new ArrayList<>();
         int skipBelow = Integer.MAX_VALUE; // inside a section that is not presented, down to its end
         for (int i = 0; i < sections.size(); i++) {
             Section section = sections.get(i);
@@ -54,10 +56,11 @@ final class DocumentStructure {
             if (level > 0 && notPresented(section.title())) {
                 skipBelow = level;
                 if (level <= top) {
-                    add(parts, document, heading, front, groups);
+                    add(parts, document, heading, front, groups, covered);
                     heading = null;
                     front = false;
                     groups = new ArrayList<>();
+                    covered = new ArrayList<>();
                 }
                 continue;
             }
@@ -65,15 +68,17 @@ final class DocumentStructure {
                 continue;
             }
             if (level > 0 && level <= top) {
-                add(parts, document, heading, front, groups);
+                add(parts, document, heading, front, groups, covered);
                 // A heading above the dividing level is the document's title: its text opens the document.
                 heading = level < top ? null : heading(section.title());
                 front = level < top;
                 groups = new ArrayList<>();
+                covered = new ArrayList<>();
             }
             groups.add(bySection.getOrDefault(i, List.of()));
+            covered.add(i);
         }
-        add(parts, document, heading, front, groups);
+        add(parts, document, heading, front, groups, covered);
         return parts;
     }
 
@@ -100,12 +105,15 @@ final class DocumentStructure {
     }
 
     private static void add(List<Topic> parts, ExtractedDocument document, String heading, boolean front,
-            List<List<Passage>> groups) {
+            List<List<Passage>> groups, List<Integer> covered) {
         // A heading that repeats the document's title opens it: what follows is front matter.
         boolean repeatsTitle = heading != null && document.title() != null
                 && heading.trim().equalsIgnoreCase(document.title().trim());
-        Topic topic = new Topic(document.documentId(), repeatsTitle ? "" : heading, front || repeatsTitle, groups);
-        if (!topic.groups().isEmpty()) {
+        Topic topic = new Topic(document.documentId(), repeatsTitle ? "" : heading, front || repeatsTitle, groups,
+                covered);
+        boolean hasTable = covered.stream().flatMap(i -> document.sections().get(i).blocks().stream())
+                .anyMatch(b -> b.kind() == BlockKind.TABLE);
+        if (!topic.groups().isEmpty() || hasTable && topic.titled()) {
             parts.add(topic);
         }
     }

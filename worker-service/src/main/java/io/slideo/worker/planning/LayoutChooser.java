@@ -20,7 +20,8 @@ import io.slideo.worker.text.Passage;
  */
 final class LayoutChooser {
     private static final int MIN_TABLE_ROWS = 3;
-    private static final int MAX_TABLE_COLUMNS = 6;
+    // Wider tables are shown by their first columns (the writer trims them).
+    private static final int MAX_TABLE_COLUMNS = 14;
     private static final int LONG_LIST = 6;
 
     private final Map<String, ExtractedDocument> documents;
@@ -38,8 +39,7 @@ final class LayoutChooser {
         if (document == null) {
             return new Choice(SlideLayout.BULLETS, Optional.empty());
         }
-        Set<Integer> sections = new LinkedHashSet<>();
-        topic.passages().forEach(p -> sections.add(p.section()));
+        Set<Integer> sections = new LinkedHashSet<>(topic.sections());
         SlideLayout layout = SlideLayout.BULLETS;
         for (int section : sections) {
             List<Block> blocks = document.sections().get(section).blocks();

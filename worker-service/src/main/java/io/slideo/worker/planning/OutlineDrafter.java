@@ -24,8 +24,8 @@ import io.slideo.model.document.KnowledgeGraph;
  * outline's note says so, rather than slides that repeat each other.
  */
 public final class OutlineDrafter {
-    // Fewer distinct sentences than this and a document is short: two points make a slide.
-    private static final int SHORT_DOCUMENT = 30;
+    // Two points of its own make a slide; a part with less to say gives way to the next.
+    private static final int MIN_POINTS = 2;
     private static final int REFITS = 3;
 
     private final int keyPointsPerSlide;
@@ -65,8 +65,7 @@ public final class OutlineDrafter {
         graphs.values().forEach(g -> g.sentences().forEach(r -> centrality.merge(r.text(), r.score(), Math::max)));
         List<Topic> parts = new ArrayList<>();
         documents.forEach(d -> parts.addAll(DocumentStructure.parts(d)));
-        int minPoints = SlotFitter.distinct(parts.stream().flatMap(p -> p.passages().stream()).toList())
-                < SHORT_DOCUMENT ? 2 : 3;
+        int minPoints = MIN_POINTS;
         PointPicker picker = new PointPicker(keyPointsPerSlide, maxWords, centrality);
 
         // Parts too thin for a slide of their own (what they say was said) give way to the next ones.

@@ -62,7 +62,10 @@ final class SlotFitter {
                     && SlideTitles.base(last.heading()).equalsIgnoreCase(SlideTitles.base(part.heading()))) {
                 List<List<Passage>> groups = new ArrayList<>(last.groups());
                 groups.addAll(part.groups());
-                merged.set(merged.size() - 1, new Topic(last.documentId(), last.heading(), last.frontMatter(), groups));
+                List<Integer> sections = new ArrayList<>(last.sections());
+                sections.addAll(part.sections());
+                merged.set(merged.size() - 1, new Topic(last.documentId(), last.heading(), last.frontMatter(), groups,
+                        sections));
             } else {
                 merged.add(part);
             }
