@@ -67,13 +67,15 @@ public final class OutlineDrafter {
         documents.forEach(d -> parts.addAll(DocumentStructure.parts(d)));
         int minPoints = MIN_POINTS;
         PointPicker picker = new PointPicker(keyPointsPerSlide, maxWords, centrality);
+        Map<String, ExtractedDocument> byId = new LinkedHashMap<>();
+        documents.forEach(d -> byId.put(d.documentId(), d));
 
         // Parts too thin for a slide of their own (what they say was said) give way to the next ones.
         List<Topic> candidates = new ArrayList<>(parts);
         Content content = new Content(List.of(), List.of(), List.of(), new PointPicker.Said());
         for (int attempt = 0; attempt < REFITS; attempt++) {
-            Content tried = content(new SlotFitter(minPoints).fit(candidates, slots), opening, title, picker, minPoints,
-                    documents, frame);
+            Content tried = content(new SlotFitter(minPoints, byId).fit(candidates, slots), opening, title, picker,
+                    minPoints, byId, frame);
             if (tried.slides().size() > content.slides().size()) {
                 content = tried;
             }
@@ -106,9 +108,7 @@ public final class OutlineDrafter {
 
     /** A slide per topic that has enough to say of its own (or a table to show); thin ones are left out. */
     private Content content(List<Topic> topics, PlannedSlide opening, String deckTitle, PointPicker picker,
-            int minPoints, List<ExtractedDocument> documents, DeckFrame frame) {
-        Map<String, ExtractedDocument> byId = new LinkedHashMap<>();
-        documents.forEach(d -> byId.put(d.documentId(), d));
+            int minPoints, Map<String, ExtractedDocument> byId, DeckFrame frame) {
         LayoutChooser layouts = new LayoutChooser(byId);
         PointPicker.Said said = new PointPicker.Said();
         opening.keyPoints().forEach(said::add);

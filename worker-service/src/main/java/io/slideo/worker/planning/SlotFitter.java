@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.slideo.model.document.ExtractedDocument;
 import io.slideo.worker.text.Passage;
 import io.slideo.worker.text.TextCleanup;
 
@@ -18,13 +20,25 @@ import io.slideo.worker.text.TextCleanup;
  */
 final class SlotFitter {
     private final int minPoints;
+    private final Map<String, ExtractedDocument> documents;
 
-    SlotFitter(int minPoints) {
+    SlotFitter(int minPoints, Map<String, ExtractedDocument> documents) {
         this.minPoints = minPoints;
+        this.documents = documents;
     }
 
     List<Topic> fit(List<Topic> candidates, int slots) {
         List<Topic> parts = mergedRepeats(candidates);
+        // A part holding most of the text (a report whose body sits under one heading) is told by its subsections.
+        for (int i = dominant(parts); i >= 0 && slots >= 2; i = dominant(parts)) {
+            Topic whole = parts.get(i);
+            List<Topic> children = split(whole, slots);
+            if (children.size() < 2 || children.stream().noneMatch(c -> c.titled() && !c.heading().equals(whole.heading()))) {
+                break;
+            }
+            parts.remove(i);
+            parts.addAll(i, children);
+        }
         while (parts.size() > slots) {
             Topic dropped = parts.stream().filter(Topic::frontMatter).findFirst()
                     .orElseGet(() -> parts.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow());
@@ -53,6 +67,17 @@ final class SlotFitter {
         return parts;
     }
 
+    /** The part with more than half of all the text and subsections of its own, or -1. */
+    private int dominant(List<Topic> parts) {
+        int total = parts.stream().mapToInt(Topic::size).sum();
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).size() * 2 > total && titledSubsections(parts.get(i)) >= 2) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Adjacent parts under the same heading (a talk's "Results" and "Results (cont.)") are one part. */
     private static List<Topic> mergedRepeats(List<Topic> parts) {
         List<Topic> merged = new ArrayList<>();
@@ -77,33 +102,47 @@ final class SlotFitter {
         return titledSubsections(part) >= 2 || distinct(part.passages()) >= 2 * minPoints;
     }
 
-    /** Subsections with a heading of their own and enough to say. */
+    /** Subsections one level down with a heading of their own (their own subsections with them). */
     private long titledSubsections(Topic part) {
-        return part.groups().stream().skip(1).filter(g -> hasHeading(g) && distinct(g) >= minPoints).count();
+        int level = childLevel(part);
+        return part.groups().stream().skip(1).filter(g -> hasHeading(g) && level(g) == level).count();
+    }
+
+    /** The level of the part's highest subsections (2 under a chapter of level 1), or MAX_VALUE. */
+    private int childLevel(Topic part) {
+        return part.groups().stream().skip(1).filter(SlotFitter::hasHeading).mapToInt(this::level).min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    private int level(List<Passage> group) {
+        ExtractedDocument document = documents.get(group.get(0).documentId());
+        return document == null ? 1 : Math.max(1, document.sections().get(group.get(0).section()).level());
     }
 
     /**
-     * Into at most {@code pieces} parts: its subsections with the most to say, each under its own
-     * heading (the parent's opening text stays with the parent when it says enough on its own), or,
-     * without subsections, stretches of similar length that start at a paragraph.
+     * Into at most {@code pieces} parts: its subsections one level down with the most to say, each
+     * under its own heading with its own subsections (the parent's opening text stays with the parent
+     * when it says enough on its own), or, without subsections, stretches of similar length.
      */
     private List<Topic> split(Topic part, int pieces) {
         if (titledSubsections(part) >= 2) {
+            int level = childLevel(part);
             List<Topic> children = new ArrayList<>();
             List<List<Passage>> groups = part.groups();
             if (distinct(groups.get(0)) >= minPoints || !hasHeading(groups.get(0))) {
                 children.add(new Topic(part.documentId(), part.heading(), part.frontMatter(), List.of(groups.get(0))));
             }
             for (List<Passage> group : groups.subList(1, groups.size())) {
-                if (hasHeading(group) && distinct(group) >= minPoints) {
+                if (hasHeading(group) && level(group) == level || children.isEmpty()) {
                     children.add(new Topic(part.documentId(), group.get(0).sectionTitle(), false, List.of(group)));
-                } else if (!children.isEmpty()) { // an untitled or thin subsection stays with the part before it
+                } else { // a deeper or untitled subsection stays with the part before it
                     Topic last = children.remove(children.size() - 1);
                     List<List<Passage>> with = new ArrayList<>(last.groups());
                     with.add(group);
                     children.add(new Topic(last.documentId(), last.heading(), last.frontMatter(), with));
                 }
             }
+            children.removeIf(c -> distinct(c.passages()) < minPoints);
             while (children.size() > pieces) {
                 children.remove(children.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow());
             }

@@ -77,8 +77,15 @@ public record Passage(String documentId, int section, String sectionTitle, int b
                 paragraph++;
             }
         }
-        String heading = section.title() == null ? "" : BulletText.asWritten(section.title(), LOCATION_WORDS);
+        String heading = signpost(section.title() == null ? "" : TextCleanup.normalize(section.title()));
         return (heading.isEmpty() ? "" : "\u00a7 " + heading + ", ") + "\u00b6 " + Math.max(1, paragraph);
+    }
+
+    /** A heading's first words, enough to find it by: a citation, not a sentence, so it may end in "…". */
+    private static String signpost(String heading) {
+        String[] words = heading.split(" ");
+        return words.length <= LOCATION_WORDS ? heading
+                : String.join(" ", java.util.Arrays.copyOf(words, LOCATION_WORDS - 2)) + "\u2026";
     }
 
     private static List<String> texts(Block block, String language) {

@@ -172,7 +172,8 @@ public final class SlideWriter {
                 continue;
             }
             SourceRef own = perPoint ? slide.sources().get(i) : fallback;
-            bullets.add(new Bullet(text, origin.map(SlideWriter::sourceOf).orElse(own)));
+            // The planner's own slides cite what it planned (an agenda entry, its slide); others where the text is.
+            bullets.add(new Bullet(text, planners && perPoint ? own : origin.map(SlideWriter::sourceOf).orElse(own)));
             noteSentences.add(origin.map(Passage::text).orElse(asSentence(point)));
             origin.ifPresent(used::add);
             if (anchor == null && origin.isPresent()) {
