@@ -30,9 +30,14 @@ final class SlotFitter {
     List<Topic> fit(List<Topic> candidates, int slots) {
         List<Topic> parts = mergedRepeats(candidates);
         // A part holding most of the text (a report whose body sits under one heading) is told by its subsections.
-        for (int i = dominant(parts); i >= 0 && slots >= 2; i = dominant(parts)) {
+        // It gets the share of the slides its share of the text earns, when that is two slides or more.
+        for (int i = dominant(parts); i >= 0; i = dominant(parts)) {
             Topic whole = parts.get(i);
-            List<Topic> children = split(whole, slots);
+            int earned = (int) Math.round(slots * (double) whole.size() / parts.stream().mapToInt(Topic::size).sum());
+            if (earned < 2) {
+                break;
+            }
+            List<Topic> children = split(whole, earned);
             if (children.size() < 2 || children.stream().noneMatch(c -> c.titled() && !c.heading().equals(whole.heading()))) {
                 break;
             }
