@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.slideo.model.document.BlockKind;
@@ -22,10 +23,17 @@ final class RunningText {
     private static final int EDGE_LINES = 2;
     private static final int MIN_PAGES = 4;
     private static final double SHARE_OF_PAGES = 0.3;
+    private static final double SHARE_OF_PAGES_ANYWHERE = 0.5;
+    // On half the pages, even a printer's sentence ("The type and rule above prints on all proofs ...") is furniture.
+    private static final int MAX_EVERYWHERE_LENGTH = 200;
     private static final int MAX_LENGTH = 120;
     // A line that repeats only once its numbers are ignored must be short, like "Page 3 of 40".
     private static final int MAX_NUMBERED_LENGTH = 40;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    // Ordinals count as numbers ("3RD PASS PAGES" is the "4TH PASS PAGES" of another proof round).
+    private static final Pattern NUMBERS = Pattern.compile("\\d+(st|nd|rd|th)?");
+    // Front matter numbers its pages in roman numerals ("Page xiv"): a number too, to the key.
+    private static final Pattern ROMAN = Pattern.compile("(?<![a-z])[ivxlc]+(?![a-z])");
     private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)(page|p\\.|seite|pagina|страница)?\\s*#(\\s*(of|/|von|de|из)\\s*#)?");
 
     private RunningText() {
@@ -35,6 +43,49 @@ final class RunningText {
         if (pages < MIN_PAGES) {
             return parts;
         }
+        return stripEdges(stripEverywhere(parts, pages), pages);
+    }
+
+    /**
+     * Lines found on most pages wherever they stand: printer's marks ("4TH PASS PAGES", a row of line
+     * numbers, the file name and time of a proof), which a PDF's text can place mid-page; and lines
+     * without a letter or digit.
+     */
+    private static List<DocumentPart> stripEverywhere(List<DocumentPart> parts, int pages) {
+        Map<String, Set<Integer>> pagesOfLine = new HashMap<>();
+        for (DocumentPart part : parts) {
+            if (part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH) {
+                c.rawText().lines().filter(l -> !l.isBlank() && l.length() <= MAX_EVERYWHERE_LENGTH)
+                        .forEach(l -> pagesOfLine.computeIfAbsent(key(l), k -> new HashSet<>()).add(c.page()));
+            }
+        }
+        double threshold = Math.max(MIN_PAGES, SHARE_OF_PAGES_ANYWHERE * pages);
+        // "Page 7 of 67" inside a longer slug (a proof's file name and time) is furniture too.
+        Pattern pageOfTotal = Pattern.compile("(?i)\\bpage \\d{1,5} (of|/) " + pages + "\\b");
+        Set<String> everywhere = new HashSet<>();
+        pagesOfLine.forEach((key, seen) -> {
+            if (seen.size() >= threshold) {
+                everywhere.add(key);
+            }
+        });
+        List<DocumentPart> result = new ArrayList<>(parts.size());
+        for (DocumentPart part : parts) {
+            if (part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH) {
+                List<String> kept = c.rawText().lines()
+                        .filter(l -> l.length() > MAX_EVERYWHERE_LENGTH
+                                || !everywhere.contains(key(l)) && !pageOfTotal.matcher(l).find())
+                        .filter(RunningText::hasLetterOrDigit).toList();
+                if (kept.stream().anyMatch(l -> !l.isBlank())) {
+                    result.add(new DocumentPart.Content(c.kind(), String.join("\n", kept), c.page(), c.items(), c.rows()));
+                }
+            } else {
+                result.add(part);
+            }
+        }
+        return result;
+    }
+
+    private static List<DocumentPart> stripEdges(List<DocumentPart> parts, int pages) {
         Map<Integer, List<Integer>> paragraphsByPage = new HashMap<>();
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i) instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH) {
@@ -42,9 +93,15 @@ final class RunningText {
             }
         }
         Map<String, Set<Integer>> pagesOfLine = new HashMap<>();
+        Map<String, Map<Integer, Integer>> pageOffsets = new HashMap<>();
         paragraphsByPage.forEach((page, indexes) -> {
             for (String line : edgeLines(lines(parts, indexes))) {
-                pagesOfLine.computeIfAbsent(key(line), k -> new HashSet<>()).add(page);
+                String key = key(line);
+                pagesOfLine.computeIfAbsent(key, k -> new HashSet<>()).add(page);
+                Integer printed = printedPageNumber(line, key);
+                if (printed != null) {
+                    pageOffsets.computeIfAbsent(key, k -> new HashMap<>()).merge(printed - page, 1, Integer::sum);
+                }
             }
         });
         double threshold = Math.max(3, SHARE_OF_PAGES * pages);
@@ -55,6 +112,16 @@ final class RunningText {
                 running.add(key);
             }
         });
+        // A chapter's running head ("“PIRACY” 59") is on too few pages for the share above, but its
+        // number keeps step with the page: the same distance from the page index on several pages.
+        // Such a line is a running head wherever the page's text order put it.
+        Set<String> pageHeads = new HashSet<>();
+        pageOffsets.forEach((key, offsets) -> {
+            if (offsets.values().stream().anyMatch(n -> n >= MIN_PAGES)) {
+                pageHeads.add(key);
+            }
+        });
+        running.addAll(pageHeads);
         if (running.isEmpty()) {
             return parts;
         }
@@ -63,9 +130,22 @@ final class RunningText {
             removeEdge(result, indexes.get(0), running, true);
             removeEdge(result, indexes.get(indexes.size() - 1), running, false);
         });
+        result.replaceAll(p -> p instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH
+                ? without(c, pageHeads) : p);
         result.removeIf(p -> p instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH
                 && c.rawText().isBlank());
         return result;
+    }
+
+    private static DocumentPart.Content without(DocumentPart.Content content, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return content;
+        }
+        List<String> lines = content.rawText().lines().toList();
+        List<String> kept = lines.stream().filter(l -> l.length() > MAX_NUMBERED_LENGTH || !keys.contains(key(l))).toList();
+        return kept.size() == lines.size() ? content
+                : new DocumentPart.Content(content.kind(), String.join("\n", kept), content.page(), content.items(),
+                        content.rows());
     }
 
     private static List<String> lines(List<DocumentPart> parts, List<Integer> indexes) {
@@ -108,7 +188,23 @@ final class RunningText {
         }
     }
 
+    /** Crop marks and rules ("❚ ❘ ❙", "• • •") print no letter or digit. */
+    private static boolean hasLetterOrDigit(String line) {
+        return line.isBlank() || line.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** The number of a short line that starts or ends with one ("58 FREE CULTURE"), else null. */
+    private static Integer printedPageNumber(String line, String key) {
+        if (key.length() > MAX_NUMBERED_LENGTH || key.indexOf('#') != key.lastIndexOf('#')
+                || !(key.startsWith("#") || key.endsWith("#"))) {
+            return null;
+        }
+        Matcher digits = DIGITS.matcher(line);
+        return digits.find() && digits.group().length() <= 4 ? Integer.valueOf(digits.group()) : null;
+    }
+
     private static String key(String line) {
-        return DIGITS.matcher(TextCleanup.normalize(line).toLowerCase(Locale.ROOT)).replaceAll("#");
+        String digitsOut = NUMBERS.matcher(TextCleanup.normalize(line).toLowerCase(Locale.ROOT)).replaceAll("#");
+        return ROMAN.matcher(digitsOut).replaceAll("#");
     }
 }

@@ -29,9 +29,11 @@ final class StructureHandler extends DefaultHandler {
             "annotation", "annotationSubject", "annotationTitle", "annotationContents", "header", "footer");
     private static final Set<String> SKIPPED_ELEMENTS = Set.of("head", "title", "meta", "script", "style", "link");
     private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)(page|slide|seite|p\\.)?\\s*\\d{1,4}");
-    private static final Pattern MARKDOWN_HEADING = Pattern.compile("(#{1,6})\\s+(.+?)\\s*#*");
-    private static final Pattern MARKDOWN_IMAGE = Pattern.compile("\\[?!\\[[^\\]]*\\]\\([^)]*\\)(\\]\\([^)]*\\))?");
-    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    // Tika's marks where a footnote is referenced, and Word field codes that leak into the text.
+    private static final Pattern REFERENCE_MARKS = Pattern.compile(
+            "\\[(footnoteRef|endnoteRef|footnote|endnote):\\d+]|\\b(PAGEREF|REF|NOTEREF) _[A-Za-z]+\\d+( \\\\[a-z])*");
+    // Word's contents-list and index paragraph styles ("TOC 1" arrives as "tOC_1").
+    private static final Pattern LISTING_STYLE = Pattern.compile("(?i)toc(_.*)?|table_of_(figures|authorities)|index_\\d");
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00A0]*\\n");
     private static final int SLIDE_TITLE_WORDS = 15;
 
@@ -183,7 +185,7 @@ final class StructureHandler extends DefaultHandler {
                 notesDepth--;
             }
             case HEADING -> {
-                String text = TextCleanup.normalize(heading.toString());
+                String text = TextCleanup.normalize(REFERENCE_MARKS.matcher(heading).replaceAll(""));
                 heading.setLength(0);
                 headingLevel = 0;
                 if (!text.isEmpty()) {
@@ -210,7 +212,7 @@ final class StructureHandler extends DefaultHandler {
             }
             case CELL -> {
                 if (tableDepth == 1) {
-                    row.add(TextCleanup.normalizeLines(cell.toString()));
+                    row.add(TextCleanup.normalizeLines(REFERENCE_MARKS.matcher(cell).replaceAll("")));
                     cell.setLength(0);
                 }
             }
@@ -272,7 +274,7 @@ final class StructureHandler extends DefaultHandler {
                     return Role.PAGE;
                 case "slide-content":
                     return Role.SLIDE;
-                case "slide-notes":
+                case "slide-notes", "footnote", "endnote":
                     return Role.NOTES;
                 default:
                     return Role.OTHER;
@@ -294,6 +296,9 @@ final class StructureHandler extends DefaultHandler {
         if ("notes".equals(cssClass)) {
             return Role.NOTES;
         }
+        if (cssClass != null && LISTING_STYLE.matcher(cssClass).matches()) {
+            return Role.SKIP;
+        }
         boolean styledHeading = cssClass != null && HEADING_STYLE.matcher(cssClass).find();
         return styledHeading && listDepth == 0 && tableDepth == 0 ? Role.HEADING : Role.PARAGRAPH;
     }
@@ -313,21 +318,10 @@ final class StructureHandler extends DefaultHandler {
         if (paragraph.isEmpty()) {
             return;
         }
-        String raw = paragraph.toString();
+        String raw = REFERENCE_MARKS.matcher(paragraph).replaceAll("");
         paragraph.setLength(0);
         for (String chunk : BLANK_LINE.split(raw)) {
             String body = chunk.strip();
-            Matcher markdown = MARKDOWN_HEADING.matcher(body.lines().findFirst().orElse(""));
-            if (notesDepth == 0 && markdown.matches()) {
-                String title = MARKDOWN_LINK.matcher(MARKDOWN_IMAGE.matcher(markdown.group(2)).replaceAll(""))
-                        .replaceAll("$1");
-                if (!TextCleanup.normalize(title).isEmpty()) {
-                    parts.add(new DocumentPart.Heading(markdown.group(1).length(), TextCleanup.normalize(title),
-                            currentPage()));
-                }
-                int lineEnd = body.indexOf('\n');
-                body = lineEnd < 0 ? "" : body.substring(lineEnd + 1).strip();
-            }
             String text = TextCleanup.normalize(body);
             if (text.isEmpty() || PAGE_NUMBER.matcher(text).matches()) {
                 continue;
@@ -362,7 +356,7 @@ final class StructureHandler extends DefaultHandler {
     }
 
     private void commitItem() {
-        String text = TextCleanup.normalize(item.toString());
+        String text = TextCleanup.normalize(REFERENCE_MARKS.matcher(item).replaceAll(""));
         item.setLength(0);
         if (!text.isEmpty()) {
             items.add(text);
