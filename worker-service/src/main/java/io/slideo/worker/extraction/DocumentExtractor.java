@@ -91,14 +91,7 @@ public class DocumentExtractor implements AutoCloseable {
             }
             throw e;
         }
-        List<DocumentPart> parts = RunningText.strip(parsed.parts(), parsed.pagesSeen());
-        if (headings != null) {
-            parts = PdfHeadings.apply(parts, headingsOf(headings));
-        }
-        parts = BackMatter.strip(parts);
-        if (SPREADSHEETS.contains(mediaType)) {
-            parts = NumberText.humane(parts);
-        }
+        List<DocumentPart> parts = readerParts(parsed, headings, mediaType);
         String title = DocumentTitle.of(parsed.metadata().get(TikaCoreProperties.TITLE), parts, fileName);
         List<Section> sections = SectionBuilder.build(parts, parsed.pagesSeen() > 0, title);
         long characters = sections.stream().flatMap(s -> s.blocks().stream()).mapToLong(b -> b.text().length()).sum();
@@ -110,6 +103,17 @@ public class DocumentExtractor implements AutoCloseable {
         String language = LanguageGuess.of(sample(sections, limits.languageSample()));
         return new ExtractedDocument(documentId, title, language, mediaType, pages(parsed, file, mediaType), characters,
                 keptMetadata(parsed.metadata()), sections);
+    }
+
+    /** The parts as a reader sees them: page furniture and back matter left out, a PDF's headings in place. */
+    private List<DocumentPart> readerParts(Parsed parsed, Future<PdfHeadings.Found> headings, String mediaType)
+            throws ExtractionFailure {
+        List<DocumentPart> parts = RunningText.strip(parsed.parts(), parsed.pagesSeen());
+        if (headings != null) {
+            parts = PdfHeadings.apply(parts, headingsOf(headings));
+        }
+        parts = BackMatter.strip(parts);
+        return SPREADSHEETS.contains(mediaType) ? NumberText.humane(parts) : parts;
     }
 
     private PdfHeadings.Found headingsOf(Future<PdfHeadings.Found> headings) throws ExtractionFailure {

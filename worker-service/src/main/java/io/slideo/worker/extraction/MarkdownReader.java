@@ -1,7 +1,6 @@
 package io.slideo.worker.extraction;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -42,6 +42,10 @@ final class MarkdownReader {
     private static final Set<String> EXTENSIONS = Set.of(".md", ".markdown", ".mdown", ".mkd");
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final int PAGE = 1;
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([.,;:!?])(?=\\s|$)");
+    // A static site's YAML header ("---\ntitle: ...\n---") is settings, and would read as a heading.
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A\\uFEFF?---\\r?\\n.*?\\r?\\n(---|\\.\\.\\.)\\r?\\n",
+            Pattern.DOTALL);
 
     private MarkdownReader() {
     }
@@ -59,10 +63,9 @@ final class MarkdownReader {
         if (Files.size(file) > maxCharacters * 4) {
             throw new StructureHandler.TooMuchTextException(maxCharacters);
         }
-        Node document;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            document = PARSER.parseReader(in);
-        }
+        // Decoded leniently: a stray Latin-1 byte costs one character, not the document.
+        String source = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        Node document = PARSER.parse(FRONT_MATTER.matcher(source).replaceFirst(""));
         List<DocumentPart> parts = new ArrayList<>();
         readBlocks(document, parts);
         long characters = parts.stream().mapToLong(p -> p instanceof DocumentPart.Content c ? c.rawText().length() : 0)
@@ -180,6 +183,8 @@ final class MarkdownReader {
             }
         });
         // GitHub's alerts ("> [!NOTE]") mark a quote's kind, which is not part of its text.
-        return TextCleanup.normalize(text.toString().replaceFirst("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]", ""));
+        String words = text.toString().replaceFirst("^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]", "");
+        // A dropped image leaves its space before the punctuation that followed it.
+        return TextCleanup.normalize(SPACE_BEFORE_PUNCTUATION.matcher(words).replaceAll("$1"));
     }
 }
