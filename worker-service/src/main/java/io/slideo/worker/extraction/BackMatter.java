@@ -3,6 +3,7 @@ package io.slideo.worker.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.slideo.model.document.BlockKind;
@@ -23,18 +24,19 @@ final class BackMatter {
     private static final Pattern BACK_ONLY = Pattern.compile("(?iu)notes|endnotes|anmerkungen|index|register|索引");
     private static final Pattern NUMBERING = Pattern.compile("^([0-9]+(\\.[0-9]+)*|[IVXLC]+|[A-Z])[.)]?\\s+");
     // "Introduction ........ 5", "3.2 Scope\t12", "Chapter One … xiii": a title led to its page number.
-    private static final Pattern CONTENTS_LINE = Pattern.compile(
-            "(?iu).*\\p{L}.*?(\\s*[.·…_]{4,}\\s*|\\s*…\\s*|\\t+)(\\d{1,4}|[ivxlc]{1,7})\\s*");
+    private static final Pattern CONTENTS_LINE_END = Pattern.compile(
+            "(?iu)(?:[.·…_]{4,}|…|\\t)\\s*(\\d{1,4}|[ivxlc]{1,7})\\s*$");
     // "[12] A. Gal, ... 2008." or "12. Pogue, D., “Title,” New York Times, 2000": an entry of a reference list.
-    private static final Pattern CITATION = Pattern.compile(
-            "^\\s*(\\[\\d{1,3}]|\\d{1,3}\\.)\\s+\\p{Lu}.{0,200}?(\\b(1[89]|20)\\d\\d\\b).*");
+    private static final Pattern CITATION_START = Pattern.compile("\\s*(\\[\\d{1,3}]|\\d{1,3}\\.)\\s+\\p{Lu}");
+    private static final Pattern YEAR = Pattern.compile("\\b(1[89]|20)\\d\\d\\b");
     // "Dainton, M. and Zelley, E.D., 2011, Applying ...": an author-first entry.
     private static final Pattern AUTHOR_ENTRY = Pattern.compile(
-            "^\\s*\\p{Lu}[\\p{L}'’-]+,\\s+\\p{Lu}\\.(\\s*\\p{Lu}\\.)*(,|\\s+and\\s|\\s*&|(?i:\\s+et\\.? al)).*");
+            "\\s*\\p{Lu}[\\p{L}'’-]+,\\s+\\p{Lu}\\.(\\s*\\p{Lu}\\.)*(,|\\s+and\\s|\\s*&|(?i:\\s+et\\.? al))");
     private static final Pattern CITATION_MARK = Pattern.compile("[“”\"]|\\bet al\\.|\\bpp?\\. ?\\d|\\bvol\\.|\\bdoi\\b|\\bProc\\.|\\bIn:");
     private static final double BACK_SHARE = 2.0 / 3;
     // Longer lines are prose (and would make the patterns above slow).
     private static final int MAX_LISTING_LENGTH = 400;
+    private static final int MAX_TITLE_LENGTH = 40;
 
     private BackMatter() {
     }
@@ -52,7 +54,7 @@ final class BackMatter {
                 if (leftOut(heading.text(), i >= parts.size() * BACK_SHARE)) {
                     droppingBelow = Math.max(1, heading.level());
                 } else if (heading.text().codePoints().anyMatch(Character::isLetter)
-                        && !CONTENTS_LINE.matcher(heading.text()).matches()) {
+                        && !contentsLine(heading.text())) {
                     kept.add(heading);
                 }
             } else if (droppingBelow == 0 && part instanceof DocumentPart.Content content) {
@@ -78,7 +80,8 @@ final class BackMatter {
             return content;
         }
         String first = content.rawText().strip();
-        if (CONTENTS.matcher(first.toLowerCase(Locale.ROOT).replaceAll("[:.]+$", "")).matches()) {
+        if (first.length() <= MAX_TITLE_LENGTH
+                && CONTENTS.matcher(first.toLowerCase(Locale.ROOT).replaceAll("[:.]+$", "")).matches()) {
             return null; // a "Table of Contents" line standing alone
         }
         if (content.kind() == BlockKind.LIST) {
@@ -102,8 +105,18 @@ final class BackMatter {
         if (line.length() > MAX_LISTING_LENGTH) {
             return false;
         }
-        return CONTENTS_LINE.matcher(line).matches()
-                || CITATION.matcher(line).matches() && CITATION_MARK.matcher(line).find()
-                || AUTHOR_ENTRY.matcher(line).matches();
+        // Each pattern is anchored at one end of the line, so a line costs one scan, not a search.
+        return contentsLine(line)
+                || CITATION_START.matcher(line).lookingAt() && YEAR.matcher(line).find() && CITATION_MARK.matcher(line).find()
+                || AUTHOR_ENTRY.matcher(line).lookingAt();
+    }
+
+    private static boolean contentsLine(String line) {
+        if (line.indexOf('.') < 0 && line.indexOf('…') < 0 && line.indexOf('\t') < 0 && line.indexOf('_') < 0
+                && line.indexOf('·') < 0) {
+            return false;
+        }
+        Matcher end = CONTENTS_LINE_END.matcher(line);
+        return end.find() && line.substring(0, end.start()).codePoints().anyMatch(Character::isLetter);
     }
 }

@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.slideo.model.document.BlockKind;
-import io.slideo.worker.text.TextCleanup;
 
 /**
  * Removes running headers and footers (a journal name, a chapter title, "Page 7 of 40") from paged
@@ -30,8 +29,6 @@ final class RunningText {
     // A line that repeats only once its numbers are ignored must be short, like "Page 3 of 40".
     private static final int MAX_NUMBERED_LENGTH = 40;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    // Ordinals count as numbers ("3RD PASS PAGES" is the "4TH PASS PAGES" of another proof round).
-    private static final Pattern NUMBERS = Pattern.compile("\\d+(st|nd|rd|th)?");
     // Front matter numbers its pages in roman numerals ("Page xiv"): a number too, to the key.
     private static final Pattern ROMAN = Pattern.compile("(?<![a-z])[ivxlc]+(?![a-z])");
     private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)(page|p\\.|seite|pagina|страница)?\\s*#(\\s*(of|/|von|de|из)\\s*#)?");
@@ -52,6 +49,24 @@ final class RunningText {
      * without a letter or digit.
      */
     private static List<DocumentPart> stripEverywhere(List<DocumentPart> parts, int pages) {
+        Set<String> everywhere = linesOnMostPages(parts, pages);
+        // "Page 7 of 67" inside a longer slug (a proof's file name and time) is furniture too.
+        String total = String.valueOf(pages);
+        List<DocumentPart> result = new ArrayList<>(parts.size());
+        for (DocumentPart part : parts) {
+            if (part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH) {
+                DocumentPart.Content kept = withoutFurniture(c, everywhere, total);
+                if (kept != null) {
+                    result.add(kept);
+                }
+            } else {
+                result.add(part);
+            }
+        }
+        return result;
+    }
+
+    private static Set<String> linesOnMostPages(List<DocumentPart> parts, int pages) {
         Map<String, Set<Integer>> pagesOfLine = new HashMap<>();
         for (DocumentPart part : parts) {
             if (part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH) {
@@ -60,29 +75,30 @@ final class RunningText {
             }
         }
         double threshold = Math.max(MIN_PAGES, SHARE_OF_PAGES_ANYWHERE * pages);
-        // "Page 7 of 67" inside a longer slug (a proof's file name and time) is furniture too.
-        Pattern pageOfTotal = Pattern.compile("(?i)\\bpage \\d{1,5} (of|/) " + pages + "\\b");
         Set<String> everywhere = new HashSet<>();
         pagesOfLine.forEach((key, seen) -> {
             if (seen.size() >= threshold) {
                 everywhere.add(key);
             }
         });
-        List<DocumentPart> result = new ArrayList<>(parts.size());
-        for (DocumentPart part : parts) {
-            if (part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH) {
-                List<String> kept = c.rawText().lines()
-                        .filter(l -> l.length() > MAX_EVERYWHERE_LENGTH
-                                || !everywhere.contains(key(l)) && !pageOfTotal.matcher(l).find())
-                        .filter(RunningText::hasLetterOrDigit).toList();
-                if (kept.stream().anyMatch(l -> !l.isBlank())) {
-                    result.add(new DocumentPart.Content(c.kind(), String.join("\n", kept), c.page(), c.items(), c.rows()));
-                }
-            } else {
-                result.add(part);
+        return everywhere;
+    }
+
+    /** The paragraph without furniture lines; itself when it had none, null when nothing is left. */
+    private static DocumentPart.Content withoutFurniture(DocumentPart.Content content, Set<String> everywhere,
+            String totalPages) {
+        List<String> lines = content.rawText().lines().toList();
+        List<String> kept = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            if (hasLetterOrDigit(line) && (line.length() > MAX_EVERYWHERE_LENGTH || !furniture(line, everywhere, totalPages))) {
+                kept.add(line);
             }
         }
-        return result;
+        if (kept.size() == lines.size()) {
+            return content;
+        }
+        return kept.stream().allMatch(String::isBlank) ? null : new DocumentPart.Content(content.kind(),
+                String.join("\n", kept), content.page(), content.items(), content.rows());
     }
 
     private static List<DocumentPart> stripEdges(List<DocumentPart> parts, int pages) {
@@ -188,6 +204,12 @@ final class RunningText {
         }
     }
 
+    private static boolean furniture(String line, Set<String> everywhere, String totalPages) {
+        String key = key(line);
+        return everywhere.contains(key) || (key.contains("page # of #") || key.contains("page #/#"))
+                && (line.contains("of " + totalPages) || line.contains("/" + totalPages));
+    }
+
     /** Crop marks and rules ("❚ ❘ ❙", "• • •") print no letter or digit. */
     private static boolean hasLetterOrDigit(String line) {
         return line.isBlank() || line.codePoints().anyMatch(Character::isLetterOrDigit);
@@ -203,8 +225,44 @@ final class RunningText {
         return digits.find() && digits.group().length() <= 4 ? Integer.valueOf(digits.group()) : null;
     }
 
+    /** A line as it repeats from page to page: white space collapsed, case and numbers (ordinals, roman) ignored. */
     private static String key(String line) {
-        String digitsOut = NUMBERS.matcher(TextCleanup.normalize(line).toLowerCase(Locale.ROOT)).replaceAll("#");
-        return ROMAN.matcher(digitsOut).replaceAll("#");
+        StringBuilder key = new StringBuilder(line.length());
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B') {
+                while (i < n && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i))
+                        || line.charAt(i) == '\u200B')) {
+                    i++;
+                }
+                if (!key.isEmpty() && i < n) {
+                    key.append(' ');
+                }
+            } else if (c >= '0' && c <= '9') {
+                while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                    i++;
+                }
+                i = afterOrdinalSuffix(line, i);
+                key.append('#');
+            } else {
+                key.append(Character.toLowerCase(c));
+                i++;
+            }
+        }
+        return key.indexOf("i") < 0 && key.indexOf("v") < 0 && key.indexOf("x") < 0 && key.indexOf("l") < 0
+                && key.indexOf("c") < 0 ? key.toString() : ROMAN.matcher(key).replaceAll("#");
+    }
+
+    private static int afterOrdinalSuffix(String line, int at) {
+        if (at + 2 <= line.length()) {
+            String suffix = line.substring(at, at + 2).toLowerCase(Locale.ROOT);
+            boolean ends = at + 2 == line.length() || !Character.isLetter(line.charAt(at + 2));
+            if (ends && (suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th"))) {
+                return at + 2;
+            }
+        }
+        return at;
     }
 }
