@@ -45,6 +45,7 @@ public class DocumentExtractor implements AutoCloseable {
     private static final Set<String> SPREADSHEETS = Set.of("application/vnd.ms-excel",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.oasis.opendocument.spreadsheet", "text/csv");
+    private static final String OFFICE_OPEN_XML = "application/vnd.openxmlformats-officedocument.";
     private static final Set<String> PAGE_COUNT_KEYS = Set.of("xmpTPg:NPages", "meta:slide-count", "meta:page-count");
 
     private final Limits limits;
@@ -91,7 +92,7 @@ public class DocumentExtractor implements AutoCloseable {
             }
             throw e;
         }
-        List<DocumentPart> parts = readerParts(parsed, headings, mediaType);
+        List<DocumentPart> parts = readerParts(parsed, headings, file, mediaType);
         String title = DocumentTitle.of(parsed.metadata().get(TikaCoreProperties.TITLE), parts, fileName);
         List<Section> sections = SectionBuilder.build(parts, parsed.pagesSeen() > 0, title);
         long characters = sections.stream().flatMap(s -> s.blocks().stream()).mapToLong(b -> b.text().length()).sum();
@@ -106,13 +107,16 @@ public class DocumentExtractor implements AutoCloseable {
     }
 
     /** The parts as a reader sees them: page furniture and back matter left out, a PDF's headings in place. */
-    private List<DocumentPart> readerParts(Parsed parsed, Future<PdfHeadings.Found> headings, String mediaType)
-            throws ExtractionFailure {
+    private List<DocumentPart> readerParts(Parsed parsed, Future<PdfHeadings.Found> headings, Path file,
+            String mediaType) throws ExtractionFailure {
         List<DocumentPart> parts = RunningText.strip(parsed.parts(), parsed.pagesSeen());
         if (headings != null) {
             parts = PdfHeadings.apply(parts, headingsOf(headings));
         }
         parts = BackMatter.strip(parts);
+        if (mediaType.startsWith(OFFICE_OPEN_XML)) {
+            parts = ChartNumbers.apply(parts, ChartNumbers.shown(file));
+        }
         return SPREADSHEETS.contains(mediaType) ? NumberText.humane(parts) : parts;
     }
 
