@@ -113,7 +113,7 @@ public class DocumentExtractor implements AutoCloseable {
         if (headings != null) {
             parts = PdfHeadings.apply(parts, headingsOf(headings));
         }
-        parts = BackMatter.strip(parts);
+        parts = BulletParagraphs.group(BackMatter.strip(parts));
         if (mediaType.startsWith(OFFICE_OPEN_XML)) {
             parts = ChartNumbers.apply(parts, ChartNumbers.shown(file));
         }

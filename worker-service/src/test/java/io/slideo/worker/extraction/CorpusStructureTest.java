@@ -94,11 +94,13 @@ class CorpusStructureTest {
     }
 
     @Test
-    void footnotesAreNotesAndTheirMarkersAreGone() throws ExtractionFailure {
+    void footnotesAreNotesTheirMarkersAreGoneAndBulletParagraphsAreAList() throws ExtractionFailure {
         ExtractedDocument sample = extract("sample-lists-table-footnotes.docx");
 
         assertTrue(blocks(sample).noneMatch(b -> b.text().contains("footnoteRef")), "footnote marker");
         assertFalse(sample.title().contains("footnoteRef"), sample.title());
+        Block bullets = blocks(sample).filter(b -> b.kind() == BlockKind.LIST).findFirst().orElseThrow();
+        assertEquals(List.of("Bullet 1", "Bullet 2", "Bullet 3"), bullets.items(), "Word's bullet paragraphs are a list");
         Block footnote = blocks(sample).filter(b -> b.text().contains("This is a footnote")).findFirst().orElseThrow();
         assertEquals(BlockKind.NOTE, footnote.kind());
     }
