@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -30,10 +29,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.Parser;
 
 import io.slideo.model.document.Block;
-import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.Section;
-import io.slideo.worker.text.TextCleanup;
 
 /**
  * Reads a stored file into an {@link ExtractedDocument}: checks its type from the bytes, refuses
@@ -45,10 +42,11 @@ public class DocumentExtractor implements AutoCloseable {
     private static final Set<String> METADATA_KEPT = Set.of("dc:title", "dc:creator", "dc:subject", "dc:description",
             "dc:language", "dcterms:created", "dcterms:modified", "Content-Type", "xmpTPg:NPages", "meta:page-count",
             "meta:slide-count", "meta:word-count", "pdf:producer", "extended-properties:Application");
+    private static final Set<String> SPREADSHEETS = Set.of("application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.oasis.opendocument.spreadsheet", "text/csv");
+    private static final String OFFICE_OPEN_XML = "application/vnd.openxmlformats-officedocument.";
     private static final Set<String> PAGE_COUNT_KEYS = Set.of("xmpTPg:NPages", "meta:slide-count", "meta:page-count");
-    private static final Set<String> JUNK_TITLES = Set.of("untitled", "powerpoint presentation", "presentation",
-            "document", "document1", "title", "slide 1", "no title", "untitled document");
-    private static final int TITLE_WORDS = 20;
 
     private final Limits limits;
     private final Parser parser;
@@ -87,29 +85,39 @@ public class DocumentExtractor implements AutoCloseable {
                 : null;
         Parsed parsed;
         try {
-            parsed = parseWithinLimit(file, mediaType, pages);
+            parsed = MarkdownReader.reads(mediaType, fileName) ? readMarkdown(file) : parseWithinLimit(file, mediaType, pages);
         } catch (ExtractionFailure | RuntimeException e) {
             if (headings != null) {
                 headings.cancel(true);
             }
             throw e;
         }
-        List<DocumentPart> parts = RunningText.strip(parsed.handler().parts(), parsed.handler().pagesSeen());
-        if (headings != null) {
-            parts = PdfHeadings.apply(parts, headingsOf(headings));
-        }
-        String title = title(parsed.metadata(), parts, fileName);
-        List<Section> sections = SectionBuilder.build(parts, parsed.handler().pagesSeen() > 0, title);
+        List<DocumentPart> parts = readerParts(parsed, headings, file, mediaType);
+        String title = DocumentTitle.of(parsed.metadata().get(TikaCoreProperties.TITLE), parts, fileName);
+        List<Section> sections = SectionBuilder.build(parts, parsed.pagesSeen() > 0, title);
         long characters = sections.stream().flatMap(s -> s.blocks().stream()).mapToLong(b -> b.text().length()).sum();
         if (characters == 0) {
             throw mediaType.startsWith("image/") || mediaType.equals("application/pdf")
                     ? ExtractionFailure.scanned(mediaType, limits.ocr(), Parsers.tesseractInstalled())
                     : ExtractionFailure.noText();
         }
-        String language = LanguageGuess.of(parsed.metadata().get(TikaCoreProperties.LANGUAGE),
-                sample(sections, limits.languageSample()));
+        String language = LanguageGuess.of(sample(sections, limits.languageSample()));
         return new ExtractedDocument(documentId, title, language, mediaType, pages(parsed, file, mediaType), characters,
                 keptMetadata(parsed.metadata()), sections);
+    }
+
+    /** The parts as a reader sees them: page furniture and back matter left out, a PDF's headings in place. */
+    private List<DocumentPart> readerParts(Parsed parsed, Future<PdfHeadings.Found> headings, Path file,
+            String mediaType) throws ExtractionFailure {
+        List<DocumentPart> parts = RunningText.strip(parsed.parts(), parsed.pagesSeen());
+        if (headings != null) {
+            parts = PdfHeadings.apply(parts, headingsOf(headings));
+        }
+        parts = BulletParagraphs.group(BackMatter.strip(parts));
+        if (mediaType.startsWith(OFFICE_OPEN_XML)) {
+            parts = ChartNumbers.apply(parts, ChartNumbers.shown(file));
+        }
+        return SPREADSHEETS.contains(mediaType) ? NumberText.humane(parts) : parts;
     }
 
     private PdfHeadings.Found headingsOf(Future<PdfHeadings.Found> headings) throws ExtractionFailure {
@@ -146,7 +154,15 @@ public class DocumentExtractor implements AutoCloseable {
         }
     }
 
-    private record Parsed(StructureHandler handler, Metadata metadata) {
+    private record Parsed(List<DocumentPart> parts, int pagesSeen, Metadata metadata) {
+    }
+
+    private Parsed readMarkdown(Path file) throws ExtractionFailure {
+        try {
+            return new Parsed(MarkdownReader.read(file, limits.maxCharacters()), 0, new Metadata());
+        } catch (IOException | StructureHandler.TooMuchTextException | RuntimeException e) {
+            throw ExtractionFailure.of(e);
+        }
     }
 
     /**
@@ -167,7 +183,7 @@ public class DocumentExtractor implements AutoCloseable {
             try (InputStream in = TikaInputStream.get(file)) {
                 parser.parse(in, handler, metadata, Parsers.context(limits.ocr() && recognisable(mediaType)));
             }
-            return new Parsed(handler, metadata);
+            return new Parsed(handler.parts(), handler.pagesSeen(), metadata);
         });
         try {
             return parse.get(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -186,50 +202,6 @@ public class DocumentExtractor implements AutoCloseable {
         }
     }
 
-    /** The metadata's title if it is a real one, else the first heading, first short paragraph, or file name. */
-    private static String title(Metadata metadata, List<DocumentPart> parts, String fileName) {
-        String declared = clean(metadata.get(TikaCoreProperties.TITLE));
-        if (declared != null) {
-            return declared;
-        }
-        for (DocumentPart part : parts) {
-            if (part instanceof DocumentPart.Heading heading && clean(heading.text()) != null
-                    && !heading.text().startsWith("Slide ")) {
-                return heading.text();
-            }
-        }
-        for (DocumentPart part : parts) {
-            if (part instanceof DocumentPart.Content content && content.kind() == BlockKind.PARAGRAPH) {
-                String text = clean(SectionBuilder.toBlock(content).text());
-                if (text != null) {
-                    return text;
-                }
-                break;
-            }
-        }
-        if (fileName != null && !fileName.isBlank()) {
-            String base = Path.of(fileName).getFileName().toString();
-            int dot = base.lastIndexOf('.');
-            return (dot > 0 ? base.substring(0, dot) : base).replace('_', ' ').replace('-', ' ').trim();
-        }
-        return "Untitled document";
-    }
-
-    private static String clean(String title) {
-        if (title == null) {
-            return null;
-        }
-        String text = TextCleanup.normalize(title);
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (text.isEmpty() || JUNK_TITLES.contains(lower) || lower.startsWith("microsoft word - ")
-                || lower.contains("use style")
-                || lower.matches(".*\\.(docx?|pptx?|pdf|odt|rtf|txt|tex|dvi)$")
-                || TextCleanup.wordCount(text) > TITLE_WORDS) {
-            return null;
-        }
-        return text;
-    }
-
     /**
      * Pages (or slides) seen while parsing, or the count the file declares when that is larger: a
      * slide with nothing on it emits no text, and OpenDocument presentations mark no slides at all.
@@ -239,7 +211,7 @@ public class DocumentExtractor implements AutoCloseable {
         if (mediaType.equals("application/vnd.oasis.opendocument.presentation")) {
             declared = Math.max(declared, OpenDocumentSlides.count(file));
         }
-        return Math.max(1, Math.max(parsed.handler().pagesSeen(), declared));
+        return Math.max(1, Math.max(parsed.pagesSeen(), declared));
     }
 
     /** The page (or slide) count the file declares; 0 when it declares none. */

@@ -5,46 +5,26 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
-import io.slideo.model.document.BlockKind;
 import io.slideo.worker.text.TextCleanup;
 
 /**
  * Reads Tika's XHTML events into {@link DocumentPart}s: headings, paragraphs, lists, tables and
  * slide notes, each with its page. Pages come from Tika's {@code <div class="page">} (PDF) and
- * {@code <div class="slide-content">} (PPTX, PPT); a slide's first short paragraph is its title.
- * Not thread-safe: one handler per parse.
+ * {@code <div class="slide-content">} (PPTX, PPT). What an element is comes from {@link ElementRole};
+ * the parts are kept in order by {@link PartSequence}. Not thread-safe: one handler per parse.
  */
 final class StructureHandler extends DefaultHandler {
-    private static final Set<String> SKIPPED_CLASSES = Set.of("slide-master-content", "package-entry", "embedded",
-            "annotation", "annotationSubject", "annotationTitle", "annotationContents", "header", "footer");
-    private static final Set<String> SKIPPED_ELEMENTS = Set.of("head", "title", "meta", "script", "style", "link");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)(page|slide|seite|p\\.)?\\s*\\d{1,4}");
-    private static final Pattern MARKDOWN_HEADING = Pattern.compile("(#{1,6})\\s+(.+?)\\s*#*");
-    private static final Pattern MARKDOWN_IMAGE = Pattern.compile("\\[?!\\[[^\\]]*\\]\\([^)]*\\)(\\]\\([^)]*\\))?");
-    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
-    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00A0]*\\n");
-    private static final int SLIDE_TITLE_WORDS = 15;
-
-    // Paragraph styles that name a heading level: "heading 2", "Titre1", "__H_1_GA", "H23" (level 2).
-    private static final Pattern HEADING_STYLE = Pattern.compile(
-            "(?i)(?:^|[^a-z])(?:h|heading|titre|berschrift|kop)[ _-]*([1-6])(?:[^0-9]|$)");
-
-    private enum Role { PAGE, SLIDE, NOTES, SKIP, HEADING, PARAGRAPH, LIST, ITEM, TABLE, ROW, CELL, OTHER }
-
     private final long maxCharacters;
     private final BooleanSupplier abandoned;
-    private final List<DocumentPart> parts = new ArrayList<>();
-    private final Deque<Role> roles = new ArrayDeque<>();
+    private final PartSequence parts = new PartSequence();
+    private final Deque<ElementRole> roles = new ArrayDeque<>();
     private final StringBuilder paragraph = new StringBuilder();
     private final StringBuilder heading = new StringBuilder();
     private final StringBuilder item = new StringBuilder();
@@ -57,9 +37,6 @@ final class StructureHandler extends DefaultHandler {
     private int listDepth;
     private int tableDepth;
     private int headingLevel;
-    private int page;
-    private boolean slides;
-    private boolean slideTitlePending;
     private long characters;
 
     private final IntConsumer pageStarted;
@@ -75,25 +52,25 @@ final class StructureHandler extends DefaultHandler {
     }
 
     List<DocumentPart> parts() {
-        return parts;
+        return parts.parts();
     }
 
     /** Pages (or slides) seen as page divisions; 0 when the format has none. */
     int pagesSeen() {
-        return page;
+        return parts.pagesSeen();
     }
 
     boolean isSlideShow() {
-        return slides;
+        return parts.isSlideShow();
     }
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
         checkAbandoned();
         String name = (localName == null || localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
-        Role role = classify(name, attributes.getValue("class"));
+        ElementRole role = ElementRole.of(name, attributes.getValue("class"), listDepth > 0, tableDepth > 0, layoutTables);
         roles.push(role);
-        if (role == Role.SKIP) {
+        if (role == ElementRole.SKIP) {
             skipDepth++;
         }
         if (skipDepth > 0) {
@@ -102,13 +79,11 @@ final class StructureHandler extends DefaultHandler {
         switch (role) {
             case PAGE -> {
                 flushParagraph();
-                pageStarted.accept(++page);
+                pageStarted.accept(parts.startPage());
             }
             case SLIDE -> {
                 flushParagraph();
-                pageStarted.accept(++page);
-                slides = true;
-                slideTitlePending = true;
+                pageStarted.accept(parts.startSlide());
             }
             case NOTES -> {
                 flushParagraph();
@@ -116,7 +91,7 @@ final class StructureHandler extends DefaultHandler {
             }
             case HEADING -> {
                 flushParagraph();
-                headingLevel = headingLevel(name, attributes.getValue("class"));
+                headingLevel = ElementRole.headingLevel(name, attributes.getValue("class"));
                 openHeadingLevel = headingLevel;
                 heading.setLength(0);
             }
@@ -164,9 +139,9 @@ final class StructureHandler extends DefaultHandler {
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         checkAbandoned();
-        Role role = roles.pop();
+        ElementRole role = roles.pop();
         boolean skipped = skipDepth > 0;
-        if (role == Role.SKIP) {
+        if (role == ElementRole.SKIP) {
             skipDepth--;
         }
         if (skipped) {
@@ -176,20 +151,16 @@ final class StructureHandler extends DefaultHandler {
             case PAGE -> flushParagraph();
             case SLIDE -> {
                 flushParagraph();
-                slideTitlePending = false;
+                parts.endSlide();
             }
             case NOTES -> {
                 flushParagraph();
                 notesDepth--;
             }
             case HEADING -> {
-                String text = TextCleanup.normalize(heading.toString());
+                parts.heading(openHeadingLevel, heading);
                 heading.setLength(0);
                 headingLevel = 0;
-                if (!text.isEmpty()) {
-                    slideTitlePending = false;
-                    parts.add(new DocumentPart.Heading(openHeadingLevel, text, currentPage()));
-                }
             }
             case PARAGRAPH -> {
                 if (tableDepth > 0) {
@@ -210,7 +181,7 @@ final class StructureHandler extends DefaultHandler {
             }
             case CELL -> {
                 if (tableDepth == 1) {
-                    row.add(TextCleanup.normalizeLines(cell.toString()));
+                    row.add(TextCleanup.normalizeLines(PartSequence.withoutMarks(cell)));
                     cell.setLength(0);
                 }
             }
@@ -262,46 +233,10 @@ final class StructureHandler extends DefaultHandler {
         flushParagraph();
     }
 
-    private Role classify(String name, String cssClass) {
-        if (SKIPPED_ELEMENTS.contains(name) || cssClass != null && SKIPPED_CLASSES.contains(cssClass)) {
-            return Role.SKIP;
-        }
-        if ("div".equals(name) && cssClass != null) {
-            switch (cssClass) {
-                case "page":
-                    return Role.PAGE;
-                case "slide-content":
-                    return Role.SLIDE;
-                case "slide-notes":
-                    return Role.NOTES;
-                default:
-                    return Role.OTHER;
-            }
-        }
-        return switch (name) {
-            case "h1", "h2", "h3", "h4", "h5", "h6" -> listDepth > 0 || tableDepth > 0 ? Role.OTHER : Role.HEADING;
-            case "p" -> paragraphRole(cssClass);
-            case "ul", "ol" -> tableDepth > 0 ? Role.OTHER : Role.LIST;
-            case "li" -> tableDepth > 0 ? Role.OTHER : Role.ITEM;
-            case "table" -> layoutTables ? Role.OTHER : Role.TABLE;
-            case "tr" -> layoutTables ? Role.OTHER : Role.ROW;
-            case "td", "th" -> layoutTables ? Role.PARAGRAPH : Role.CELL;
-            default -> Role.OTHER;
-        };
-    }
-
-    private Role paragraphRole(String cssClass) {
-        if ("notes".equals(cssClass)) {
-            return Role.NOTES;
-        }
-        boolean styledHeading = cssClass != null && HEADING_STYLE.matcher(cssClass).find();
-        return styledHeading && listDepth == 0 && tableDepth == 0 ? Role.HEADING : Role.PARAGRAPH;
-    }
-
     /** Where text goes now: a table cell wins over a heading, a heading over a list item. */
     private StringBuilder target() {
         if (tableDepth > 0) {
-            return roles.contains(Role.CELL) ? cell : null;
+            return roles.contains(ElementRole.CELL) ? cell : null;
         }
         if (headingLevel > 0) {
             return heading;
@@ -310,59 +245,14 @@ final class StructureHandler extends DefaultHandler {
     }
 
     private void flushParagraph() {
-        if (paragraph.isEmpty()) {
-            return;
-        }
-        String raw = paragraph.toString();
-        paragraph.setLength(0);
-        for (String chunk : BLANK_LINE.split(raw)) {
-            String body = chunk.strip();
-            Matcher markdown = MARKDOWN_HEADING.matcher(body.lines().findFirst().orElse(""));
-            if (notesDepth == 0 && markdown.matches()) {
-                String title = MARKDOWN_LINK.matcher(MARKDOWN_IMAGE.matcher(markdown.group(2)).replaceAll(""))
-                        .replaceAll("$1");
-                if (!TextCleanup.normalize(title).isEmpty()) {
-                    parts.add(new DocumentPart.Heading(markdown.group(1).length(), TextCleanup.normalize(title),
-                            currentPage()));
-                }
-                int lineEnd = body.indexOf('\n');
-                body = lineEnd < 0 ? "" : body.substring(lineEnd + 1).strip();
-            }
-            String text = TextCleanup.normalize(body);
-            if (text.isEmpty() || PAGE_NUMBER.matcher(text).matches()) {
-                continue;
-            }
-            if (takeSlideTitle(text)) {
-                continue;
-            }
-            parts.add(new DocumentPart.Content(kind(BlockKind.PARAGRAPH), body, currentPage(), List.of(), List.of()));
-        }
-    }
-
-    /** The first short paragraph of a slide is its title. */
-    private boolean takeSlideTitle(String text) {
-        if (!slideTitlePending || notesDepth > 0) {
-            return false;
-        }
-        slideTitlePending = false;
-        if (TextCleanup.wordCount(text) <= SLIDE_TITLE_WORDS) {
-            parts.add(new DocumentPart.Heading(1, text, currentPage()));
-            return true;
-        }
-        parts.add(new DocumentPart.Heading(1, "Slide " + currentPage(), currentPage()));
-        return false;
-    }
-
-    /** A slide that opens with a list or a table is titled by its number. */
-    private void ensureSlideTitle() {
-        if (slideTitlePending && notesDepth == 0) {
-            slideTitlePending = false;
-            parts.add(new DocumentPart.Heading(1, "Slide " + currentPage(), currentPage()));
+        if (!paragraph.isEmpty()) {
+            parts.paragraph(paragraph, notesDepth > 0);
+            paragraph.setLength(0);
         }
     }
 
     private void commitItem() {
-        String text = TextCleanup.normalize(item.toString());
+        String text = TextCleanup.normalize(PartSequence.withoutMarks(item));
         item.setLength(0);
         if (!text.isEmpty()) {
             items.add(text);
@@ -370,12 +260,7 @@ final class StructureHandler extends DefaultHandler {
     }
 
     private void emitList() {
-        if (items.isEmpty()) {
-            return;
-        }
-        ensureSlideTitle();
-        parts.add(new DocumentPart.Content(kind(BlockKind.LIST), String.join("\n", items), currentPage(),
-                List.copyOf(items), List.of()));
+        parts.list(items, notesDepth > 0);
         items.clear();
     }
 
@@ -387,31 +272,8 @@ final class StructureHandler extends DefaultHandler {
     }
 
     private void emitTable() {
-        if (rows.isEmpty()) {
-            return;
-        }
-        ensureSlideTitle();
-        List<String> lines = rows.stream().map(r -> String.join(" | ", r)).toList();
-        parts.add(new DocumentPart.Content(kind(BlockKind.TABLE), String.join("\n", lines), currentPage(), List.of(),
-                List.copyOf(rows)));
+        parts.table(rows, notesDepth > 0);
         rows.clear();
-    }
-
-    private BlockKind kind(BlockKind kind) {
-        return notesDepth > 0 ? BlockKind.NOTE : kind;
-    }
-
-    private int currentPage() {
-        return Math.max(page, 1);
-    }
-
-    /** h1..h6, or a paragraph whose style names a heading level (a Word style such as "__H_1_GA"). */
-    private static int headingLevel(String name, String cssClass) {
-        if (name.length() == 2 && name.charAt(0) == 'h') {
-            return name.charAt(1) - '0';
-        }
-        Matcher styled = cssClass == null ? null : HEADING_STYLE.matcher(cssClass);
-        return styled != null && styled.find() ? styled.group(1).charAt(0) - '0' : 0;
     }
 
     private void checkAbandoned() throws SAXException {

@@ -38,6 +38,12 @@ class CorpusManifestTest {
     private static final java.util.Map<String, Integer> PAGES_THE_FILE_DECLARES = java.util.Map.of(
             "talk-counter-code-of-practice.ppt", 33);
 
+    /**
+     * Rows whose text cannot be named by its language: the body of heading123.docx is lorem ipsum
+     * (pseudo-Latin, which no profile covers); the manifest's "en" is the language of its headings.
+     */
+    private static final Set<String> LANGUAGE_NOT_IN_THE_TEXT = Set.of("article-heading-levels.docx");
+
     record Row(String file, String pages, String language, Set<String> traits, Set<String> expect) {
         @Override
         public String toString() {
@@ -119,7 +125,8 @@ class CorpusManifestTest {
             assertTrue(document.sections().stream().flatMap(s -> s.blocks().stream())
                     .anyMatch(b -> b.kind() == BlockKind.NOTE), row.file() + " keeps speaker notes");
         }
-        if (row.traits().contains("non-english")) {
+        // The language comes from the text, so every row's language column is checked, not only the non-English ones.
+        if (row.language().matches("[a-z]{2}") && !LANGUAGE_NOT_IN_THE_TEXT.contains(row.file())) {
             assertEquals(row.language(), document.language(), row.file() + " language");
         }
         if (row.traits().contains("ocr-only")) {

@@ -46,6 +46,35 @@ class RunningTextTest {
     }
 
     @Test
+    void printersMarksOnMostPagesGoWhereverTheyStand() {
+        List<DocumentPart> parts = new ArrayList<>();
+        for (int page = 1; page <= 8; page++) {
+            parts.add(paragraph(BODY[page - 1] + "\n1 2 3 4 5 6 7 8 9\n4TH PASS PAGES\n" + BODY[page + 1], page));
+        }
+
+        String all = text(RunningText.strip(parts, 8));
+
+        assertFalse(all.contains("PASS PAGES") || all.contains("1 2 3"), all);
+        assertTrue(all.contains(BODY[0]) && all.contains(BODY[9]), all);
+    }
+
+    @Test
+    void aChaptersRunningHeadWhoseNumberKeepsStepWithThePageGoesButAChapterTitleStays() {
+        List<DocumentPart> parts = new ArrayList<>();
+        for (int page = 1; page <= 30; page++) {
+            // Printed page numbers run 14 ahead of the file's pages; the head is on 5 of 30 pages.
+            String head = page >= 20 && page < 25 ? "“PIRACY” " + (page + 14) + "\n" : "";
+            String chapter = page % 10 == 0 ? "Chapter " + page / 10 + "\n" : "";
+            parts.add(paragraph(chapter + head + BODY[page % 10], page));
+        }
+
+        String all = text(RunningText.strip(parts, 30));
+
+        assertFalse(all.contains("PIRACY"), all);
+        assertTrue(all.contains("Chapter 3"), all);
+    }
+
+    @Test
     void shortDocumentsAreLeftAlone() {
         List<DocumentPart> parts = List.of(paragraph("Header\nText", 1), paragraph("Header\nText", 2));
         assertEquals(parts, RunningText.strip(parts, 2));
