@@ -171,6 +171,24 @@ class DeckStructureCorpusTest {
         content.forEach(s -> assertTrue(s.keyPoints().size() >= 2, s.toString()));
     }
 
+    @Test
+    void aShortJapaneseArticleMakesAtLeastThreeContentSlidesWithJapaneseLabels() {
+        String article = "東京都は来年から全ての公立小学校の屋上に太陽光パネルを設置する計画を発表した。計画の費用はおよそ百億円と見込まれている。"
+                + "都の担当者によると、電気代は年間で二割ほど下がる見通しだ。浮いた費用は理科の教員を増やすために使われる。"
+                + "子どもたちは授業でパネルの発電量を毎日記録することになる。晴れの日と曇りの日の違いを比べる授業も計画されている。"
+                + "一方で、古い校舎の屋根が重さに耐えられるかを心配する声もある。都は設置の前に全ての屋根を専門家に点検させると説明した。"
+                + "点検で問題が見つかった屋根は、都の負担で補強される予定だ。ほかの自治体からも視察の申し込みが相次いでいる。";
+        ExtractedDocument document = new ExtractedDocument("ja", "屋上の太陽光", "ja", "text/plain", 1, article.length(),
+                Map.of(), List.of(new Section(null, 0, 1, 1, List.of(Block.paragraph(article, 1)))));
+        OutlineDrafter.Outline outline = new OutlineDrafter(CONFIG.outline().keyPointsPerSlide(),
+                CONFIG.outline().maxBulletWords()).draft(REQUEST, 10, List.of(document));
+        List<PlannedSlide> content = content(outline);
+        assertTrue(content.size() >= 3, outline.slides().toString());
+        assertEquals("屋上の太陽光", outline.title());
+        assertTrue(outline.slides().stream().anyMatch(s -> s.title().equals("アジェンダ")), outline.slides().toString());
+        content.forEach(s -> assertTrue(s.keyPoints().size() >= 2, s.toString()));
+    }
+
     private static boolean bodyContains(ExtractedDocument document, String key) {
         return document.sections().stream().flatMap(s -> s.blocks().stream()).filter(b -> b.kind() != BlockKind.NOTE)
                 .anyMatch(b -> TextCleanup.normalize(b.text()).toLowerCase(Locale.ROOT).contains(key));
