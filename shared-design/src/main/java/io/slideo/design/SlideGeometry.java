@@ -29,7 +29,8 @@ public final class SlideGeometry {
 
     public static Frame frame(SlideLayout layout) {
         return switch (layout) {
-            case TITLE -> new Frame(new Box(LEFT, 150, FULL, 140), 1.33f, new Box(LEFT, 310, FULL, 120), 1f, null);
+            // Room for a document's own long title: three lines of the title size.
+            case TITLE -> new Frame(new Box(LEFT, 96, FULL, 200), 1.33f, new Box(LEFT, 310, FULL, 120), 1f, null);
             case SECTION -> new Frame(new Box(LEFT, 190, FULL, 150), 1.2f, new Box(LEFT, 350, FULL, 100), 1f, null);
             case QUOTE -> new Frame(new Box(96, 400, 768, 60), 0.75f, new Box(96, 110, 768, 270), 1.2f, null);
             case CLOSING -> new Frame(new Box(LEFT, 150, FULL, 110), 1f, new Box(LEFT, 280, FULL, 200), 1f, null);

@@ -17,8 +17,6 @@ import io.slideo.worker.text.TextCleanup;
  * points come back in reading order, each with the passage it came from.
  */
 final class PointPicker {
-    // Two points sharing this much of their words say the same thing.
-    private static final double NEAR_DUPLICATE = 0.9;
     // Fewer short points than this and a part says its long sentences whole.
     private static final int MIN_POINTS = 2;
     private static final Comparator<Point> READING_ORDER = Comparator.comparingInt((Point p) -> p.passage().section())
@@ -114,7 +112,7 @@ final class PointPicker {
         boolean add(String point) {
             String key = key(point);
             Set<String> own = words(point);
-            if (texts.contains(key) || words.stream().anyMatch(w -> overlap(w, own) >= NEAR_DUPLICATE)) {
+            if (texts.contains(key) || words.stream().anyMatch(w -> sameThing(w, own))) {
                 return false;
             }
             texts.add(key);
@@ -124,13 +122,17 @@ final class PointPicker {
             return true;
         }
 
-        /** Shared words over the larger set's; texts that differ in a number never say the same thing. */
-        private static double overlap(Set<String> a, Set<String> b) {
+        /**
+         * Whether two texts say the same thing: the same numbers, and at most one word in ten (one at
+         * least) said by only one of them. "Engines matter" and "Brakes matter" are different points.
+         */
+        private static boolean sameThing(Set<String> a, Set<String> b) {
             if (a.isEmpty() || b.isEmpty() || !numbers(a).equals(numbers(b))) {
-                return 0;
+                return false;
             }
-            long shared = b.stream().filter(a::contains).count();
-            return (double) shared / Math.max(a.size(), b.size());
+            long onlyA = a.stream().filter(w -> !b.contains(w)).count();
+            long onlyB = b.stream().filter(w -> !a.contains(w)).count();
+            return onlyA + onlyB <= Math.max(1, Math.max(a.size(), b.size()) / 10);
         }
 
         private static Set<String> numbers(Set<String> words) {

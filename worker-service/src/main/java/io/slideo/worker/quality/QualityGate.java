@@ -154,6 +154,7 @@ public final class QualityGate {
     /** Unsourced and repeated bullets go to the notes; long ones are shortened. */
     private List<Bullet> clean(List<Bullet> bullets, Set<String> seen, List<String> actions, StringBuilder moved) {
         List<Bullet> kept = new ArrayList<>();
+        List<Bullet> tooLong = new ArrayList<>();
         for (Bullet bullet : bullets) {
             String key = bullet.text().toLowerCase(Locale.ROOT);
             if (bullet.source() == null) {
@@ -167,8 +168,7 @@ public final class QualityGate {
                 if (shorter.isEmpty() && TextCleanup.wordCount(bullet.text()) <= BulletText.longestWhole(maxWords)) {
                     kept.add(bullet); // a whole sentence nothing shorter says: kept whole, if the body has room
                 } else if (shorter.isEmpty()) {
-                    actions.add("moved a point too long to say whole to the notes");
-                    moved.append(sentence(bullet.text())).append(' ');
+                    tooLong.add(bullet);
                 } else {
                     if (!shorter.equals(bullet.text())) {
                         actions.add("shortened a bullet by rules");
@@ -178,6 +178,15 @@ public final class QualityGate {
             } else {
                 kept.add(bullet);
             }
+        }
+        // Points too long to say whole are notes, unless the slide would be left with nothing: then the shortest stays.
+        tooLong.sort(java.util.Comparator.comparingInt(b -> TextCleanup.wordCount(b.text())));
+        if (kept.isEmpty() && !tooLong.isEmpty()) {
+            kept.add(tooLong.remove(0));
+        }
+        for (Bullet bullet : tooLong) {
+            actions.add("moved a point too long to say whole to the notes");
+            moved.append(sentence(bullet.text())).append(' ');
         }
         return kept;
     }

@@ -314,7 +314,7 @@ class ModelPathTest {
             List<Block> blocks = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
                 blocks.add(Block.paragraph(topics[s] + " matter for safety in many ways, reason number " + i
-                        + " being that drivers rely on them every day.", s + 1));
+                        + " being that drivers rely on " + topics[s].toLowerCase() + " every day.", s + 1));
             }
             sections.add(new Section(topics[s], 1, s + 1, s + 1, blocks));
         }

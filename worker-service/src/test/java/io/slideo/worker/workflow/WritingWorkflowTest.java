@@ -32,6 +32,7 @@ import io.slideo.testing.KafkaTestClient;
 import io.slideo.testing.TestTokens;
 import io.slideo.worker.repository.DeliveredSlides;
 import io.slideo.worker.repository.ExtractionResults;
+import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.TextCleanup;
 
 /**
@@ -87,7 +88,8 @@ class WritingWorkflowTest {
         assertEquals(5, slides.size());
         for (SlideGenerated slide : slides) {
             assertTrue(slide.quality() != null && slide.quality().passed(), slide.title() + ": " + slide.quality());
-            assertTrue(slide.bullets().stream().allMatch(b -> b.source() != null && TextCleanup.wordCount(b.text()) <= 14),
+            assertTrue(slide.bullets().stream().allMatch(b -> b.source() != null && !BulletText.endsMidClause(b.text())
+                    && TextCleanup.wordCount(b.text()) <= BulletText.longestWhole(14)),
                     slide.bullets().toString());
         }
         assertEquals(1, KafkaTestClient.await(Topic.DECK_COMPLETED, e -> e.aggregateId().equals(generation.deckId()), 2,
