@@ -52,6 +52,8 @@ public final class DocumentMap {
         Map<Ref, String> leads = new HashMap<>();
         for (ExtractedDocument document : documents) {
             KnowledgeGraph graph = graphs.get(document.documentId());
+            Map<Integer, Integer> firstPage = new HashMap<>();
+            io.slideo.worker.text.Passage.of(document).forEach(p -> firstPage.putIfAbsent(p.section(), p.page()));
             for (int s = 0; s < document.sections().size(); s++) {
                 Section section = document.sections().get(s);
                 String lead = lead(section, s, graph);
@@ -60,8 +62,10 @@ public final class DocumentMap {
                 }
                 String title = section.title() == null || section.title().isBlank() ? "Section " + (s + 1)
                         : section.title().strip();
-                Ref ref = new Ref(refs.size() + 1, document.documentId(), s, title, section.pageStart(),
-                        section.pageEnd());
+                // A section is cited where its text starts: a heading at the foot of a page has its text on the next.
+                int textStart = Math.max(section.pageStart(), firstPage.getOrDefault(s, section.pageStart()));
+                Ref ref = new Ref(refs.size() + 1, document.documentId(), s, title, textStart,
+                        Math.max(textStart, section.pageEnd()));
                 refs.add(ref);
                 leads.put(ref, lead);
             }

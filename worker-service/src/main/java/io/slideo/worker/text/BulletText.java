@@ -110,6 +110,19 @@ public final class BulletText {
     }
 
     /**
+     * A point as a bullet: shortened by rules, or whole when nothing shorter says it and it is at most
+     * {@link #longestWhole} words; empty when it can only be said cut.
+     */
+    public static String asBullet(String point, int maxWords) {
+        String shorter = shorten(point, maxWords);
+        if (!shorter.isEmpty()) {
+            return shorter;
+        }
+        String whole = stripEnd(TextCleanup.normalize(point));
+        return TextCleanup.wordCount(whole) <= longestWhole(maxWords) && !endsMidClause(whole) ? whole : "";
+    }
+
+    /**
      * The longest sentence a slide shows whole when a part of a document says nothing shorter (legal
      * and technical prose): twice the limit. Longer than this, a sentence is notes, not a bullet.
      */

@@ -108,7 +108,7 @@ public final class ModelSlideWriter {
         SourceRef fallback = slide.sources().isEmpty() ? null : slide.sources().get(0);
         List<Bullet> bullets = new ArrayList<>();
         for (Answers.Point point : answer.bullets()) {
-            String text = BulletText.shorten(point.text(), maxWords);
+            String text = BulletText.asBullet(point.text(), maxWords);
             if (text.isEmpty() || bullets.size() >= maxBullets) {
                 continue;
             }

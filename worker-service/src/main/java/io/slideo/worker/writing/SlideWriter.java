@@ -124,17 +124,6 @@ public final class SlideWriter {
         return shorter.isEmpty() ? text : shorter;
     }
 
-    /** A point as a bullet: shortened by rules, or whole when nothing shorter says it and it is not too long. */
-    private String bullet(String point) {
-        String shorter = BulletText.shorten(point, maxWords);
-        if (!shorter.isEmpty()) {
-            return shorter;
-        }
-        String whole = TextCleanup.normalize(point).replaceAll("[.\\s]+$", "");
-        return TextCleanup.wordCount(whole) <= BulletText.longestWhole(maxWords) && !BulletText.endsMidClause(whole)
-                ? whole : "";
-    }
-
     private String language() {
         return documents.values().stream().findFirst().map(ExtractedDocument::language).orElse("en");
     }
@@ -167,7 +156,7 @@ public final class SlideWriter {
         for (int i = 0; i < slide.keyPoints().size(); i++) {
             String point = slide.keyPoints().get(i);
             Optional<Passage> origin = index.find(point, scope);
-            String text = planners ? BulletText.asWritten(point, maxWords) : bullet(point);
+            String text = planners ? BulletText.asWritten(point, maxWords) : BulletText.asBullet(point, maxWords);
             if (text.isEmpty() || !said.add(text.toLowerCase(Locale.ROOT)) || bullets.size() >= maxBullets) {
                 continue;
             }
@@ -185,7 +174,7 @@ public final class SlideWriter {
             if (bullets.size() >= TOP_UP_BELOW) {
                 break;
             }
-            String text = bullet(passage.text());
+            String text = BulletText.asBullet(passage.text(), maxWords);
             if (!used.contains(passage) && TextCleanup.wordCount(text) >= 3 && said.add(text.toLowerCase(Locale.ROOT))) {
                 used.add(passage);
                 bullets.add(new Bullet(text, sourceOf(passage)));

@@ -351,9 +351,11 @@ public final class FakeModelServer implements AutoCloseable {
         JsonArray bullets = new JsonArray();
         Matcher passage = PASSAGE.matcher(prompt);
         while (passage.find() && bullets.size() < 4) {
-            String[] words = passage.group(3).split("\\s+");
-            bullets.add(new JsonObject().put("text", String.join(" ", List.of(words).subList(0, Math.min(9,
-                    words.length)))).put("passage", Integer.parseInt(passage.group(1))));
+            // An obedient model writes a whole sentence of the passage: its first of 14 words or fewer, else its first.
+            List<String> sentences = List.of(passage.group(3).split("(?<=[.!?])\\s+"));
+            String text = sentences.stream().filter(sentence -> sentence.split("\\s+").length <= 14).findFirst()
+                    .orElse(sentences.get(0));
+            bullets.add(new JsonObject().put("text", text).put("passage", Integer.parseInt(passage.group(1))));
         }
         if (bullets.isEmpty()) {
             bullets.add(new JsonObject().put("text", "An overview of the subject").put("passage", null));
