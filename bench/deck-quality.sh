@@ -44,7 +44,8 @@ service=$ROOT/slide-service/target
 if [ -n "${PPTX_CHECK_CLASSPATH:-}" ]; then
   : # given by the caller, e.g. another checkout's build: PPTX_CHECK_CLASSPATH="$other/slide-service/target/classes:$other/slide-service/target/quarkus-app/lib/main/*"
 elif [ -d "$service/classes/io/slideo/slide/service/export" ] && [ -d "$service/quarkus-app/lib/main" ]; then
-  PPTX_CHECK_CLASSPATH="$service/classes:$service/quarkus-app/lib/main/*"
+  # lib/boot holds the logging that shared-design's font lookup writes with.
+  PPTX_CHECK_CLASSPATH="$service/classes:$service/quarkus-app/lib/main/*:$service/quarkus-app/lib/boot/*"
 else
   "$ROOT/mvnw" -B -q -o -pl slide-service compile dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$DECK_QUALITY_OUT/classpath.txt" >&2 || fail "could not build slide-service's classpath"

@@ -84,17 +84,25 @@ public final class OutlineDrafter {
             }
         }
 
+        PlannedSlide takeaways = closing && !content.slides().isEmpty()
+                ? frame.closing(content.slides(), content.topics(), picker, content.said()) : null;
+        if (takeaways != null && takeaways.keyPoints().size() < 2) {
+            // Nothing left to take away that the slides do not say: the closing's place goes to content.
+            takeaways = null;
+            Content more = content(new SlotFitter(minPoints, byId).fit(candidates, slots + 1), opening, title, picker,
+                    minPoints, byId, frame);
+            if (more.slides().size() == slots + 1) {
+                content = more;
+            }
+        }
         List<PlannedSlide> slides = new ArrayList<>();
         slides.add(opening);
         if (agenda && content.slides().size() >= 2) {
             slides.add(frame.agenda(content.slides()));
         }
         slides.addAll(content.slides());
-        if (closing && !content.slides().isEmpty()) {
-            PlannedSlide takeaways = frame.closing(content.slides(), content.topics(), picker, content.said());
-            if (takeaways.keyPoints().size() >= 2) {
-                slides.add(takeaways);
-            }
+        if (takeaways != null) {
+            slides.add(takeaways);
         }
         String note = slides.size() < slideCount ? "The documents hold enough distinct content for " + slides.size()
                 + " of the " + slideCount + " slides asked for, so the outline has " + slides.size()

@@ -110,13 +110,22 @@ final class SlotFitter {
     /** Subsections one level down with a heading of their own (their own subsections with them). */
     private long titledSubsections(Topic part) {
         int level = childLevel(part);
-        return part.groups().stream().skip(1).filter(g -> hasHeading(g) && level(g) == level).count();
+        return part.groups().stream().skip(1).filter(g -> hasHeading(g) && startsChild(g, level)).count();
     }
 
-    /** The level of the part's highest subsections (2 under a chapter of level 1), or MAX_VALUE. */
+    /**
+     * The level of the part's highest subsections (2 under a chapter of level 1) when two or more
+     * stand there; else 0, and every titled subsection counts (a chain of single headings, 1 > 2 > 3).
+     */
     private int childLevel(Topic part) {
-        return part.groups().stream().skip(1).filter(SlotFitter::hasHeading).mapToInt(this::level).min()
+        int highest = part.groups().stream().skip(1).filter(SlotFitter::hasHeading).mapToInt(this::level).min()
                 .orElse(Integer.MAX_VALUE);
+        long there = part.groups().stream().skip(1).filter(g -> hasHeading(g) && level(g) == highest).count();
+        return there >= 2 ? highest : 0;
+    }
+
+    private boolean startsChild(List<Passage> group, int level) {
+        return level == 0 || level(group) == level;
     }
 
     private int level(List<Passage> group) {
@@ -138,7 +147,7 @@ final class SlotFitter {
                 children.add(new Topic(part.documentId(), part.heading(), part.frontMatter(), List.of(groups.get(0))));
             }
             for (List<Passage> group : groups.subList(1, groups.size())) {
-                if (hasHeading(group) && level(group) == level || children.isEmpty()) {
+                if (hasHeading(group) && startsChild(group, level) || children.isEmpty()) {
                     children.add(new Topic(part.documentId(), group.get(0).sectionTitle(), false, List.of(group)));
                 } else { // a deeper or untitled subsection stays with the part before it
                     Topic last = children.remove(children.size() - 1);
