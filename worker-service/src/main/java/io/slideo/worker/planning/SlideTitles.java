@@ -20,8 +20,8 @@ final class SlideTitles {
     // "(continued)", "(cont.)", "(2)", "– Part 2", "contd": a continuation, not a name.
     private static final Pattern CONTINUATION = Pattern.compile(
             "(?iu)(\\s*[(\\[]\\s*(continued|cont'?d?\\.?|forts\\.|suite|\\d+)\\s*[)\\]]|\\s+[-\u2013\u2014:]?\\s*(part|teil)\\s+\\d+)+\\s*$");
-    // "3.2 ", "IV. ", "Chapter 3: " numbers before the name; the name is what the slide says.
-    private static final Pattern NUMBERING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[IVXLC]+\\.)\\s+(?=\\p{L})");
+    // "3.2 ", "IV. ", "C-9. " numbers before the name; the name is what the slide says.
+    private static final Pattern NUMBERING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[IVXLC]+\\.|\\p{Lu}-\\d+\\.)\\s+(?=\\p{L})");
     private static final Pattern WEAK_END = Pattern.compile(
             "(?iu)\\s+(the|a|an|of|to|and|or|in|on|for|with|by|as|at|from|that|which|is|are|was|were|be|its|their|this|but|so|if|when|than|not)$");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:\u2013\u2014]\\s|\\s-\\s");

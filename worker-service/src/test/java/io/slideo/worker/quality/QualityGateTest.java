@@ -69,6 +69,19 @@ class QualityGateTest {
     }
 
     @Test
+    void aHeadingTooLongForTheTitleBoxEndsInAnEllipsisNeverOnADanglingWord() {
+        String question = "What notice and information must the agencies with funded language instruction programs "
+                + "provide to the parents of the children who take part in them and when must they provide it";
+        QualityGate.Checked checked = gate.check(bullets(question, List.of(new Bullet("A point", PAGE_3))), THEME,
+                Set.of());
+
+        String title = checked.draft().title();
+        assertTrue(checked.report().checks().contains(QualityGate.TITLE_FITS), checked.report().toString());
+        assertTrue(title.endsWith("\u2026") && question.startsWith(title.substring(0, title.length() - 1)), title);
+        assertFalse(title.matches("(?i).*\\b(the|of|to|and|in|with|must)\u2026$"), "ends on a dangling word: " + title);
+    }
+
+    @Test
     void aTitleOtherSlidesHaveIsRenamedAndALongOneShortened() {
         QualityGate.Checked repeated = gate.check(bullets("Results", List.of(new Bullet("A", PAGE_3))), THEME,
                 Set.of("results"));
