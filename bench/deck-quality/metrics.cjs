@@ -150,8 +150,10 @@ function measure(doc, deck) {
     bullets: spoken.length, ...bulletMetrics(doc, slides, note), junk: junkMetrics(slides, note),
     tablesTwice: tablesShownAgain(doc, slides),
     unsourced: all.filter(b => !b.source || !b.source.documentId).length,
-    // A slide's table has no source field in the deck's JSON: every row below its header is unsourced.
-    unsourcedRows: slides.reduce((n, s) => n + Math.max(0, (s.table || []).length - 1), 0),
+    // A table's rows cite the slide's tableSource (where the table stands in its document); without one,
+    // every row below the header is unsourced.
+    unsourcedRows: slides.reduce((n, s) => n + (s.tableSource && s.tableSource.documentId ? 0
+      : Math.max(0, (s.table || []).length - 1)), 0),
     duplicateTitles: duplicates(slides.map(s => normalise(s.title))),
     duplicateBullets: duplicates(all.map(b => normalise(b.text))),
     wordsPerBullet: spoken.length ? spoken.reduce((n, b) => n + wordCount(b.text), 0) / spoken.length : 0,

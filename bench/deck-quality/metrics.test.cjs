@@ -61,7 +61,10 @@ test('the deck metrics count phrase pairs, continuations, "Slide N", mid-clause 
   assert.strictEqual(m.junk, 3, 'two words; backticks; float noise');
   assert.strictEqual(m.tablesTwice, 1, 'the 2020 row on slide 3 as a table and on slide 4 as a bullet');
   assert.strictEqual(m.unsourced, 1);
-  assert.strictEqual(m.unsourcedRows, 1, 'a slide table has no source field');
+  assert.strictEqual(m.unsourcedRows, 1, 'a slide table without a tableSource');
+  const cited = measure(doc, { slides: [deck.slides[0], slide(1, 'Rates', ['Banks lend to firms when rates are low'],
+    { layout: 'TABLE', table: [['Year', 'Rate'], ['2020', '1.5 percent']], tableSource: { documentId: 'd', page: 2 } })] });
+  assert.strictEqual(cited.unsourcedRows, 0, 'rows cite the table the slide names');
 });
 
 test('words are counted in every script: a CJK character is half a word', () => {
