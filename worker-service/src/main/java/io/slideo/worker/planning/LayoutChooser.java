@@ -62,7 +62,10 @@ final class LayoutChooser {
     }
 
     private static boolean presentable(Block table) {
-        return table.rows().size() >= MIN_TABLE_ROWS
+        long filledRows = table.rows().stream().skip(1)
+                .filter(r -> r.stream().anyMatch(cell -> cell != null && !cell.isBlank())).count();
+        // A header over blank rows is a form to fill in, not figures to show.
+        return table.rows().size() >= MIN_TABLE_ROWS && filledRows >= MIN_TABLE_ROWS - 1
                 && table.rows().stream().allMatch(r -> r.size() >= 2 && r.size() <= MAX_TABLE_COLUMNS)
                 && !contentsList(table);
     }

@@ -163,6 +163,19 @@ class OutlineDrafterTest {
     }
 
     @Test
+    void aTableOfBlankRowsIsAFormNotATableSlide() {
+        Section form = new Section("Form", 1, 2, 2, List.of(
+                io.slideo.model.document.Block.paragraph("Fill in the form below before the meeting starts.", 2),
+                new io.slideo.model.document.Block(io.slideo.model.document.BlockKind.TABLE, "Name Date", 2,
+                        List.of(), List.of(List.of("Name", "Date"), List.of("", ""), List.of(" ", "")))));
+        ExtractedDocument doc = document("a", "Report", section("Intro", 1, 1, 3), form, section("Outro", 1, 3, 3));
+
+        List<PlannedSlide> slides = drafter.draft(null, 5, List.of(doc)).slides();
+
+        assertTrue(slides.stream().noneMatch(s -> s.layout() == SlideLayout.TABLE), slides.toString());
+    }
+
+    @Test
     void splitsLongSectionsAlongTheirSubsectionsWhenThereAreTooFew() {
         ExtractedDocument doc = document("a", "Two Chapters",
                 section("Chapter One", 1, 1, 2), section("Early Days", 2, 2, 4), section("Growth", 2, 3, 4),
