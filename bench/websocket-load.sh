@@ -24,7 +24,7 @@ SLIDEO_PORT=18081
 PEER_PORT=18092
 KAFKA=${SLIDEO_KAFKA_BOOTSTRAP:-127.0.0.1:19092}
 PEERS=${SLIDEO_PEERS:-$ROOT/../shared/peers}
-[ -d "$PEERS" ] || PEERS=/work/shared/peers
+[ -d "$PEERS" ] || { printf 'bench: no peers at %s (set SLIDEO_PEERS)\n' "$PEERS" >&2; exit 1; }
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }

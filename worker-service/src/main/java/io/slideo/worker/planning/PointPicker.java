@@ -77,11 +77,7 @@ final class PointPicker {
         return points;
     }
 
-    /** The sentence as a bullet, or empty when it cannot be one whole (too long, a fragment, cut). */
-    String bullet(String sentence) {
-        return bullet(sentence, maxWords);
-    }
-
+    /** The sentence as a bullet of at most {@code words} words, or empty when it cannot be one whole. */
     private String bullet(String sentence, int words) {
         if (REFERENCE.matcher(sentence).find()) {
             return ""; // "See Figure 6": a pointer into the document, not a point

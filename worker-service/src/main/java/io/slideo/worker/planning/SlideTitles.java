@@ -22,8 +22,6 @@ final class SlideTitles {
             "(?iu)(\\s*[(\\[]\\s*(continued|cont'?d?\\.?|forts\\.|suite|\\d+)\\s*[)\\]]|\\s+[-\u2013\u2014:]?\\s*(part|teil)\\s+\\d+)+\\s*$");
     // "3.2 ", "IV. ", "C-9. " numbers before the name; the name is what the slide says.
     private static final Pattern NUMBERING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[IVXLC]+\\.|\\p{Lu}-\\d+\\.)\\s+(?=\\p{L})");
-    private static final Pattern WEAK_END = Pattern.compile(
-            "(?iu)\\s+(the|a|an|of|to|and|or|in|on|for|with|by|as|at|from|that|which|is|are|was|were|be|its|their|this|but|so|if|when|than|not)$");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:\u2013\u2014]\\s|\\s-\\s");
     private static final Pattern LEADING_CLAUSE = Pattern.compile(
             "(?iu)^(when|while|although|though|because|since|after|before|once|whereas|as|in order to|to|by|in|on|at|for|with)\\b[^,]{3,80},\\s+(.+)$");
@@ -108,11 +106,11 @@ final class SlideTitles {
         return TextCleanup.normalize(title).toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\s]+$", "");
     }
 
+    /** Without trailing dangling words ("…of the"), as {@link BulletText#endsMidClause} tells them. */
     private static String trimWeakEnd(String text) {
         String trimmed = text.replaceAll("[\\s,;:\u2013\u2014-]+$", "");
-        for (String before = ""; !before.equals(trimmed);) {
-            before = trimmed;
-            trimmed = WEAK_END.matcher(trimmed).replaceAll("");
+        while (BulletText.endsMidClause(trimmed) && trimmed.lastIndexOf(' ') > 0) {
+            trimmed = trimmed.substring(0, trimmed.lastIndexOf(' ')).replaceAll("[\\s,;:\u2013\u2014-]+$", "");
         }
         return trimmed;
     }

@@ -34,9 +34,6 @@ public final class QualityGate {
     public static final String BODY_FITS = "body fits";
 
     private static final int MIN_TITLE_WORDS = 3;
-    private static final Pattern WEAK_TITLE_END = Pattern.compile(
-            "(?iu)(the|a|an|of|to|and|or|in|on|for|with|by|as|at|from|that|which|is|are|was|were|be|its|their|this|"
-                    + "but|so|if|when|than|not|и|в|на|с|по|для|der|die|das|und|von|zu|le|la|les|de|des|et|du)[,:;]?");
     private static final Pattern TRAILING_CLAUSE = Pattern.compile(
             "(?iu),?\\s+(that|which|who|whose|where|because|when|while|although|so that)\\s");
     private static final int TIGHT_WORDS = 10;
@@ -156,10 +153,11 @@ public final class QualityGate {
     /** The first {@code n} words of a title and an ellipsis, never after a dangling word ("of", "the"). */
     private static String ellipsis(String[] words, int n) {
         int end = n;
-        while (end > 1 && WEAK_TITLE_END.matcher(words[end - 1]).matches()) {
-            end--;
+        String head = String.join(" ", java.util.Arrays.copyOf(words, end));
+        while (end > 1 && BulletText.endsMidClause(head)) {
+            head = String.join(" ", java.util.Arrays.copyOf(words, --end));
         }
-        return String.join(" ", java.util.Arrays.copyOf(words, end)).replaceAll("[\\s,;:\u2013\u2014-]+$", "") + "\u2026";
+        return head.replaceAll("[\\s,;:\u2013\u2014-]+$", "") + "\u2026";
     }
 
     /** A title without its trailing relative or subordinate clause ("A long title that goes on" is "A long title"). */

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 
 import io.slideo.model.deck.PlannedSlide;
@@ -25,10 +22,9 @@ import io.slideo.model.document.Block;
 import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.Section;
-import io.slideo.testing.RepositoryPaths;
+import io.slideo.worker.CorpusDocuments;
 import io.slideo.worker.config.DefaultConfig;
 import io.slideo.worker.config.WorkerConfig;
-import io.slideo.worker.extraction.DocumentExtractor;
 import io.slideo.worker.graph.KnowledgeGraphBuilder;
 import io.slideo.worker.text.TextCleanup;
 
@@ -40,7 +36,6 @@ import io.slideo.worker.text.TextCleanup;
  */
 class DeckStructureCorpusTest {
     private static final WorkerConfig CONFIG = DefaultConfig.worker();
-    private static final Map<String, ExtractedDocument> EXTRACTED = new ConcurrentHashMap<>();
     private static final String REQUEST = "A briefing for a busy reader";
     // Two short phrases joined by a comma ("Trace, loop", "Man, old"): the labels of a phrase graph.
     private static final Pattern PHRASE_PAIR = Pattern.compile("^\\S+( \\S+){0,2}, \\S+( \\S+){0,2}$");
@@ -207,15 +202,7 @@ class DeckStructureCorpusTest {
                         Map.of(document.documentId(), new KnowledgeGraphBuilder(CONFIG).build(document)));
     }
 
-    private static ExtractedDocument extracted(String file) throws Exception {
-        ExtractedDocument cached = EXTRACTED.get(file);
-        if (cached != null) {
-            return cached;
-        }
-        ExtractedDocument document = new DocumentExtractor(new DocumentExtractor.Limits(Duration.ofSeconds(120),
-                5_000_000, 256L << 20, 20_000, CONFIG.extraction().supportedTypes(), false), new AutoDetectParser())
-                .extract(file, RepositoryPaths.corpusFile(file), file);
-        EXTRACTED.put(file, document);
-        return document;
+    private static ExtractedDocument extracted(String file) {
+        return CorpusDocuments.extract(file);
     }
 }

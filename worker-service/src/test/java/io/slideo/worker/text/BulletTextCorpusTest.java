@@ -1,5 +1,6 @@
 package io.slideo.worker.text;
 
+import io.slideo.worker.CorpusDocuments;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.slideo.worker.text;
 
+import io.slideo.worker.CorpusDocuments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

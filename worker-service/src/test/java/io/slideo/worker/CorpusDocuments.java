@@ -1,4 +1,4 @@
-package io.slideo.worker.text;
+package io.slideo.worker;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +16,13 @@ import io.slideo.worker.config.DefaultConfig;
 import io.slideo.worker.extraction.DocumentExtractor;
 
 /** Corpus documents as the worker extracts them, each extracted once per test run. */
-final class CorpusDocuments {
+public final class CorpusDocuments {
     private static final Map<String, ExtractedDocument> EXTRACTED = new ConcurrentHashMap<>();
 
     private CorpusDocuments() {
     }
 
-    static ExtractedDocument extract(String file) {
+    public static ExtractedDocument extract(String file) {
         return EXTRACTED.computeIfAbsent(file, name -> {
             try {
                 return new DocumentExtractor(new DocumentExtractor.Limits(Duration.ofSeconds(120), 5_000_000, 256L << 20,
@@ -35,7 +35,7 @@ final class CorpusDocuments {
     }
 
     /** Every text of the document as the parser gave it: paragraphs, list items and table cells. */
-    static List<String> texts(ExtractedDocument document) {
+    public static List<String> texts(ExtractedDocument document) {
         List<String> texts = new ArrayList<>();
         for (Section section : document.sections()) {
             texts.add(section.title());
