@@ -9,16 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,11 +60,28 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
         sendRaw(topic.topicName(), envelope.aggregateId(), EventCodec.encode(envelope));
     }
 
-    public void sendRaw(String topic, String key, String value) {
+    /** Sends a record as given, and returns where the broker put it. */
+    public RecordMetadata sendRaw(String topic, String key, String value) {
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
+            return producer().send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Whether a consumer group has committed past the record at {@code at}: it has read that record,
+     * so it reads whatever is sent to the partition after it. A group that starts at the latest offset
+     * skips what was sent before it joined, which on a fresh broker takes seconds.
+     */
+    public static boolean hasRead(String group, RecordMetadata at) {
+        TopicPartition partition = new TopicPartition(at.topic(), at.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+            return committed != null && committed.offset() > at.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the offsets of group " + group, e);
         }
     }
 

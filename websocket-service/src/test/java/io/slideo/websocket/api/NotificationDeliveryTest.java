@@ -16,11 +16,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slideo.model.event.EventCodec;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.Topic;
@@ -40,6 +44,8 @@ class NotificationDeliveryTest {
     URI base;
     @Inject
     Vertx vertx;
+    @ConfigProperty(name = "mp.messaging.incoming.notification-journal.group.id")
+    String journalGroup;
 
     @Test
     void aNotificationReachesEveryConnectionOfItsUserAndNoOtherUser() {
@@ -76,8 +82,9 @@ class NotificationDeliveryTest {
         try (LiveClient socket = LiveClient.withQueryToken(vertx, base, TestTokens.valid(carol))) {
             Set<String> sent = new HashSet<>();
             untilOneArrives(socket, () -> notify(carol, new ProgressUpdate("planning", 10, null, null, "deck-1"), sent));
+            untilTheJournalGroupReads(carol, sent);
             while (socket.poll() != null) {
-                // Drop the extra copies sent while waiting for the consumer.
+                // Drop the extra copies sent while waiting for the consumers.
             }
 
             String unreadable = "{not an envelope " + UUID.randomUUID();
@@ -98,11 +105,36 @@ class NotificationDeliveryTest {
     }
 
     private static String notify(String user, ProgressUpdate progress, Set<String> sent) {
+        return publish(user, progress, sent).requestId();
+    }
+
+    private record Published(String requestId, RecordMetadata at) {
+    }
+
+    private static Published publish(String user, ProgressUpdate progress, Set<String> sent) {
         String requestId = "req-" + UUID.randomUUID();
         sent.add(requestId);
-        kafka.send(Topic.NOTIFICATION, EventEnvelope.of(Topic.NOTIFICATION, user, user,
-                Notification.of(user, requestId, progress)));
-        return requestId;
+        EventEnvelope envelope = EventEnvelope.of(Topic.NOTIFICATION, user, user, Notification.of(user, requestId, progress));
+        return new Published(requestId, kafka.sendRaw(Topic.NOTIFICATION.topicName(), user, EventCodec.encode(envelope)));
+    }
+
+    /**
+     * The dead-letter topic is fed by the shared journal group, not by the socket's own consumer; on a
+     * fresh broker the group joins seconds later and starts at the latest offset, so a record sent
+     * before it has read one of the user's notifications would never reach it.
+     */
+    private void untilTheJournalGroupReads(String user, Set<String> sent) {
+        for (int attempt = 0; attempt < 12; attempt++) {
+            RecordMetadata at = publish(user, new ProgressUpdate("planning", 10, null, null, "deck-1"), sent).at();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                if (KafkaTestClient.hasRead(journalGroup, at)) {
+                    return;
+                }
+                sleep(250);
+            }
+        }
+        throw new AssertionError("The journal group never read a notification of " + user);
     }
 
     private static JsonNode untilOneArrives(LiveClient socket, Runnable send) {
@@ -123,13 +155,17 @@ class NotificationDeliveryTest {
             if (message != null) {
                 return message;
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            sleep(50);
         }
         return null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
