@@ -17,6 +17,7 @@ const METRICS = [
   ['continued titles', t => t.continuedTitles, '0'],
   ['bullets mid-clause', t => `${t.midClause} of ${t.bullets}`, '0'],
   ['… cut dropping a condition or number', t => t.cutCondition, '0'],
+  ['bullets ending before an aside (", including …", not mid-clause)', t => t.shortened || 0, ''],
   ['fragments, code, markup', t => t.junk, '0'],
   ['tables twice', t => t.tablesTwice, '0'],
   ['unsourced bullets', t => t.unsourced, '0'],

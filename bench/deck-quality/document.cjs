@@ -41,11 +41,15 @@ const SENTENCE_END = /[.!?。！？](\s|$)/u;
 // What a cut may have dropped that changes the meaning: a condition, an alternative, an exception, a number.
 const CONDITION = /(?<!\p{L})(if|unless|or|except|only|provided|until|when|wenn|falls|oder|außer|nur|si|sauf|ou|seulement|если|или|кроме|только|salvo|solo)(?!\p{L})|\p{Nd}/iu;
 const FOOTNOTE = /\(?\[footnoteref:\d+\]\)?/giu;
+const CITATION = /\[\d+(\s*[,–-]\s*\d+)*\]/gu; // "[2, 3]": a reference, not a number the point needs
+// Where a sentence's main clause may end: before an aside (", including …", ", which …", "(…)", "[2]").
+const CLAUSE_BOUNDARY = /^(,\s*(including|which|who|whose|where|such as|as well as|especially|particularly|notably|mainly|e\.g\.|i\.e\.|for example|for instance)\b|\(|\[\d)/iu;
 
 /**
  * Where the bullet stands in the document's text: 'complete' when some occurrence ends where its
- * sentence (or block) ends, 'cut' with the rest of the sentence when every occurrence goes on with
- * more words, 'absent' when the text is not in the document word for word (a paraphrase or a label).
+ * sentence (or block) ends, 'shortened' when it stops where an aside begins (", including …",
+ * ", which …", a parenthesis or a citation) and the aside holds no condition or number, 'cut' with the
+ * rest of the sentence when every occurrence goes on with more words otherwise, 'absent' when the text is not in the document word for word (a paraphrase or a label).
  */
 function locate(doc, bullet) {
   const whole = squash(bullet).toLowerCase().replace(/(…|\.\.\.)$/u, '').replace(/[.;:!?]$/u, '').trim();
@@ -70,7 +74,9 @@ function placeIn(text, found) {
     if (wordCount(sentence.replace(/^\s*\([^()]*\)/u, '')) < 1) return { where: 'complete' };
     rest = rest || sentence.trim();
   }
-  return { where: 'cut', rest, condition: CONDITION.test(rest.replace(FOOTNOTE, '')) };
+  const condition = CONDITION.test(rest.replace(FOOTNOTE, '').replace(CITATION, ''));
+  // A main clause kept whole, with only an aside after it dropped, is a sentence shortened, not cut.
+  return { where: CLAUSE_BOUNDARY.test(rest) && !condition ? 'shortened' : 'cut', rest, condition };
 }
 
 function occurrences(text, probe) {

@@ -110,10 +110,11 @@ function titleMetrics(doc, slides, note) {
 
 function bulletMetrics(doc, slides, note) {
   const words = functionWords(doc.language);
-  const m = { midClause: 0, cutCondition: 0, notInDocument: 0 };
+  const m = { midClause: 0, cutCondition: 0, shortened: 0, notInDocument: 0 };
   spokenSlides(slides).forEach(s => bulletsOf(s).forEach(b => {
     const { why, place } = midClause(doc, words, b.text);
     if (place.where === 'absent') m.notInDocument++;
+    if (place.where === 'shortened') m.shortened++;
     if (why.length) {
       m.midClause++;
       note('mid-clause bullet', s.index, b.text, place.rest ? [...why, 'goes on: ' + place.rest.slice(0, 80)] : why);

@@ -14,6 +14,7 @@ const structure = {
     { title: '2.1 Risk and return: a primer', level: 1, pageStart: 1, blocks: [
       { kind: 'PARAGRAPH', text: 'Banks lend to firms when rates are low, unless regulators object. Markets clear.' },
       { kind: 'PARAGRAPH', text: 'This section should be about 400 words (more is fine).' },
+      { kind: 'PARAGRAPH', text: 'Lenders fund projects, including bridges and schools. Lenders fund homes, which cost 300,000 on average.' },
       { kind: 'LIST', text: 'First item\nSecond item', items: ['First item', 'Second item'] },
       { kind: 'TABLE', text: 'Year | Rate', rows: [['Year', 'Rate'], ['2020', '1.5 percent'], ['2021', '2.5 percent']] },
     ] },
@@ -40,6 +41,8 @@ test('a bullet that stops where its sentence goes on is cut, and a cut that drop
   assert.strictEqual(locate(doc, 'This section should be about 400 words').where, 'complete', 'an aside left out is not a cut');
   assert.strictEqual(locate(doc, 'First item').where, 'complete', 'a list item ends at its line');
   assert.strictEqual(locate(doc, 'Something the document never says').where, 'absent');
+  assert.strictEqual(locate(doc, 'Lenders fund projects').where, 'shortened', 'only an aside is left out');
+  assert.strictEqual(locate(doc, 'Lenders fund homes').where, 'cut', 'the aside holds a number');
 });
 
 test('the deck metrics count phrase pairs, continuations, "Slide N", mid-clause bullets, markup and tables shown again', () => {

@@ -2,7 +2,7 @@
 'use strict';
 
 const COLUMNS = ['file', 'slides', 'overflowing', 'unsourced', 'unsourcedRows', 'contentSlides', 'headingTitles',
-  'phrasePairTitles', 'slideNTitles', 'continuedTitles', 'bullets', 'midClause', 'cutCondition', 'junk', 'tablesTwice',
+  'phrasePairTitles', 'slideNTitles', 'continuedTitles', 'bullets', 'midClause', 'cutCondition', 'shortened', 'junk', 'tablesTwice',
   'covered', 'sections', 'noGlyph', 'lostChars', 'wordsPerBullet', 'duplicateTitles', 'duplicateBullets', 'notInDocument'];
 
 function totals(rows) {

@@ -21,6 +21,7 @@ final class DocumentStructure {
     private static final Pattern NOT_PRESENTED = Pattern.compile("(?iu)^\\W*(\\d+(\\.\\d+)*\\.?\\s+)?("
             + "references|bibliography|works cited|literature cited|sources|notes|endnotes|footnotes|citations|"
             + "acknowledge?ments?|(table of )?contents|index|glossary|about the authors?|copyright|"
+            + "(today['’]s |our )?agenda|outline|tagesordnung|ordre du jour|"
             + "literaturverzeichnis|inhaltsverzeichnis|quellen|danksagung|impressum|"
             + "r[ée]f[ée]rences|bibliographie|table des mati[èe]res|sommaire|remerciements|"
             + "referencias|bibliograf[ií]a|[íi]ndice|список литературы|литература|содержание|"

@@ -13,6 +13,7 @@ import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.KnowledgeGraph;
+import io.slideo.worker.text.TextCleanup;
 
 /**
  * Drafts an outline without any model, as a careful editor would: a title slide, an agenda, one slide
@@ -27,6 +28,8 @@ public final class OutlineDrafter {
     // Two points of its own make a slide; a part with less to say gives way to the next.
     private static final int MIN_POINTS = 2;
     private static final int REFITS = 3;
+    // A longer heading would crowd out the point it names.
+    private static final int PART_LABEL_WORDS = 6;
 
     private final int keyPointsPerSlide;
     private final int maxWords;
@@ -74,7 +77,7 @@ public final class OutlineDrafter {
         List<Topic> candidates = new ArrayList<>(parts);
         Content content = new Content(List.of(), List.of(), List.of(), new PointPicker.Said());
         for (int attempt = 0; attempt < REFITS; attempt++) {
-            Content tried = content(new SlotFitter(minPoints, byId).fit(candidates, slots), opening, title, picker,
+            Content tried = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots), opening, title, picker,
                     minPoints, byId, frame);
             if (tried.slides().size() > content.slides().size()) {
                 content = tried;
@@ -89,7 +92,7 @@ public final class OutlineDrafter {
         if (takeaways != null && takeaways.keyPoints().size() < 2) {
             // Nothing left to take away that the slides do not say: the closing's place goes to content.
             takeaways = null;
-            Content more = content(new SlotFitter(minPoints, byId).fit(candidates, slots + 1), opening, title, picker,
+            Content more = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots + 1), opening, title, picker,
                     minPoints, byId, frame);
             if (more.slides().size() == slots + 1) {
                 content = more;
@@ -127,9 +130,10 @@ public final class OutlineDrafter {
         List<PlannedSlide> slides = new ArrayList<>();
         List<Topic> kept = new ArrayList<>();
         List<Topic> thin = new ArrayList<>();
-        for (Topic topic : topics) {
-            LayoutChooser.Choice layout = layouts.choose(topic);
-            List<PointPicker.Point> points = new ArrayList<>(picker.pick(topic, said));
+        for (Topic part : topics) {
+            LayoutChooser.Choice layout = layouts.choose(part);
+            List<PointPicker.Point> points = new ArrayList<>(picker.pick(part, said));
+            Topic topic = part.parts() > 1 ? part.retitled(mostSaid(part, points)) : part;
             if (points.size() < minPoints && layout.table().isEmpty() || points.isEmpty() && !topic.titled()) {
                 thin.add(topic);
                 continue;
@@ -153,11 +157,36 @@ public final class OutlineDrafter {
                     sources.add(p.passage().source());
                 }
             });
-            slides.add(new PlannedSlide(0, title, layout.layout(), points.stream().map(PointPicker.Point::text).toList(),
+            slides.add(new PlannedSlide(0, title, layout.layout(), points.stream().map(p -> said(topic, p)).toList(),
                     sources));
-            kept.add(topic);
+            kept.add(part);
         }
         return new Content(slides, kept, thin, said);
+    }
+
+    /** On a slide joining parts, the heading of the part most of its points come from (the first of equals). */
+    private static String mostSaid(Topic topic, List<PointPicker.Point> points) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        points.forEach(p -> counts.merge(topic.partOf(p.passage()), 1, Integer::sum));
+        return counts.entrySet().stream().filter(e -> !e.getKey().isEmpty()).max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse(topic.heading());
+    }
+
+    /**
+     * The point as the slide says it: on a slide joining parts, a point from a part other than the one
+     * the title names leads with that part's heading, so it is never read as belonging to the title.
+     */
+    private static String said(Topic topic, PointPicker.Point point) {
+        String part = topic.partOf(point.passage());
+        String label = SlideTitles.heading(part);
+        if (part.equals(topic.heading()) || label.isEmpty() || TextCleanup.wordCount(label) > PART_LABEL_WORDS
+                || SlideTitles.key(point.text()).startsWith(SlideTitles.key(label))) {
+            return point.text();
+        }
+        // A point with a label of its own ("LogLevel: debug, info"), or a heading that ends in its own mark
+        // ("Why was it formed?", "Endorsed by…"), takes a dash.
+        boolean dash = point.text().contains(": ") || label.matches(".*[?!.…]$");
+        return label + (dash ? " – " : ": ") + point.text();
     }
 
     /** The part's heading; without one (or when another slide has it), what its lead sentence says. */

@@ -53,11 +53,11 @@ final class PointPicker {
     }
 
     private List<Point> pick(Topic topic, Said said, int words) {
-        List<List<Passage>> groups = topic.groups().stream().map(this::centralFirst).toList();
+        List<List<Passage>> groups = partsFirst(topic).stream().map(this::centralFirst).toList();
         List<Point> points = new ArrayList<>();
         int[] next = new int[groups.size()];
         boolean progress = true;
-        // Round-robin over the groups, so a slide speaks of each of its subsections.
+        // Round-robin over the groups, so a slide speaks of each of its subsections (of each joined part first).
         while (points.size() < perSlide && progress) {
             progress = false;
             for (int g = 0; g < groups.size() && points.size() < perSlide; g++) {
@@ -75,6 +75,18 @@ final class PointPicker {
         }
         points.sort(READING_ORDER);
         return points;
+    }
+
+    /** The topic's groups with each joined part's first group ahead of the rest, otherwise in order. */
+    private static List<List<Passage>> partsFirst(Topic topic) {
+        List<List<Passage>> first = new ArrayList<>();
+        List<List<Passage>> rest = new ArrayList<>();
+        for (int g = 0; g < topic.groups().size(); g++) {
+            boolean opensPart = g == 0 || !topic.partHeadings().get(g).equals(topic.partHeadings().get(g - 1));
+            (opensPart ? first : rest).add(topic.groups().get(g));
+        }
+        first.addAll(rest);
+        return first;
     }
 
     /** The sentence as a bullet of at most {@code words} words, or empty when it cannot be one whole. */

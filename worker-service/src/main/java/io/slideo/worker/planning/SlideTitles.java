@@ -17,9 +17,10 @@ final class SlideTitles {
     static final int TITLE_WORDS = 10;
     // A whole sentence this short may stand as a title (two lines at most) rather than be cut to a clause.
     private static final int LONGEST_SENTENCE_TITLE = 14;
-    // "(continued)", "(cont.)", "(2)", "– Part 2", "contd": a continuation, not a name.
+    // "(continued)", "(cont.)", "(2)", "(1/3)", "– Part 2", "-1", " - 2": a continuation, not a name.
     private static final Pattern CONTINUATION = Pattern.compile(
-            "(?iu)(\\s*[(\\[]\\s*(continued|cont'?d?\\.?|forts\\.|suite|\\d+)\\s*[)\\]]|\\s+[-\u2013\u2014:]?\\s*(part|teil)\\s+\\d+)+\\s*$");
+            "(?iu)(\\s*[(\\[]\\s*(continued|cont'?d?\\.?|forts\\.|suite|\\d+(/\\d+)?)\\s*[)\\]]"
+                    + "|\\s+[-\u2013\u2014:]?\\s*(part|teil)\\s+\\d+|\\s+[-\u2013\u2014]\\s*\\d{1,2})+\\s*$");
     // "3.2 ", "IV. ", "C-9. " numbers before the name; the name is what the slide says.
     private static final Pattern NUMBERING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[IVXLC]+\\.|\\p{Lu}-\\d+\\.)\\s+(?=\\p{L})");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:\u2013\u2014]\\s|\\s-\\s");

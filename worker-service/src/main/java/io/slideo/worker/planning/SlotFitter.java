@@ -13,17 +13,21 @@ import io.slideo.worker.text.Passage;
 import io.slideo.worker.text.TextCleanup;
 
 /**
- * Fits the documents' parts to the content slides of a deck without ever putting one section's text
- * under another's heading: with too many parts the smallest are left out (front matter first); with
- * too few, the largest part gives way to its subsections (each under its own heading) or, without
- * any, to stretches of its text in order. Parts stay in reading order.
+ * Fits the documents' parts to the content slides of a deck. With too many parts, front matter is left
+ * out first, then the two adjacent parts with the least to say are joined into one slide (each keeps
+ * at least one point, named by its own heading), so that a deck of a 40-slide talk still tells all of
+ * it; only when no two parts can share a slide is the smallest left out. With too few, the largest
+ * part gives way to its subsections (each under its own heading) or, without any, to stretches of its
+ * text in order. Parts stay in reading order.
  */
 final class SlotFitter {
     private final int minPoints;
+    private final int perSlide;
     private final Map<String, ExtractedDocument> documents;
 
-    SlotFitter(int minPoints, Map<String, ExtractedDocument> documents) {
+    SlotFitter(int minPoints, int perSlide, Map<String, ExtractedDocument> documents) {
         this.minPoints = minPoints;
+        this.perSlide = perSlide;
         this.documents = documents;
     }
 
@@ -45,9 +49,14 @@ final class SlotFitter {
             parts.addAll(i, children);
         }
         while (parts.size() > slots) {
-            Topic dropped = parts.stream().filter(Topic::frontMatter).findFirst()
-                    .orElseGet(() -> parts.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow());
-            parts.remove(dropped);
+            int pair = parts.stream().anyMatch(Topic::frontMatter) ? -1 : lightestPair(parts);
+            if (pair >= 0) {
+                parts.set(pair, Topic.joined(parts.get(pair), parts.get(pair + 1)));
+                parts.remove(pair + 1);
+            } else {
+                parts.remove(parts.stream().filter(Topic::frontMatter).findFirst()
+                        .orElseGet(() -> parts.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow()));
+            }
         }
         Set<Topic> whole = new java.util.HashSet<>(); // parts that would not split
         while (parts.size() < slots) {
@@ -70,6 +79,24 @@ final class SlotFitter {
             parts.addAll(largest, pieces);
         }
         return parts;
+    }
+
+    /**
+     * The first of the two adjacent parts of one document with the least text together that can share
+     * a slide (no more parts than points on it), or -1. A part with a table of its own keeps its slide.
+     */
+    private int lightestPair(List<Topic> parts) {
+        int best = -1;
+        for (int i = 0; i + 1 < parts.size(); i++) {
+            Topic first = parts.get(i);
+            Topic second = parts.get(i + 1);
+            if (first.documentId().equals(second.documentId()) && first.parts() + second.parts() <= perSlide
+                    && !first.passages().isEmpty() && !second.passages().isEmpty()
+                    && (best < 0 || first.size() + second.size() < parts.get(best).size() + parts.get(best + 1).size())) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The part with more than half of all the text and subsections of its own, or -1. */

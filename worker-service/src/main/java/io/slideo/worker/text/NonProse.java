@@ -15,7 +15,9 @@ public final class NonProse {
                     + "|(?i:\\bpublic\\s+static\\b)|\\b(public|private|protected)\\s+(final|void|class|abstract|interface|enum)\\b"
                     + "|\\b(private|protected)\\s+\\w+\\s+\\w+\\s*[;=(]|^\\s*(\\$\\s+\\w|>>>|#!|//|/\\*)"
                     + "|\\b(import|package)\\s+[\\w.]+;|\\b(var|let|const|def|func|fn)\\s+\\w+\\s*[=(]"
-                    + "|\\w\\s*(==|!=|&&|\\|\\||\\+=|::)\\s*\\w");
+                    + "|\\w\\s*(==|!=|&&|\\|\\||\\+=|::)\\s*\\w"
+                    // a regular expression or a rewrite rule: "^(.*)$", "[L,QSA]"
+                    + "|\\(\\.[*+]\\)|\\^\\S*\\$(?=\\s|$)|\\[[A-Z]{1,3}(,[A-Z]{1,3})+\\]");
     // camelCase, snake_case, dotted.names and path/like/words: one is a product name, many are code.
     private static final Pattern IDENTIFIER = Pattern.compile(
             "\\p{Ll}+\\p{Lu}\\w*|\\w+_\\w+|\\p{L}\\w*\\.\\p{L}\\w*\\.\\w+|\\w+\\.(js|py|java|json|yml|yaml|xml|ts|sh)|\\w*/\\w+/\\w*");
@@ -75,7 +77,8 @@ public final class NonProse {
         if (numbers * 2 > tokens.length || NUMBER_RUN.matcher(text).find()) {
             return true;
         }
-        if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens)) {
+        // A line that starts with an ellipsis goes on from something the slide does not say.
+        if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens) || text.trim().matches("^(\u2026|\\.{3}).*")) {
             return true;
         }
         return tokens.length <= 3 && LATIN_WORD.matcher(tokens[0]).lookingAt() && !hasVerb(tokens);
