@@ -23,6 +23,9 @@ final class SlideTitles {
                     + "|\\s+[-\u2013\u2014:]?\\s*(part|teil)\\s+\\d+|\\s+[-\u2013\u2014]\\s*\\d{1,2})+\\s*$");
     // "3.2 ", "IV. ", "C-9. " numbers before the name; the name is what the slide says.
     private static final Pattern NUMBERING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[IVXLC]+\\.|\\p{Lu}-\\d+\\.)\\s+(?=\\p{L})");
+    // Relations, quantifiers and math italic letters ("𝑛 + 3"): a formula, not a name for a slide.
+    private static final Pattern FORMULA = Pattern.compile(
+            "[=\u2208\u2209\u2264\u2265\u2211\u222b\u2200\u2203\\x{1D400}-\\x{1D7FF}]|\\p{Alpha}\\s*[<>]\\s*\\p{Alnum}");
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:\u2013\u2014]\\s|\\s-\\s");
     private static final Pattern LEADING_CLAUSE = Pattern.compile(
             "(?iu)^(when|while|although|though|because|since|after|before|once|whereas|as|in order to|to|by|in|on|at|for|with)\\b[^,]{3,80},\\s+(.+)$");
@@ -36,7 +39,9 @@ final class SlideTitles {
         title = NUMBERING.matcher(title).replaceFirst("");
         title = unshouted(title);
         String written = BulletText.asWritten(title, TITLE_WORDS);
-        return written.isEmpty() ? title : written;
+        // A heading a PDF's layout broke off mid-line ("Number of robots with") loses its dangling end.
+        String whole = trimWeakEnd(written.isEmpty() ? title : written);
+        return whole.isEmpty() ? title : whole;
     }
 
     /**
@@ -70,6 +75,9 @@ final class SlideTitles {
      * a dangling word; empty when nothing short and whole is left.
      */
     static String leadClause(String sentence) {
+        if (FORMULA.matcher(sentence).find()) {
+            return ""; // "where Zj-1 = …" names no topic a reader would recognise
+        }
         String text = BulletText.asWritten(sentence, TITLE_WORDS);
         if (!text.isEmpty() && TextCleanup.wordCount(text) <= LONGEST_SENTENCE_TITLE) {
             return trimWeakEnd(text);

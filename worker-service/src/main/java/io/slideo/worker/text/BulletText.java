@@ -139,7 +139,7 @@ public final class BulletText {
         if (text.isEmpty()) {
             return false;
         }
-        if (",:-\u2013\u2014/&(\u201c\u2018[".indexOf(text.charAt(text.length() - 1)) >= 0) {
+        if (",:-\u2013\u2014/&(\u201c\u2018[=+\u00d7\u2208<>\u2264\u2265".indexOf(text.charAt(text.length() - 1)) >= 0) {
             return true;
         }
         if (unbalanced(text, '(', ')') || unbalanced(text, '[', ']') || unbalanced(text, '\u201c', '\u201d')
