@@ -2,20 +2,13 @@ package io.slideo.worker.extraction;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.slideo.model.document.BlockKind;
+import io.slideo.worker.text.PlaceholderTitle;
 import io.slideo.worker.text.TextCleanup;
 
 /** A document's title: the declared one if it is real, else the first heading, first short paragraph, or file name. */
 final class DocumentTitle {
-    private static final Set<String> JUNK_TITLES = Set.of("untitled", "powerpoint presentation", "presentation",
-            "document", "document1", "title", "no title", "untitled document");
-    // What an editor names a slide or page by default, in the languages it ships in: "Slide 1", "Folie 1", "スライド 1".
-    private static final Pattern DEFAULT_NAME = Pattern.compile(
-            "(?i)(slide|folie|diapositive|diapositiva|dia|スライド|幻灯片|投影片|슬라이드)\\s*\\d+");
     private static final int TITLE_WORDS = 20;
 
     private DocumentTitle() {
@@ -34,7 +27,8 @@ final class DocumentTitle {
         for (DocumentPart part : parts) {
             if (part instanceof DocumentPart.Content content && content.kind() == BlockKind.PARAGRAPH) {
                 String text = clean(SectionBuilder.toBlock(content).text());
-                if (text != null) {
+                // A title starts as one: "wants a peach" is a line of text, not a document's name.
+                if (text != null && !Character.isLowerCase(text.codePointAt(0))) {
                     return text;
                 }
                 break;
@@ -43,7 +37,8 @@ final class DocumentTitle {
         if (fileName != null && !fileName.isBlank()) {
             String base = Path.of(fileName).getFileName().toString();
             int dot = base.lastIndexOf('.');
-            return (dot > 0 ? base.substring(0, dot) : base).replace('_', ' ').replace('-', ' ').trim();
+            String name = (dot > 0 ? base.substring(0, dot) : base).replace('_', ' ').replace('-', ' ').trim();
+            return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1);
         }
         return "Untitled document";
     }
@@ -53,11 +48,7 @@ final class DocumentTitle {
             return null;
         }
         String text = TextCleanup.normalize(title);
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (text.isEmpty() || JUNK_TITLES.contains(lower) || DEFAULT_NAME.matcher(text).matches()
-                || lower.startsWith("microsoft word - ") || lower.contains("use style")
-                || lower.matches(".*\\.(docx?|pptx?|pdf|odt|rtf|txt|tex|dvi|md)$")
-                || TextCleanup.wordCount(text) > TITLE_WORDS) {
+        if (text.isEmpty() || PlaceholderTitle.is(text) || TextCleanup.wordCount(text) > TITLE_WORDS) {
             return null;
         }
         return text;

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.slideo.model.deck.PlannedSlide;
@@ -13,6 +12,7 @@ import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.worker.text.BulletText;
+import io.slideo.worker.text.PlaceholderTitle;
 import io.slideo.worker.text.Sentences;
 import io.slideo.worker.text.TextCleanup;
 
@@ -23,9 +23,6 @@ import io.slideo.worker.text.TextCleanup;
 final class DeckFrame {
     private static final int TAKEAWAYS = 4;
     // Titles that name a file or a template, not what a document is about.
-    private static final Pattern PLACEHOLDER_TITLE = Pattern.compile(
-            "(?iu)^(untitled.*|document\\d*|presentation\\d*|slide \\d+|title|xmp|top of form|bottom of form|microsoft (word|powerpoint) - .*|"
-                    + ".*\\.(docx?|pptx?|pdf|odt|odp|rtf|txt|md|html?|epub|xlsx?)|[\\p{Punct}\\d\\s]*)$");
 
     private final String language;
     private final Words words;
@@ -60,7 +57,7 @@ final class DeckFrame {
     }
 
     static boolean meaningful(String title) {
-        return title != null && !title.isBlank() && !PLACEHOLDER_TITLE.matcher(title.trim()).matches()
+        return title != null && !title.isBlank() && !PlaceholderTitle.is(title)
                 && title.codePoints().anyMatch(Character::isLetter);
     }
 

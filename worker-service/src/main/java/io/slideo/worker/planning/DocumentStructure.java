@@ -114,7 +114,8 @@ final class DocumentStructure {
                 covered);
         boolean hasTable = covered.stream().flatMap(i -> document.sections().get(i).blocks().stream())
                 .anyMatch(b -> b.kind() == BlockKind.TABLE);
-        if (!topic.groups().isEmpty() || hasTable && topic.titled()) {
+        // A sheet of figures named like the workbook ("Sheet1") is still a table to show.
+        if (!topic.groups().isEmpty() || hasTable) {
             parts.add(topic);
         }
     }

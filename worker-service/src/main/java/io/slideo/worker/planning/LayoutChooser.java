@@ -31,13 +31,17 @@ final class LayoutChooser {
         this.documents = documents;
     }
 
-    record Choice(SlideLayout layout, Optional<SourceRef> table) {
+    /** The layout, and for a table slide the table's source and header row (empty otherwise). */
+    record Choice(SlideLayout layout, Optional<SourceRef> table, List<String> header) {
+        Choice(SlideLayout layout) {
+            this(layout, Optional.empty(), List.of());
+        }
     }
 
     Choice choose(Topic topic) {
         ExtractedDocument document = documents.get(topic.documentId());
         if (document == null) {
-            return new Choice(SlideLayout.BULLETS, Optional.empty());
+            return new Choice(SlideLayout.BULLETS);
         }
         Set<Integer> sections = new LinkedHashSet<>(topic.sections());
         SlideLayout layout = SlideLayout.BULLETS;
@@ -50,7 +54,7 @@ final class LayoutChooser {
                     // A table spread over pages or split by a parser repeats its header: one slide for it.
                     if (shownTables.add(document.documentId() + "|" + block.rows().get(0))
                             && shownTables.add(document.documentId() + "|" + source)) {
-                        return new Choice(SlideLayout.TABLE, Optional.of(source));
+                        return new Choice(SlideLayout.TABLE, Optional.of(source), block.rows().get(0));
                     }
                 }
                 if (block.kind() == BlockKind.LIST && block.items().size() >= LONG_LIST) {
@@ -58,23 +62,35 @@ final class LayoutChooser {
                 }
             }
         }
-        return new Choice(layout, Optional.empty());
+        return new Choice(layout);
     }
 
     private static boolean presentable(Block table) {
         long filledRows = table.rows().stream().skip(1)
                 .filter(r -> r.stream().anyMatch(cell -> cell != null && !cell.isBlank())).count();
         // A header over blank rows is a form to fill in, not figures to show.
+        // A one-cell line under the columns (a note) is left out by the writer; a table of such lines is not one.
+        long columned = table.rows().stream().filter(r -> r.size() >= 2).count();
         return table.rows().size() >= MIN_TABLE_ROWS && filledRows >= MIN_TABLE_ROWS - 1
-                && table.rows().stream().allMatch(r -> r.size() >= 2 && r.size() <= MAX_TABLE_COLUMNS)
+                && table.rows().get(0).size() >= 2 && columned * 5 >= table.rows().size() * 4
+                && table.rows().stream().allMatch(r -> r.size() <= MAX_TABLE_COLUMNS)
                 && !contentsList(table);
     }
 
-    /** Names against page numbers, row after row: a contents list set as a table, not data. */
+    /**
+     * Names against page numbers, row after row, the numbers never going back: a contents list set as
+     * a table, not data (months against counts go up and down).
+     */
     private static boolean contentsList(Block table) {
-        long pageNumbered = table.rows().stream()
-                .filter(r -> r.get(r.size() - 1) != null && r.get(r.size() - 1).trim().matches("[0-9ivxlcIVXLC]{1,4}"))
-                .count();
+        List<String> last = table.rows().stream().map(r -> r.get(r.size() - 1) == null ? "" : r.get(r.size() - 1).trim())
+                .toList();
+        long pageNumbered = last.stream().filter(cell -> cell.matches("[0-9ivxlcIVXLC]{1,4}")).count();
+        List<Integer> pages = last.stream().filter(cell -> cell.matches("[0-9]{1,4}")).map(Integer::parseInt).toList();
+        for (int i = 1; i < pages.size(); i++) {
+            if (pages.get(i) < pages.get(i - 1)) {
+                return false;
+            }
+        }
         return pageNumbered >= table.rows().size() * 0.8;
     }
 }

@@ -134,11 +134,12 @@ public final class OutlineDrafter {
             LayoutChooser.Choice layout = layouts.choose(part);
             List<PointPicker.Point> points = new ArrayList<>(picker.pick(part, said));
             Topic topic = part.parts() > 1 ? part.retitled(mostSaid(part, points)) : part;
-            if (points.size() < minPoints && layout.table().isEmpty() || points.isEmpty() && !topic.titled()) {
+            if (points.size() < minPoints && layout.table().isEmpty()
+                    || points.isEmpty() && !topic.titled() && layout.table().isEmpty()) {
                 thin.add(topic);
                 continue;
             }
-            String title = title(topic, points, titles);
+            String title = title(topic, points, layout.header(), titles);
             if (title.isEmpty()) {
                 continue;
             }
@@ -189,14 +190,18 @@ public final class OutlineDrafter {
         return label + (dash ? " – " : ": ") + point.text();
     }
 
-    /** The part's heading; without one (or when another slide has it), what its lead sentence says. */
-    private static String title(Topic topic, List<PointPicker.Point> points, Set<String> used) {
+    /**
+     * The part's heading; without one (or when another slide has it), what its lead sentence says, or
+     * what its table's header names.
+     */
+    private static String title(Topic topic, List<PointPicker.Point> points, List<String> tableHeader, Set<String> used) {
         List<String> candidates = new ArrayList<>();
         if (topic.titled()) {
             candidates.add(SlideTitles.heading(topic.heading()));
         }
         points.forEach(p -> candidates.add(SlideTitles.leadClause(p.text())));
         topic.passages().stream().limit(8).forEach(p -> candidates.add(SlideTitles.leadClause(p.text())));
+        candidates.add(SlideTitles.ofTable(tableHeader));
         return SlideTitles.firstUnused(candidates, used);
     }
 

@@ -101,6 +101,37 @@ final class SlideTitles {
         return "";
     }
 
+    /**
+     * What a table's header names, as a title for a slide that has nothing else to be called: its
+     * figures by its first column ("Number by month", "Sales and costs by region"); empty without a
+     * header of named columns.
+     */
+    static String ofTable(List<String> header) {
+        List<String> names = header.stream().map(c -> c == null ? "" : quieter(TextCleanup.normalize(c))).toList();
+        if (names.size() < 2 || names.stream().anyMatch(String::isBlank)) {
+            return "";
+        }
+        List<String> figures = names.subList(1, names.size()).stream().map(SlideTitles::lowerFirst).toList();
+        String measured = figures.size() <= 2 ? String.join(" and ", figures)
+                : figures.get(0) + ", " + figures.get(1) + " and more";
+        return capitalize(measured + " by " + lowerFirst(names.get(0)));
+    }
+
+    /** A column name in capitals ("MONTH", "ANNUAL INCOME") as a word; a short one may be an acronym ("GDP"). */
+    private static String quieter(String name) {
+        boolean shouted = name.codePoints().filter(Character::isLetter).count() >= 5
+                && name.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        return shouted ? capitalize(name.toLowerCase(Locale.ROOT)) : name;
+    }
+
+    /** A capitalised common word in lower case; a name or an acronym as written. */
+    private static String lowerFirst(String words) {
+        String first = words.split("\\s+")[0];
+        boolean common = first.length() > 1 && Character.isUpperCase(first.charAt(0))
+                && first.substring(1).chars().noneMatch(Character::isUpperCase);
+        return common ? Character.toLowerCase(words.charAt(0)) + words.substring(1) : words;
+    }
+
     /** The first title of the candidates that no slide has yet ({@code used} gains it); empty if none. */
     static String firstUnused(List<String> candidates, Set<String> used) {
         for (String candidate : candidates) {

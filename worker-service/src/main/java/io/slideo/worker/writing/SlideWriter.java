@@ -100,7 +100,10 @@ public final class SlideWriter {
      * A table small enough for a slide: at most 8 rows and 5 columns, long cells shortened by rules
      * (kept whole when they cannot be); the rows left out are counted in a last row, in the deck's language.
      */
-    private static List<List<String>> trimmed(List<List<String>> table, String language) {
+    private static List<List<String>> trimmed(List<List<String>> source, String language) {
+        // A one-cell line under a table of columns is a note a spreadsheet left there, not a row.
+        List<List<String>> table = source.get(0).size() < 2 ? source
+                : source.stream().filter(row -> row.size() >= 2).toList();
         List<List<String>> rows = new ArrayList<>();
         boolean more = table.size() > MAX_TABLE_ROWS;
         int shown = more ? MAX_TABLE_ROWS - 1 : table.size();

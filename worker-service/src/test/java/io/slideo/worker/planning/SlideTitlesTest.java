@@ -2,6 +2,8 @@ package io.slideo.worker.planning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class SlideTitlesTest {
@@ -24,5 +26,13 @@ class SlideTitlesTest {
         assertEquals("", SlideTitles.leadClause("The steering arms of all the Clusters Ci, i \u2208 Zj-1, where Zj-1 = 3."));
         assertEquals("", SlideTitles.leadClause("Control primitives, and the \uD835\uDC5B + 3 hysteresis states accessible."));
         assertEquals("Costs rose in every region", SlideTitles.leadClause("Costs rose in every region."));
+    }
+
+    @Test
+    void aTableWithNothingElseToBeCalledIsNamedByItsHeader() {
+        assertEquals("Number by month", SlideTitles.ofTable(List.of("MONTH", "NUMBER")));
+        assertEquals("Sales and costs by region", SlideTitles.ofTable(List.of("Region", "Sales", "Costs")));
+        assertEquals("GDP, exports and more by country", SlideTitles.ofTable(List.of("Country", "GDP", "Exports", "Imports")));
+        assertEquals("", SlideTitles.ofTable(List.of("Region", "")));
     }
 }
