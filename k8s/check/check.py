@@ -6,6 +6,7 @@
 k8s/check.sh installs kubectl and promtool first when they are missing and then runs this.
 Standard library only: kubectl renders the overlays and turns them into JSON, promtool checks rules.
 """
+import functools
 import json
 import subprocess
 import sys
@@ -22,6 +23,7 @@ OVERLAYS = ["overlays/dev", "overlays/prod"]
 MONITORING = "monitoring"
 
 
+@functools.lru_cache(maxsize=None)  # the self-test checks the same unbroken directory many times
 def render(directory: Path):
     """kubectl kustomize, then a no-op local patch to get JSON (no cluster is contacted)."""
     built = subprocess.run(["kubectl", "kustomize", str(directory)], capture_output=True, text=True)

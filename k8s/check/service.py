@@ -1,5 +1,6 @@
 """One service as its own configuration describes it: where it serves health and metrics, which
 paths need no token, which environment variables it reads, what it writes and what it consumes."""
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,13 @@ class Service:
         self.sources = {path: path.read_text(encoding="utf-8") for path in self.module.java_sources()}
         self.own_sources = [text for path, text in self.sources.items()
                             if path.is_relative_to(self.module.path)]
+
+    def with_properties(self, overrides):
+        """This service as if its application.properties also said overrides (for the self-test)."""
+        changed = copy.copy(self)
+        changed.raw = {**self.raw, **overrides}
+        changed.properties = {**self.properties, **overrides}
+        return changed
 
     def get(self, key, default):
         return self.properties.get(key, default)
