@@ -69,7 +69,7 @@ class Overlay:
 
     def problems(self):
         for check in (self.check_deployments, self.check_services, self.check_scalers, self.check_selectors,
-                      self.check_network_policies, self.check_configmap_keys):
+                      self.check_network_policies, self.check_configmap_keys, self.check_calls):
             yield from check()
 
     def check_deployments(self):
@@ -250,3 +250,49 @@ class Overlay:
                     for deployment in targets:
                         if str(port["port"]) not in self.ports(deployment):
                             yield f"{name_of(policy)}: ingress port {port['port']} is not a port {name_of(deployment)} declares"
+
+    # ------------------------------------------------------------------ calls between services
+
+    def check_calls(self):
+        """Each http://<name>:<port> a service reads from its environment is a call: <name> must be a
+        Service with that port, and the NetworkPolicies must let the caller's pods in."""
+        services = {o["metadata"]["name"]: o for o in of_kind(self.objects, "Service")}
+        for caller in self.deployments:
+            for container in self.containers(caller):
+                service = self.services.get(module_of_image(container["image"]))
+                if service is None:
+                    continue
+                reads = service.environment_names(self.image_reads)
+                for variable, value in sorted(self.environment(container).items()):
+                    target = re.match(r"https?://([a-z0-9-]+):(\d+)", value or "")
+                    if variable not in reads or not target or "." in target.group(1):
+                        continue
+                    yield from self.check_call(f"{name_of(caller)} {variable}={value}", caller, services,
+                                               target.group(1), int(target.group(2)))
+
+    def check_call(self, at, caller, services, host, port):
+        svc = services.get(host)
+        service_port = next((p for p in svc["spec"].get("ports", []) if p["port"] == port), None) if svc else None
+        if service_port is None:
+            yield f"{at}: no Service {host} with port {port} in this overlay"
+            return
+        for callee in self.selected(svc["spec"].get("selector", {})):
+            container_port = self.ports(callee).get(str(service_port.get("targetPort", port)))
+            if not self.admits(callee, self.pod_labels(caller), container_port):
+                yield f"{at}: the NetworkPolicies of {name_of(callee)} do not let {name_of(caller)} in on {container_port}"
+
+    def admits(self, callee, caller_labels, container_port):
+        policies = [p for p in of_kind(self.objects, "NetworkPolicy")
+                    if "Ingress" in p["spec"].get("policyTypes", ["Ingress"])
+                    and all(self.pod_labels(callee).get(k) == v
+                            for k, v in p["spec"].get("podSelector", {}).get("matchLabels", {}).items())]
+        for policy in policies:
+            for rule in policy["spec"].get("ingress", []):
+                peers = rule.get("from")
+                ports = [self.ports(callee).get(str(p["port"])) for p in rule.get("ports", [])]
+                peer_ok = not peers or any("podSelector" in peer and "namespaceSelector" not in peer
+                                           and selects(peer["podSelector"].get("matchLabels", {}), caller_labels)
+                                           for peer in peers)
+                if peer_ok and (not ports or container_port in ports):
+                    return True
+        return not policies
