@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from facts import exported_series
+import network
 from manifests import Overlay
 from monitoring import check_dashboards, check_pod_monitors, check_rules
 from service import Service, image_entrypoint_variables
@@ -74,7 +75,8 @@ def problems(k8s: Path, repository: Repository):
             continue
         overlay = Overlay(objects, repository.services, repository.image_reads)
         namespace = next((o["metadata"]["name"] for o in objects if o["kind"] == "Namespace"), "default")
-        for problem in [*overlay.problems(), *check_pod_monitors(monitoring, overlay, namespace)]:
+        for problem in [*overlay.problems(), *network.problems(overlay),
+                        *check_pod_monitors(monitoring, overlay, namespace)]:
             yield f"[{overlay_dir}] {problem}"
     services = list(repository.services.values())
     with tempfile.TemporaryDirectory() as workdir:

@@ -69,7 +69,7 @@ class Overlay:
 
     def problems(self):
         for check in (self.check_deployments, self.check_services, self.check_scalers, self.check_selectors,
-                      self.check_network_policies, self.check_configmap_keys, self.check_calls):
+                      self.check_configmap_keys):
             yield from check()
 
     def check_deployments(self):
@@ -111,7 +111,8 @@ class Overlay:
                 yield (f"{at}: {field} asks {get['path']} on {port}, but {service.name} serves {kind} health at "
                        f"{served[kind].path} on {served[kind].port} (from its application.properties)")
             if not service.open_without_token(get["path"]):
-                yield f"{at}: {field} path {get['path']} needs a token (quarkus.http.auth.permission.* of {service.name})"
+                yield (f"{at}: {field} path {get['path']} needs a token "
+                       f"(quarkus.http.auth.permission.* of {service.name})")
 
     def check_scrape_annotations(self, where, deployment, service):
         annotations = deployment["spec"]["template"]["metadata"].get("annotations", {})
@@ -123,9 +124,11 @@ class Overlay:
             return
         port = ports.get(annotations.get("prometheus.io/port", ""))
         if port != metrics.port:
-            yield f"{where}: prometheus.io/port {annotations.get('prometheus.io/port')!r} is not {service.name}'s metrics port {metrics.port}"
+            yield (f"{where}: prometheus.io/port {annotations.get('prometheus.io/port')!r} is not "
+                   f"{service.name}'s metrics port {metrics.port}")
         if annotations.get("prometheus.io/path", "/metrics") != metrics.path:
-            yield f"{where}: prometheus.io/path {annotations.get('prometheus.io/path')!r} but {service.name} serves {metrics.path}"
+            yield (f"{where}: prometheus.io/path {annotations.get('prometheus.io/path')!r} but "
+                   f"{service.name} serves {metrics.path}")
 
     def check_environment(self, at, container, service):
         """Variables set on the container itself must be read by its service; a shared ConfigMap's keys
@@ -133,10 +136,11 @@ class Overlay:
         known = service.environment_names(self.image_reads)
         for var in container.get("env", []):
             if var["name"] not in known:
-                yield f"{at}: env {var['name']} is read by no property, @ConfigMapping, @ConfigProperty or getenv of {service.name}"
+                yield (f"{at}: env {var['name']} is read by no property, @ConfigMapping, @ConfigProperty "
+                       f"or getenv of {service.name}")
             ref = var.get("valueFrom", {}).get("configMapKeyRef")
             if ref and ref["key"] not in self.config_maps.get(ref["name"], {}) and not ref.get("optional"):
-                yield f"{at}: env {var['name']} refers to ConfigMap {ref['name']} key {ref['key']}, which does not exist"
+                yield f"{at}: env {var['name']} refers to ConfigMap {ref['name']} key {ref['key']}, which is not there"
         for source in container.get("envFrom", []):
             ref = source.get("configMapRef")
             if ref and ref["name"] not in self.config_maps and not ref.get("optional"):
@@ -144,15 +148,22 @@ class Overlay:
 
     def check_configmap_keys(self):
         for config_map, data in self.config_maps.items():
-            readers = [self.services[module_of_image(c["image"])] for d in self.deployments for c in self.containers(d)
-                       if module_of_image(c["image"]) in self.services
-                       and any(s.get("configMapRef", {}).get("name") == config_map for s in c.get("envFrom", []))]
+            readers = list(self.services_loading(config_map))
             if not readers:
                 continue
             known = set().union(*(s.environment_names(self.image_reads) for s in readers))
             for key in sorted(set(data) - known):
                 yield (f"ConfigMap/{config_map}: key {key} is read by none of the services that load it "
                        f"({', '.join(sorted(s.name for s in readers))})")
+
+    def services_loading(self, config_map):
+        """The services whose containers load config_map whole (envFrom)."""
+        for deployment in self.deployments:
+            for container in self.containers(deployment):
+                service = self.services.get(module_of_image(container["image"]))
+                sources = container.get("envFrom", [])
+                if service and any(s.get("configMapRef", {}).get("name") == config_map for s in sources):
+                    yield service
 
     def check_security(self, at, pod, container):
         def setting(key):
@@ -234,65 +245,3 @@ class Overlay:
         for budget in of_kind(self.objects, "PodDisruptionBudget"):
             if not self.selected(budget["spec"]["selector"].get("matchLabels", {})):
                 yield f"{name_of(budget)}: selector matches the pods of no Deployment"
-
-    def check_network_policies(self):
-        for policy in of_kind(self.objects, "NetworkPolicy"):
-            selector = policy["spec"].get("podSelector", {}).get("matchLabels", {})
-            targets = self.selected(selector) if selector else self.deployments
-            if not targets:
-                yield f"{name_of(policy)}: podSelector {selector} matches the pods of no Deployment"
-            for rule in policy["spec"].get("ingress", []):
-                for peer in rule.get("from", []):
-                    peer_labels = peer.get("podSelector", {}).get("matchLabels")
-                    if peer_labels and "namespaceSelector" not in peer and not self.selected(peer_labels):
-                        yield f"{name_of(policy)}: ingress from podSelector {peer_labels} matches no Deployment's pods"
-                for port in rule.get("ports", []):
-                    for deployment in targets:
-                        if str(port["port"]) not in self.ports(deployment):
-                            yield f"{name_of(policy)}: ingress port {port['port']} is not a port {name_of(deployment)} declares"
-
-    # ------------------------------------------------------------------ calls between services
-
-    def check_calls(self):
-        """Each http://<name>:<port> a service reads from its environment is a call: <name> must be a
-        Service with that port, and the NetworkPolicies must let the caller's pods in."""
-        services = {o["metadata"]["name"]: o for o in of_kind(self.objects, "Service")}
-        for caller in self.deployments:
-            for container in self.containers(caller):
-                service = self.services.get(module_of_image(container["image"]))
-                if service is None:
-                    continue
-                reads = service.environment_names(self.image_reads)
-                for variable, value in sorted(self.environment(container).items()):
-                    target = re.match(r"https?://([a-z0-9-]+):(\d+)", value or "")
-                    if variable not in reads or not target or "." in target.group(1):
-                        continue
-                    yield from self.check_call(f"{name_of(caller)} {variable}={value}", caller, services,
-                                               target.group(1), int(target.group(2)))
-
-    def check_call(self, at, caller, services, host, port):
-        svc = services.get(host)
-        service_port = next((p for p in svc["spec"].get("ports", []) if p["port"] == port), None) if svc else None
-        if service_port is None:
-            yield f"{at}: no Service {host} with port {port} in this overlay"
-            return
-        for callee in self.selected(svc["spec"].get("selector", {})):
-            container_port = self.ports(callee).get(str(service_port.get("targetPort", port)))
-            if not self.admits(callee, self.pod_labels(caller), container_port):
-                yield f"{at}: the NetworkPolicies of {name_of(callee)} do not let {name_of(caller)} in on {container_port}"
-
-    def admits(self, callee, caller_labels, container_port):
-        policies = [p for p in of_kind(self.objects, "NetworkPolicy")
-                    if "Ingress" in p["spec"].get("policyTypes", ["Ingress"])
-                    and all(self.pod_labels(callee).get(k) == v
-                            for k, v in p["spec"].get("podSelector", {}).get("matchLabels", {}).items())]
-        for policy in policies:
-            for rule in policy["spec"].get("ingress", []):
-                peers = rule.get("from")
-                ports = [self.ports(callee).get(str(p["port"])) for p in rule.get("ports", [])]
-                peer_ok = not peers or any("podSelector" in peer and "namespaceSelector" not in peer
-                                           and selects(peer["podSelector"].get("matchLabels", {}), caller_labels)
-                                           for peer in peers)
-                if peer_ok and (not ports or container_port in ports):
-                    return True
-        return not policies
