@@ -21,4 +21,5 @@ install_missing() {  # install_missing <command> <apt package>
 install_missing kubectl kubectl
 install_missing promtool prometheus
 install_missing /usr/bin/python3 python3
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ left in the work tree
 exec /usr/bin/python3 k8s/check/check.py "$@"
