@@ -138,8 +138,9 @@ class Service:
         the multipart upload directory if configured."""
         needed = {"java.io.tmpdir": tmpdir}
         if any("BlobStore" in source for source in self.own_sources):
+            # unset, or set from a Secret or the downward API (value unknown here): not provably on a volume
             needed["slideo.blob.directory (SLIDEO_BLOB_DIRECTORY)"] = environment.get(
-                "SLIDEO_BLOB_DIRECTORY", ".slideo/blobs (the default)")
+                "SLIDEO_BLOB_DIRECTORY") or ".slideo/blobs (the default, or a value not known here)"
         uploads = self.properties.get("quarkus.http.body.uploads-directory")
         if uploads:
             needed["quarkus.http.body.uploads-directory"] = uploads.replace("${java.io.tmpdir}", tmpdir)
