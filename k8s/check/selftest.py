@@ -1,0 +1,120 @@
+"""The checker checked: each case copies k8s/ to a temp dir, breaks one reference there, and expects
+a failure that names it; each service case makes one service configure itself differently and expects
+the unchanged manifests to be caught. k8s/ itself must pass first, or the cases would prove nothing."""
+import copy
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+# (what is broken, file under k8s/, text there, its broken replacement, words the failure must contain)
+CASES = [
+    ("readiness probe on a path the gateway does not serve", "base/gateway-service.yaml",
+     "path: /q/health/ready,", "path: /q/health/readyz,", "readinessProbe asks /q/health/readyz"),
+    ("liveness probe on a port the container does not declare", "base/content-service.yaml",
+     "path: /q/health/live, port: http}", "path: /q/health/live, port: management}", "livenessProbe port 'management'"),
+    ("Service targetPort the pods do not declare", "base/slide-service.yaml",
+     "      targetPort: http", "      targetPort: web", "targetPort 'web'"),
+    ("Service selector matching no pods", "base/document-service.yaml",
+     "spec:\n  selector:\n    app.kubernetes.io/name: document-service",
+     "spec:\n  selector:\n    app.kubernetes.io/name: documents-service", "Service/document-service: selector"),
+    ("ConfigMap key no service reads", "base/config.yaml",
+     "SLIDEO_PG_HOST: postgres", "SLIDEO_PG_HOSTNAME: postgres", "key SLIDEO_PG_HOSTNAME"),
+    ("env var the container's service does not read", "base/worker-service.yaml",
+     "- name: SLIDEO_JWT_SECRET", "- name: SLIDEO_WORKER_JWT_SECRET", "env SLIDEO_WORKER_JWT_SECRET"),
+    ("HPA aimed at a Deployment that does not exist", "base/gateway-service.yaml",
+     "kind: Deployment, name: gateway-service}", "kind: Deployment, name: gateway}", "scaleTargetRef Deployment/gateway"),
+    ("KEDA trigger on a topic the worker does not consume", "base/worker-service.yaml",
+     "topic: plan.requested.v1", "topic: plans.requested.v1", "topic plans.requested.v1"),
+    ("container with a writable root filesystem", "base/websocket-service.yaml",
+     "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false", "readOnlyRootFilesystem is not true"),
+    ("blob store not on a volume", "base/document-service.yaml",
+     "            - {name: blobs, mountPath: /data/blobs}\n", "", "slideo.blob.directory (SLIDEO_BLOB_DIRECTORY) = /data/blobs"),
+    ("NetworkPolicy opening a port no pod declares", "base/network-policies.yaml",
+     "ports: [{port: 8084}]", "ports: [{port: 8048}]", "ingress port 8048"),
+    ("NetworkPolicy that shuts out a caller (websocket-service, of document-service)", "base/network-policies.yaml",
+     "        - podSelector: {matchLabels: {app.kubernetes.io/name: websocket-service}}\n"
+     "        - podSelector: {matchLabels: {app.kubernetes.io/name: content-service}}\n",
+     "        - podSelector: {matchLabels: {app.kubernetes.io/name: content-service}}\n",
+     "do not let Deployment/websocket-service in on 8082"),
+    ("service URL on a port its Service does not have", "base/config.yaml",
+     "SLIDEO_SERVICES_CONTENT: http://content-service:8083", "SLIDEO_SERVICES_CONTENT: http://content-service:8093",
+     "no Service content-service with port 8093"),
+    ("PodMonitor scraping a path the services do not serve", "monitoring/pod-monitor.yaml",
+     "path: /q/metrics", "path: /metrics", "scrapes /metrics"),
+    ("alert on a slideo_* metric the code does not export", "monitoring/alerts.yaml",
+     "increase(slideo_outbox_failed_total[15m])", "increase(slideo_outbox_failures_total[15m])",
+     "slideo_outbox_failures_total is exported by no meter"),
+    ("alert rule Prometheus cannot parse", "monitoring/alerts.yaml",
+     "== 1\n", "== == 1\n", "promtool check rules failed"),
+    ("alert that no longer fires on its test series", "monitoring/alerts.yaml",
+     "(kafka_consumer_fetch_manager_records_lag) > 200", "(kafka_consumer_fetch_manager_records_lag) > 2000",
+     "promtool test rules failed"),
+    ("dashboard on a metric the code does not export", "monitoring/slideo-dashboard.json",
+     "slideo_prompt_calls_total", "slideo_prompt_call_total", "slideo_prompt_call_total is exported by no meter"),
+    ("dashboard that is not JSON", "monitoring/slideo-dashboard.json",
+     '"uid": "slideo-overview",', '"uid": "slideo-overview"', "not JSON"),
+]
+
+# The other direction: a service changes its configuration and the manifests do not follow.
+# (what changed, service, properties it now sets, words the failure must contain)
+SERVICE_CASES = [
+    ("gateway moves health to the management interface", "gateway-service",
+     {"quarkus.management.enabled": "true"}, "serves liveness health at /q/health/live on 9000"),
+    ("worker moves /q to /internal", "worker-service",
+     {"quarkus.http.non-application-root-path": "/internal"}, "serves startup health at /internal/health/started"),
+    ("websocket-service stops letting /q/* through without a token", "websocket-service",
+     {"quarkus.http.auth.permission.public.paths": "/q/metrics"}, "path /q/health/ready needs a token"),
+    ("slide-service serves metrics elsewhere", "slide-service",
+     {"quarkus.micrometer.export.prometheus.path": "prometheus"}, "serves /q/prometheus"),
+]
+
+
+def broken_copy(k8s: Path, into: Path, file, text, replacement):
+    copy = into / "k8s"
+    shutil.copytree(k8s, copy)
+    target = copy / file
+    original = target.read_text(encoding="utf-8")
+    if original.count(text) < 1:
+        raise AssertionError(f"self-test case is stale: {file} no longer contains {text!r}")
+    target.write_text(original.replace(text, replacement, 1), encoding="utf-8")
+    return copy
+
+
+def run_case(k8s, repository, problems, case):
+    what, file, text, replacement, expected = case
+    with tempfile.TemporaryDirectory() as temp:
+        try:
+            found = list(problems(broken_copy(k8s, Path(temp), file, text, replacement), repository))
+        except AssertionError as stale:
+            return f"FAIL {what}: {stale}"
+    hits = [p for p in found if expected in p]
+    if hits:
+        return f"ok   {what}: {hits[0].splitlines()[0]}"
+    return f"FAIL {what}: not caught (wanted {expected!r}; got {found or 'no problems'})"
+
+
+def run_service_case(k8s, repository, problems, case):
+    what, name, overrides, expected = case
+    changed = copy.copy(repository)
+    changed.services = {**repository.services, name: repository.services[name].with_properties(overrides)}
+    found = list(problems(k8s, changed))
+    hits = [p for p in found if expected in p]
+    if hits:
+        return f"ok   {what}: {hits[0].splitlines()[0]}"
+    return f"FAIL {what}: not caught (wanted {expected!r}; got {found or 'no problems'})"
+
+
+def run_self_test(k8s: Path, repository, problems):
+    baseline = list(problems(k8s, repository))
+    if baseline:
+        print("FAIL k8s/ itself has problems, so the self-test would prove nothing:\n  " + "\n  ".join(baseline))
+        return 1
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda case: run_case(k8s, repository, problems, case), CASES))
+        results += pool.map(lambda case: run_service_case(k8s, repository, problems, case), SERVICE_CASES)
+    for line in results:
+        print(line)
+    failed = sum(line.startswith("FAIL") for line in results)
+    print(f"k8s self-test: {len(results) - failed} of {len(results)} deliberate breaks caught")
+    return 1 if failed else 0
