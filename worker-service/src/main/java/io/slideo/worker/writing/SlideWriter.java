@@ -17,7 +17,6 @@ import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
-import io.slideo.worker.planning.Words;
 import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.Passage;
 import io.slideo.worker.text.TextCleanup;
@@ -35,9 +34,6 @@ public final class SlideWriter {
     private static final int TOP_UP_BELOW = 2;
     private static final int NOTE_SENTENCES = 4;
     private static final int SHORT_WORDS = 10;
-    private static final int MAX_TABLE_ROWS = 8;
-    private static final int MAX_TABLE_COLUMNS = 5;
-    private static final int MAX_CELL_WORDS = 8;
     private static final int QUOTE_WORDS = 40;
 
     private final int maxWords;
@@ -84,7 +80,7 @@ public final class SlideWriter {
             }
             case TABLE -> index.table(slide.sources())
                     .map(table -> new SlideDraft(slide.index(), slide.title(), layout, List.of(), List.of(),
-                            trimmed(table.rows(), language()), written.notes(), table.source()))
+                            SlideTables.trimmed(table.rows(), language()), written.notes(), table.source()))
                     .orElseGet(() -> new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(),
                             List.of(), written.notes()));
             case QUOTE -> all.isEmpty()
@@ -94,37 +90,6 @@ public final class SlideWriter {
                             List.of(), written.notes());
             default -> new SlideDraft(slide.index(), slide.title(), layout, all, List.of(), List.of(), written.notes());
         };
-    }
-
-    /**
-     * A table small enough for a slide: at most 8 rows and 5 columns, long cells shortened by rules
-     * (kept whole when they cannot be); the rows left out are counted in a last row, in the deck's language.
-     */
-    private static List<List<String>> trimmed(List<List<String>> source, String language) {
-        // A one-cell line under a table of columns is a note a spreadsheet left there, not a row.
-        List<List<String>> table = source.get(0).size() < 2 ? source
-                : source.stream().filter(row -> row.size() >= 2).toList();
-        List<List<String>> rows = new ArrayList<>();
-        boolean more = table.size() > MAX_TABLE_ROWS;
-        int shown = more ? MAX_TABLE_ROWS - 1 : table.size();
-        for (List<String> row : table.subList(0, shown)) {
-            rows.add(row.subList(0, Math.min(row.size(), MAX_TABLE_COLUMNS)).stream().map(SlideWriter::cell).toList());
-        }
-        if (more) {
-            List<String> last = new ArrayList<>();
-            last.add("\u2026 " + Words.of(language).moreRows(table.size() - shown));
-            while (last.size() < rows.get(0).size()) {
-                last.add("");
-            }
-            rows.add(last);
-        }
-        return rows;
-    }
-
-    private static String cell(String cell) {
-        String text = TextCleanup.normalize(cell == null ? "" : cell);
-        String shorter = BulletText.shorten(text, MAX_CELL_WORDS);
-        return shorter.isEmpty() ? text : shorter;
     }
 
     private String language() {
