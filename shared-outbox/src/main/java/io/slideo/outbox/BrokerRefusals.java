@@ -6,6 +6,8 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 
+import io.slideo.model.error.Outages;
+
 /**
  * Tells a send that can never succeed (the record itself is refused) from one that failed because
  * the broker could not be reached in time, which a later pass retries.
@@ -16,14 +18,14 @@ final class BrokerRefusals {
     }
 
     static boolean isPermanent(Throwable failure) {
-        return CauseChain.of(failure).stream().anyMatch(cause -> cause instanceof RecordTooLargeException
+        return Outages.causes(failure).stream().anyMatch(cause -> cause instanceof RecordTooLargeException
                 || cause instanceof RecordBatchTooLargeException || cause instanceof SerializationException
                 || cause instanceof InvalidTopicException || cause instanceof InvalidRecordException);
     }
 
     /** The refusal as stored and logged: the innermost Kafka exception's name and message. */
     static String reason(Throwable failure) {
-        Throwable refusal = CauseChain.of(failure).stream()
+        Throwable refusal = Outages.causes(failure).stream()
                 .filter(cause -> cause.getClass().getName().startsWith("org.apache.kafka."))
                 .reduce((outer, inner) -> inner)
                 .orElse(failure);

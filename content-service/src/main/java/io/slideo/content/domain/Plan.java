@@ -44,6 +44,11 @@ public class Plan extends PanacheEntityBase {
     public String generator;
     @Column(nullable = false)
     public int revision;
+    /** Why a FAILED plan failed: an ErrorCode's name and the message its user was told. */
+    @Column(name = "failure_code")
+    public String failureCode;
+    @Column(name = "failure_message")
+    public String failureMessage;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

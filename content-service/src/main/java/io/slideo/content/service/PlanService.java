@@ -31,9 +31,11 @@ import io.slideo.model.error.SlideoException;
 import io.slideo.model.event.DeckPlanned;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.event.PlanDrafted;
+import io.slideo.model.event.PlanFailed;
 import io.slideo.model.event.PlanRequested;
 import io.slideo.model.event.Topic;
 import io.slideo.model.theme.Theme;
+import io.slideo.model.ws.ErrorResponse;
 import io.slideo.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 
@@ -156,6 +158,26 @@ public class PlanService {
             plan.updatedAt = Instant.now();
             Log.infof("Plan %s drafted with %d slides (revision %d)", plan.id, drafted.slides().size(), plan.revision);
             return announce(plan, plan.requestId, drafted.slides());
+        });
+    }
+
+    /**
+     * Inside the consumer's transaction: a worker could not draft the plan. It is marked failed with
+     * the reason, and its user told; a plan already drafted (a late failure of a redelivery) stays.
+     */
+    public Uni<Void> recordFailure(String userId, PlanFailed failed) {
+        return plans.findById(UUID.fromString(failed.planId()), LockModeType.PESSIMISTIC_WRITE).chain(plan -> {
+            if (plan == null || plan.status == PlanStatus.READY) {
+                Log.infof("Failure of plan %s ignored: %s", failed.planId(), plan == null ? "unknown" : "already drafted");
+                return Uni.createFrom().voidItem();
+            }
+            plan.status = PlanStatus.FAILED;
+            plan.failureCode = failed.code().name();
+            plan.failureMessage = failed.message();
+            plan.updatedAt = Instant.now();
+            Log.infof("Plan %s failed: %s %s", plan.id, failed.code(), failed.message());
+            return outbox.notifyUser(userId, failed.requestId(),
+                    new ErrorResponse(failed.code(), failed.message(), failed.code().retryable(), failed.requestId()));
         });
     }
 

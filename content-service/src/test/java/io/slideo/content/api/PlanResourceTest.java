@@ -21,9 +21,13 @@ import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.event.DeckPlanned;
 import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.error.ErrorCode;
+import io.slideo.model.event.Notification;
 import io.slideo.model.event.PlanDrafted;
+import io.slideo.model.event.PlanFailed;
 import io.slideo.model.event.PlanRequested;
 import io.slideo.model.event.Topic;
+import io.slideo.model.ws.ServerMessageType;
 import io.slideo.testing.KafkaTestClient;
 import io.slideo.testing.TestTokens;
 
@@ -101,6 +105,33 @@ class PlanResourceTest extends ContentApiTest {
         assertEquals("slideo-light", deck.theme().id());
         assertEquals(2, deck.slides().size());
         as(TestTokens.newUser()).get("/api/v1/plans/" + planId).then().statusCode(404);
+    }
+
+    @Test
+    void aPlanTheWorkerCouldNotDraftIsFailedWithItsReasonAndItsUserIsTold() {
+        String planId = plan(user, document(user, "extracted")).then().statusCode(202).extract().path("id");
+        String reason = "This failed because of an internal error (reference 42). Ask again later.";
+        EventEnvelope failed = EventEnvelope.of(Topic.PLAN_FAILED, planId, user,
+                new PlanFailed(planId, "req-failing", ErrorCode.INTERNAL, reason));
+
+        kafka.send(Topic.PLAN_FAILED, failed);
+        kafka.send(Topic.PLAN_FAILED, failed);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/plans/" + planId).then()
+                .statusCode(200).body("status", equalTo("failed")).body("failure.code", equalTo("INTERNAL"))
+                .body("failure.message", equalTo(reason)));
+        List<EventEnvelope> told = KafkaTestClient.await(Topic.NOTIFICATION, e -> e.aggregateId().equals(user)
+                && e.payloadAs(Notification.class).type() == ServerMessageType.ERROR_RESPONSE, 2, Duration.ofSeconds(8));
+        assertEquals(1, told.size(), "told once despite the duplicated failure");
+        assertEquals("req-failing", told.get(0).payloadAs(Notification.class).requestId());
+        assertEquals(reason, told.get(0).payloadAs(Notification.class).data().path("message").asText());
+
+        // A late failure (a redelivered request failing on another worker) does not undo a drafted plan.
+        String drafted = drafted(document(user, "extracted"));
+        kafka.send(Topic.PLAN_FAILED, EventEnvelope.of(Topic.PLAN_FAILED, drafted, user,
+                new PlanFailed(drafted, "req-late", ErrorCode.INTERNAL, reason)));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> as(user)
+                .get("/api/v1/plans/" + drafted).then().statusCode(200).body("status", equalTo("ready")));
     }
 
     @Test

@@ -11,10 +11,12 @@ public enum Topic {
     DOCUMENT_FAILED("document.failed", 1, DocumentFailed.class),
     PLAN_REQUESTED("plan.requested", 1, PlanRequested.class),
     PLAN_DRAFTED("plan.drafted", 1, PlanDrafted.class),
+    PLAN_FAILED("plan.failed", 1, PlanFailed.class),
     DECK_PLANNED("deck.planned", 1, DeckPlanned.class),
     GENERATION_REQUESTED("deck.generation-requested", 1, GenerationRequested.class),
     SLIDE_GENERATED("slide.generated", 1, SlideGenerated.class),
     DECK_COMPLETED("deck.completed", 1, DeckCompleted.class),
+    GENERATION_FAILED("deck.generation-failed", 1, GenerationFailed.class),
     RESEARCH_REQUESTED("research.requested", 1, ResearchRequested.class),
     RESEARCH_COMPLETED("research.completed", 1, ResearchCompleted.class),
     NOTIFICATION("notification", 1, Notification.class);

@@ -20,7 +20,12 @@ public record DeckView(
         List<SlideView> slides,
         Usage usage,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Failure failure) {
+
+    /** Why a failed deck's last run failed, as its user was told; null unless the deck failed. */
+    public record Failure(String code, String message) {
+    }
 
     /** Who wrote the deck last (a model's generator name, or offline; null before any run) and its tokens so far. */
     public record Usage(String generator, long inputTokens, long outputTokens, long totalTokens) {
@@ -44,6 +49,7 @@ public record DeckView(
         }).toList();
         return new DeckView(deck.id.toString(), deck.title, deck.status.name().toLowerCase(),
                 JsonColumns.theme(deck).id(), deck.planRevision, JsonColumns.plannedSlides(deck).size(), slides,
-                Usage.of(deck), deck.createdAt, deck.updatedAt);
+                Usage.of(deck), deck.createdAt, deck.updatedAt,
+                deck.failureCode == null ? null : new Failure(deck.failureCode, deck.failureMessage));
     }
 }

@@ -44,6 +44,11 @@ public class Deck extends PanacheEntityBase {
     public long inputTokens;
     @Column(name = "output_tokens", nullable = false)
     public long outputTokens;
+    /** Why the last run failed (an ErrorCode's name and what its user was told); null unless the deck is FAILED. */
+    @Column(name = "failure_code")
+    public String failureCode;
+    @Column(name = "failure_message")
+    public String failureMessage;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -1,8 +1,9 @@
 package io.slideo.slide.domain;
 
-/** A deck is planned, then slides are being written, then all of them are. */
+/** A deck is planned, then slides are being written, then all of them are; or the writing failed, and it says why. */
 public enum DeckStatus {
     PLANNED,
     GENERATING,
-    COMPLETE
+    COMPLETE,
+    FAILED
 }

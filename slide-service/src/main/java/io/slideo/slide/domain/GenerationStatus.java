@@ -2,5 +2,6 @@ package io.slideo.slide.domain;
 
 public enum GenerationStatus {
     RUNNING,
-    COMPLETE
+    COMPLETE,
+    FAILED
 }

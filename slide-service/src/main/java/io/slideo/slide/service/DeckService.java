@@ -132,6 +132,8 @@ public class DeckService {
         Generation generation = newGeneration(deck, userId, requestId, chosen, instructions);
         generation.model = model;
         deck.status = DeckStatus.GENERATING;
+        deck.failureCode = null; // a new run: an earlier failure is history
+        deck.failureMessage = null;
         deck.updatedAt = Instant.now();
         return generations.persist(generation)
                 .call(g -> outbox.publish(Topic.GENERATION_REQUESTED, deck.id.toString(), userId,
@@ -237,6 +239,8 @@ public class DeckService {
             generation.completedAt = Instant.now();
             return decks.findById(generation.deckId).chain(deck -> {
                 deck.status = DeckStatus.COMPLETE;
+                deck.failureCode = null; // a failed run replayed from its dead letter, finished after all
+                deck.failureMessage = null;
                 deck.updatedAt = Instant.now();
                 Log.infof("Generation %s of deck %s complete with %d slides", generation.id, deck.id, expected);
                 return outbox.notifyUser(generation.userId, generation.requestId,

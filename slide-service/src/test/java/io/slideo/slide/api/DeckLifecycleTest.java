@@ -27,9 +27,11 @@ import io.slideo.model.deck.Bullet;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
+import io.slideo.model.error.ErrorCode;
 import io.slideo.model.event.DeckCompleted;
 import io.slideo.model.event.DeckPlanned;
 import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.event.GenerationFailed;
 import io.slideo.model.event.GenerationRequested;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.SlideGenerated;
@@ -85,6 +87,36 @@ class DeckLifecycleTest {
                 .body("data.deck.slides", hasSize(3))
                 .body("data.deck.slides[1].versions", hasSize(1))
                 .body("data.deck.slides[1].versions[0].bullets[0].page", equalTo(2));
+    }
+
+    @Test
+    void aRunTheWorkerCouldNotFinishFailsTheDeckWithItsReasonUntilALaterRunCompletesIt() {
+        String deckId = plan(2);
+        String generationId = generate(deckId, List.of()).extract().path("generationId");
+        send(slide(deckId, generationId, 0, 2, "Quarterly review"));
+        String reason = "A service this needs was unavailable for more than 3 minutes. Ask again.";
+        EventEnvelope failed = EventEnvelope.of(Topic.GENERATION_FAILED, deckId, user,
+                new GenerationFailed(deckId, generationId, "req-1", ErrorCode.UNAVAILABLE, reason));
+        kafka.send(Topic.GENERATION_FAILED, failed);
+        kafka.send(Topic.GENERATION_FAILED, failed);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/decks/" + deckId).then()
+                .statusCode(200).body("status", equalTo("failed")).body("failure.code", equalTo("UNAVAILABLE"))
+                .body("failure.message", equalTo(reason)).body("slides", hasSize(1)));
+        List<Notification> errors = KafkaTestClient.await(Topic.NOTIFICATION, e -> e.aggregateId().equals(user)
+                && e.payloadAs(Notification.class).type() == ServerMessageType.ERROR_RESPONSE, 2, Duration.ofSeconds(8))
+                .stream().map(e -> e.payloadAs(Notification.class)).toList();
+        assertEquals(1, errors.size(), "told once despite the duplicated failure");
+        assertEquals(reason, errors.get(0).data().path("message").asText());
+        assertTrue(errors.get(0).data().path("retryable").asBoolean());
+
+        String again = generate(deckId, List.of()).extract().path("generationId");
+        send(slide(deckId, again, 0, 2, "Quarterly review"));
+        send(slide(deckId, again, 1, 2, "Next steps"));
+        kafka.send(Topic.DECK_COMPLETED, EventEnvelope.of(Topic.DECK_COMPLETED, deckId, user,
+                new DeckCompleted(deckId, again, "req-2", 2)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/api/v1/decks/" + deckId).then()
+                .statusCode(200).body("status", equalTo("complete")).body("failure", nullValue()));
     }
 
     @Test

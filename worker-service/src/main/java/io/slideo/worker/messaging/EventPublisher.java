@@ -30,6 +30,8 @@ public class EventPublisher {
     private final MutinyEmitter<String> deckCompleted;
     private final MutinyEmitter<String> notifications;
     private final MutinyEmitter<String> researchCompleted;
+    private final MutinyEmitter<String> planFailed;
+    private final MutinyEmitter<String> generationFailed;
 
     EventPublisher(@Channel("document-extracted") MutinyEmitter<String> documentExtracted,
             @Channel("document-failed") MutinyEmitter<String> documentFailed,
@@ -37,7 +39,9 @@ public class EventPublisher {
             @Channel("slide-generated") MutinyEmitter<String> slideGenerated,
             @Channel("deck-completed") MutinyEmitter<String> deckCompleted,
             @Channel("notification") MutinyEmitter<String> notifications,
-            @Channel("research-completed") MutinyEmitter<String> researchCompleted) {
+            @Channel("research-completed") MutinyEmitter<String> researchCompleted,
+            @Channel("plan-failed") MutinyEmitter<String> planFailed,
+            @Channel("generation-failed") MutinyEmitter<String> generationFailed) {
         this.documentExtracted = documentExtracted;
         this.documentFailed = documentFailed;
         this.planDrafted = planDrafted;
@@ -45,6 +49,8 @@ public class EventPublisher {
         this.deckCompleted = deckCompleted;
         this.notifications = notifications;
         this.researchCompleted = researchCompleted;
+        this.planFailed = planFailed;
+        this.generationFailed = generationFailed;
     }
 
     /** Publishes {@code payload} keyed by {@code aggregateId}; {@code cause} and {@code step} fix its event id. */
@@ -77,6 +83,8 @@ public class EventPublisher {
             case DECK_COMPLETED -> deckCompleted;
             case NOTIFICATION -> notifications;
             case RESEARCH_COMPLETED -> researchCompleted;
+            case PLAN_FAILED -> planFailed;
+            case GENERATION_FAILED -> generationFailed;
             default -> throw new IllegalArgumentException("The worker does not publish " + topic.topicName());
         };
     }

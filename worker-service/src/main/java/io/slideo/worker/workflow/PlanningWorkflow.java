@@ -27,6 +27,7 @@ import io.slideo.model.error.ErrorCode;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.PlanDrafted;
+import io.slideo.model.event.PlanFailed;
 import io.slideo.model.event.PlanRequested;
 import io.slideo.model.event.Topic;
 import io.slideo.model.ws.ErrorResponse;
@@ -103,8 +104,10 @@ public class PlanningWorkflow {
     public void run(EventEnvelope event) {
         PlanRequested request = event.payloadAs(PlanRequested.class);
         if (request.slideCount() < 1 || request.documentIds() == null || request.documentIds().isEmpty()) {
-            error(event, request, ErrorCode.INVALID_FIELD, "A plan needs at least one document and at least one slide.",
-                    "invalid");
+            // The plan fails (content-service marks it and tells the user): asking again the same way cannot help.
+            events.publish(Topic.PLAN_FAILED, request.planId(), event.userId(), new PlanFailed(request.planId(),
+                    request.requestId(), ErrorCode.INVALID_FIELD, "A plan needs at least one document and at least one slide."),
+                    event, "invalid");
             return;
         }
         Workflows.run(graph, saver, "plan:" + request.planId(), WorkflowState.start(event));

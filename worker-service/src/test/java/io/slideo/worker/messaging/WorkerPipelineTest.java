@@ -39,9 +39,11 @@ import io.slideo.model.event.DocumentFailed;
 import io.slideo.model.event.DocumentUploaded;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.event.GenerationFailed;
 import io.slideo.model.event.GenerationRequested;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.PlanDrafted;
+import io.slideo.model.event.PlanFailed;
 import io.slideo.model.event.PlanRequested;
 import io.slideo.model.event.SlideGenerated;
 import io.slideo.model.event.TokenUsage;
@@ -257,6 +259,40 @@ class WorkerPipelineTest {
                         && ("req-" + generationId).equals(e.payloadAs(Notification.class).requestId())
                         && e.payloadAs(Notification.class).data().path("percent").asInt() == 100, 1, WAIT);
         assertEquals(1, writing.size());
+    }
+
+    @Test
+    void aRunThatFailsUnexpectedlyIsToldAsFailedAndItsRecordKeptOnTheDeadLetterTopic() {
+        String deckId = UUID.randomUUID().toString();
+        String generationId = UUID.randomUUID().toString();
+        // A planned slide without a title: a producer's bug the writer does not survive, on every attempt.
+        kafka.send(Topic.GENERATION_REQUESTED, EventEnvelope.of(Topic.GENERATION_REQUESTED, deckId, user,
+                new GenerationRequested(deckId, generationId, "req-" + generationId, "A deck", null, List.of(),
+                        List.of(new PlannedSlide(0, null, SlideLayout.BULLETS, List.of("A point"), List.of())), null)));
+
+        List<EventEnvelope> failed = KafkaTestClient.await(Topic.GENERATION_FAILED, e -> deckId.equals(e.aggregateId()),
+                1, WAIT);
+        assertEquals(1, failed.size(), "deck.generation-failed.v1 for " + deckId);
+        GenerationFailed payload = failed.get(0).payloadAs(GenerationFailed.class);
+        assertEquals(generationId, payload.generationId());
+        assertEquals("req-" + generationId, payload.requestId());
+        assertEquals(ErrorCode.INTERNAL, payload.code());
+        assertTrue(payload.message().contains("internal error"), payload.message());
+        assertEquals(user, failed.get(0).userId());
+        List<String> dead = KafkaTestClient.awaitRaw(Topic.GENERATION_REQUESTED.deadLetterTopicName(),
+                value -> value.contains(generationId) ? value : null, 1, WAIT);
+        assertEquals(1, dead.size(), "the request is kept on its dead-letter topic, to be replayed once fixed");
+    }
+
+    @Test
+    void aPlanRequestThatCanNeverBeDraftedFailsThePlan() {
+        String planId = UUID.randomUUID().toString();
+        kafka.send(Topic.PLAN_REQUESTED, EventEnvelope.of(Topic.PLAN_REQUESTED, planId, user,
+                new PlanRequested(planId, "req-" + planId, "Anything", 5, List.of(), "classic", false)));
+
+        List<EventEnvelope> failed = KafkaTestClient.await(Topic.PLAN_FAILED, e -> planId.equals(e.aggregateId()), 1, WAIT);
+        assertEquals(1, failed.size(), "plan.failed.v1 for " + planId);
+        assertEquals(ErrorCode.INVALID_FIELD, failed.get(0).payloadAs(PlanFailed.class).code());
     }
 
     @Test

@@ -6,16 +6,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.slideo.content.service.PlanService;
 import io.slideo.model.event.PlanDrafted;
+import io.slideo.model.event.PlanFailed;
 import io.slideo.outbox.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 
-/** Stores a worker's outline and announces the deck it defines; duplicates change nothing. */
+/**
+ * Stores a worker's outline and announces the deck it defines, or marks the plan failed when the
+ * worker could not draft it; duplicates change nothing.
+ */
 @ApplicationScoped
-public class PlanDraftedConsumer {
+public class PlanEventsConsumer {
     private final ProcessedEvents processed;
     private final PlanService plans;
 
-    PlanDraftedConsumer(ProcessedEvents processed, PlanService plans) {
+    PlanEventsConsumer(ProcessedEvents processed, PlanService plans) {
         this.processed = processed;
         this.plans = plans;
     }
@@ -24,5 +28,11 @@ public class PlanDraftedConsumer {
     public Uni<Void> onDrafted(String record) {
         return processed.once(record, "plan-drafted",
                 event -> plans.recordDraft(event.payloadAs(PlanDrafted.class)));
+    }
+
+    @Incoming("plan-failed")
+    public Uni<Void> onFailed(String record) {
+        return processed.once(record, "plan-failed",
+                event -> plans.recordFailure(event.userId(), event.payloadAs(PlanFailed.class)));
     }
 }
