@@ -375,20 +375,34 @@
     }
   }
 
-  // Links cannot carry the token, so the export is fetched with it and handed over as a blob URL.
+  // Downloads are fetched with the token and handed over as blob URLs.
   async function exportBlob(format) {
     const response = await api(`/api/v1/decks/${encodeURIComponent(state.deckId)}/export?format=${encodeURIComponent(format)}`);
     return URL.createObjectURL(await response.blob());
   }
 
-  async function openExport() {
-    try {
-      const url = await exportBlob("html");
-      window.open(url, "_blank", "noopener");
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-    } catch (e) {
-      // Logged by api().
+  // Opened from a blob URL the export would inherit this page's Content-Security-Policy and lose its
+  // styles; so a form is posted into a new tab, where the gateway serves the export under a policy of
+  // its own (HtmlExportPage). The token goes in the form's body: an address would keep it in the history.
+  function openExport() {
+    if (!state.token || !state.deckId) {
+      return;
     }
+    const form = el("form");
+    form.method = "post";
+    form.action = "/exports/html";
+    form.target = "_blank";
+    form.rel = "noopener";
+    for (const [name, value] of [["access_token", state.token], ["deck_id", state.deckId]]) {
+      const field = el("input");
+      field.type = "hidden";
+      field.name = name;
+      field.value = value;
+      form.append(field);
+    }
+    document.body.append(form);
+    form.submit();
+    form.remove();
   }
 
   async function downloadExport() {

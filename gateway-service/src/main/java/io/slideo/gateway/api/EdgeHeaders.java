@@ -24,6 +24,14 @@ public class EdgeHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; font-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
+    // The HTML export (HtmlExportPage) is a document of its own: its inline <style> and style="..."
+    // attributes and its embedded (data:) fonts, and nothing else. Hashes cannot list the style
+    // attributes every box of a slide has, hence 'unsafe-inline' for styles only; what makes that safe
+    // is the rest: sandbox gives the page an opaque origin (it cannot read this origin's storage, where
+    // the web client keeps the token) and no scripts, forms or pop-ups; default-src 'none' lets no
+    // request leave it, so a style could only restyle the export itself.
+    static final String EXPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
     // An id from a client ends up in every service's logs: keep it short and plain.
     private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -39,12 +47,14 @@ public class EdgeHeaders {
             request.headers().set(RequestIds.HEADER, requestId);
         }
         String id = requestId;
+        String policy = HtmlExportPage.PATH.equals(rc.normalizedPath()) ? EXPORT_CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY;
         rc.response().headersEndHandler(v -> {
             MultiMap headers = rc.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", policy);
             headers.set(RequestIds.HEADER, id);
         });
         rc.next();

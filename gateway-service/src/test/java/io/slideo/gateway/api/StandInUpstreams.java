@@ -81,6 +81,15 @@ public class StandInUpstreams implements QuarkusTestResourceLifecycleManager {
         } else {
             request.handler(body::appendBuffer);
         }
+        if (request.path().matches("/api/v1/decks/[0-9a-f-]{36}/export") && "format=html".equals(request.query())) {
+            // An HTML export of a real deck id as slide-service sends it: inline styles, offered as a download.
+            request.endHandler(v -> request.response()
+                    .putHeader("Content-Type", "text/html;charset=UTF-8")
+                    .putHeader("Content-Disposition", "attachment; filename=\"deck.html\"")
+                    .end("<!DOCTYPE html><html><head><style>h1 { color: #2f6fde; }</style></head><body>"
+                            + "<h1 style=\"font-size: 40pt;\">Deck</h1><pre>" + seen.encode() + "</pre></body></html>"));
+            return;
+        }
         request.endHandler(v -> request.response()
                 .putHeader("Content-Type", "application/json")
                 .end(seen.put("parts", parts)

@@ -11,6 +11,15 @@ public interface SlideConfig {
     @WithDefault("100")
     int listLimit();
 
+    /** Limits on one GraphQL query (depth and complexity are SmallRye's: quarkus.smallrye-graphql.*). */
+    Graphql graphql();
+
+    interface Graphql {
+        /** Most aliased fields in one operation: each alias runs its field again. */
+        @WithDefault("10")
+        int maxAliases();
+    }
+
     /** Server-sent event streams of a deck's progress (GET /api/v1/decks/{id}/events). */
     Events events();
 
