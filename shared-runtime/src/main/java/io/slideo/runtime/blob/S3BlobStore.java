@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * previous content, and a missing blob opens as {@link NoSuchFileException}. Closing it closes its client.
  */
 public class S3BlobStore implements BlobStore, AutoCloseable {
-    /** Above S3's 5 MiB minimum part; a write holds at most two parts in memory, whatever its size. */
+    /** Above S3's 5 MiB minimum part; a write holds one part in memory, whatever its size. */
     static final int PART_SIZE = 8 * 1024 * 1024;
     private static final String CONTENT_TYPE = "application/octet-stream";
 
@@ -124,7 +124,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             List<CompletedPart> parts = new ArrayList<>();
             parts.add(uploadPart(key, uploadId, 1, first, first.length));
             long total = first.length;
-            byte[] buffer = new byte[PART_SIZE];
+            byte[] buffer = first; // sent: it holds the next part
             int n;
             while ((n = content.readNBytes(buffer, 0, PART_SIZE)) > 0) {
                 total += n;
