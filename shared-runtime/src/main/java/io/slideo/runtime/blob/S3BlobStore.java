@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -189,14 +188,9 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             } catch (SdkException e) {
                 throw unusable("cannot be reached", e);
             }
-            Region region = s3.serviceClientConfiguration().region();
             try {
-                s3.createBucket(r -> {
-                    r.bucket(name);
-                    if (!Region.US_EAST_1.equals(region)) { // us-east-1 is S3's default and refuses to be named
-                        r.createBucketConfiguration(c -> c.locationConstraint(region.id()));
-                    }
-                });
+                // In the client's region: the SDK names it as the location, unless it is us-east-1, S3's default.
+                s3.createBucket(r -> r.bucket(name));
             } catch (BucketAlreadyOwnedByYouException e) {
                 // Another service of this deployment created it first.
             } catch (SdkException e) {
