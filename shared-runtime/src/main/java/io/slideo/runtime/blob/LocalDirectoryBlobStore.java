@@ -42,8 +42,13 @@ public class LocalDirectoryBlobStore implements BlobStore {
 
     @Override
     public InputStream open(String key) throws IOException {
+        Path path = resolve(key);
+        // A directory is a prefix of blobs, not one (Linux would open it and fail on the first read).
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException("No blob " + key);
+        }
         try {
-            return Files.newInputStream(resolve(key));
+            return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException("No blob " + key);
         }
