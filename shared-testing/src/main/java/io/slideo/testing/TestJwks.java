@@ -24,6 +24,7 @@ public final class TestJwks implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile byte[] document = "{\"keys\":[]}".getBytes(StandardCharsets.UTF_8);
+    private volatile boolean down;
 
     private TestJwks(HttpServer server) {
         this.server = server;
@@ -48,6 +49,11 @@ public final class TestJwks implements AutoCloseable {
         document = json.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** While down, the endpoint answers 503 with a page that is no JWKS, as a failing provider might. */
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
     }
@@ -58,9 +64,10 @@ public final class TestJwks implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         fetches.incrementAndGet();
-        byte[] body = document;
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        boolean failing = down;
+        byte[] body = failing ? "<html>Service Unavailable</html>".getBytes(StandardCharsets.UTF_8) : document;
+        exchange.getResponseHeaders().set("Content-Type", failing ? "text/html" : "application/json");
+        exchange.sendResponseHeaders(failing ? 503 : 200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

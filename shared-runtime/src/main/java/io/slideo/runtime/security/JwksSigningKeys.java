@@ -30,6 +30,8 @@ final class JwksSigningKeys {
     private final long minRefreshMillis;
     private final LongSupplier clock;
     private final AtomicLong lastForcedRefresh = new AtomicLong(Long.MIN_VALUE);
+    /** Until when a failed fetch is not tried again, so requests do not queue up behind a provider that is down. */
+    private volatile long unavailableUntil = Long.MIN_VALUE;
     private final VerificationJwkSelector selector = new VerificationJwkSelector();
 
     JwksSigningKeys(String url, Duration cacheDuration, Duration minRefreshInterval, Duration timeout) {
@@ -58,20 +60,29 @@ final class JwksSigningKeys {
     Key keyFor(JsonWebSignature jws) throws UnresolvableKeyException {
         JsonWebKey key = select(jws, cachedKeys());
         if (key == null && mayRefreshNow()) {
-            Log.infof("No published key with kid %s; fetching %s again", jws.getKeyIdHeaderValue(), jwks.getLocation());
+            Log.infof("No published key with kid %s; fetching %s again", printable(jws.getKeyIdHeaderValue()),
+                    jwks.getLocation());
             key = select(jws, refreshedKeys());
         }
         if (key == null) {
-            throw new UnresolvableKeyException("No key with kid " + jws.getKeyIdHeaderValue() + " for "
-                    + jws.getAlgorithmHeaderValue() + " at " + jwks.getLocation());
+            throw new UnresolvableKeyException("No key with kid " + printable(jws.getKeyIdHeaderValue()) + " for "
+                    + printable(jws.getAlgorithmHeaderValue()) + " at " + jwks.getLocation());
         }
         return ((PublicJsonWebKey) key).getPublicKey();
     }
 
+    /**
+     * The cached keys, fetched if there are none yet or they are stale. Once keys were fetched, jose4j
+     * keeps them through failed fetches; before that, a failure is not retried for an interval.
+     */
     private List<JsonWebKey> cachedKeys() throws UnresolvableKeyException {
+        if (clock.getAsLong() < unavailableUntil) {
+            throw new UnresolvableKeyException("Signing keys at " + jwks.getLocation() + " could not be fetched moments ago");
+        }
         try {
             return jwks.getJsonWebKeys();
         } catch (JoseException | IOException e) {
+            unavailableUntil = clock.getAsLong() + minRefreshMillis;
             throw unavailable(e);
         }
     }
@@ -108,5 +119,14 @@ final class JwksSigningKeys {
     private UnresolvableKeyException unavailable(Exception cause) {
         Log.warnf("Signing keys at %s are unavailable: %s", jwks.getLocation(), cause.toString());
         return new UnresolvableKeyException("Signing keys at " + jwks.getLocation() + " are unavailable", cause);
+    }
+
+    /** A header value as it may go into a log line: printable ASCII, at most 80 characters. */
+    static String printable(String headerValue) {
+        if (headerValue == null) {
+            return "(none)";
+        }
+        String clean = headerValue.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
     }
 }

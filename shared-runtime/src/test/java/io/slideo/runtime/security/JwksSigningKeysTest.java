@@ -79,12 +79,36 @@ class JwksSigningKeysTest {
     }
 
     @Test
-    void refusesEveryTokenWhenTheKeysCouldNeverBeFetched() throws Exception {
+    void triesAProviderThatIsDownAgainOnlyAfterTheInterval() throws Exception {
+        TestSigningKey published = TestSigningKey.ec();
+        try (TestJwks jwks = TestJwks.start(published)) {
+            jwks.setDown(true);
+            JwksSigningKeys keys = keysAt(jwks);
+            for (int i = 0; i < 10; i++) {
+                assertThrows(UnresolvableKeyException.class, () -> keys.keyFor(jws(TestTokens.signedBy(published, user))));
+            }
+            assertEquals(2, jwks.fetches(), "one failed fetch (a request and its one retry), then refusals without asking");
+
+            jwks.setDown(false);
+            now.addAndGet(MIN_REFRESH.toMillis());
+            assertEquals("EC", keys.keyFor(jws(TestTokens.signedBy(published, user))).getAlgorithm());
+        }
+    }
+
+    @Test
+    void refusesEveryTokenWhenNothingListensAtTheUrl() throws Exception {
         TestSigningKey published = TestSigningKey.ec();
         TestJwks stopped = TestJwks.start(published);
         stopped.close();
         JwksSigningKeys keys = keysAt(stopped);
         assertThrows(UnresolvableKeyException.class, () -> keys.keyFor(jws(TestTokens.signedBy(published, user))));
+    }
+
+    @Test
+    void keepsAttackerChosenHeadersOutOfLogLinesAsTheyCame() {
+        assertEquals("a?b", JwksSigningKeys.printable("a\nb"));
+        assertEquals(83, JwksSigningKeys.printable("k".repeat(500)).length());
+        assertEquals("(none)", JwksSigningKeys.printable(null));
     }
 
     private static JsonWebSignature jws(String token) throws JoseException {
