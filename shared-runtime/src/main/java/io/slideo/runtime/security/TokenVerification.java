@@ -33,8 +33,9 @@ public class TokenVerification {
 
     /** A service that verifies users and has no key to do it with should not start, rather than refuse everyone. */
     void checkOnStart(@Observes StartupEvent started, TokenSigningKeys keys, JwtConfig config) {
-        Log.infof("Accepting tokens signed with %s (issuer %s, audience %s, at most %s long)", keys.algorithms(),
-                config.issuer(), config.audience(), config.maxLifetime());
+        Log.infof("Accepting tokens signed with %s (keys: %s; issuer %s, audience %s, at most %s long)",
+                keys.algorithms(), config.jwksUrl().orElse("no JWKS"), config.issuer(), config.audience(),
+                config.maxLifetime());
     }
 
     @Produces
