@@ -1,5 +1,6 @@
 package io.slideo.runtime.security;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +69,17 @@ public class TokenVerification {
             throw new IllegalStateException("No way to verify tokens: set slideo.jwt.jwks-url (SLIDEO_JWT_JWKS_URL),"
                     + " slideo.jwt.secret (SLIDEO_JWT_SECRET), or both");
         }
+        config.jwksUrl().filter(TokenVerification::exposedInTransit).ifPresent(url -> Log.warnf(
+                "Signing keys come over plain HTTP from %s: whoever sits on the way can hand out keys", url));
         return new TokenSigningKeys(secret, published);
+    }
+
+    /** Plain HTTP to another host: fine for a JWKS served on this machine, not across a network. */
+    static boolean exposedInTransit(String url) {
+        URI uri = URI.create(url);
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        return "http".equalsIgnoreCase(uri.getScheme())
+                && !(host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
     }
 
     static JWTAuthContextInfo contextInfoOf(JwtConfig config, TokenSigningKeys keys) {

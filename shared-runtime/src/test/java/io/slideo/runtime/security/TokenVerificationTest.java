@@ -1,6 +1,7 @@
 package io.slideo.runtime.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -179,6 +180,14 @@ class TokenVerificationTest {
         assertTrue(missing.getMessage().contains("SLIDEO_JWT_JWKS_URL"), missing.getMessage());
         Settings shortSecret = new Settings(Optional.of("too-short"), Optional.empty(), false, Duration.ofHours(24));
         assertThrows(IllegalStateException.class, () -> TokenVerification.signingKeysOf(shortSecret));
+    }
+
+    @Test
+    void countsOnlyPlainHttpToAnotherHostAsExposedInTransit() {
+        assertTrue(TokenVerification.exposedInTransit("http://auth.example.com/.well-known/jwks.json"));
+        assertFalse(TokenVerification.exposedInTransit("https://abc.supabase.co/auth/v1/.well-known/jwks.json"));
+        assertFalse(TokenVerification.exposedInTransit(jwks.url()));
+        assertFalse(TokenVerification.exposedInTransit("http://localhost:54321/auth/v1/.well-known/jwks.json"));
     }
 
     /** The token with its header replaced (alg and kid), its payload and signature kept. */
