@@ -12,13 +12,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Supabase-shaped tokens for tests, good and bad. In a @QuarkusTest the secret is this JVM's own;
- * against a running suite it is the suite's ({@code SLIDEO_JWT_SECRET} or {@code .slideo/jwt-secret}).
+ * Supabase-shaped tokens for tests, good and bad. HS256 ones use a secret: in a @QuarkusTest this
+ * JVM's own; against a running suite the suite's ({@code SLIDEO_JWT_SECRET} or {@code .slideo/jwt-secret}).
+ * RS256 and ES256 ones are signed by a {@link TestSigningKey} that a {@link TestJwks} publishes.
  */
 public final class TestTokens {
     public static final String ISSUER = "slideo-dev";
     public static final String AUDIENCE = "authenticated";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    /** 2100-01-01T00:00:00Z in seconds. */
+    private static final long YEAR_2100 = 4_102_444_800L;
     private static volatile String secret;
 
     private TestTokens() {
@@ -75,6 +78,52 @@ public final class TestTokens {
         return header + "." + body + ".";
     }
 
+    /** A signed-in user's token from the identity provider that holds {@code key}, valid for an hour. */
+    public static String signedBy(TestSigningKey key, String user) {
+        return signedBy(key, user, 3600);
+    }
+
+    /** As {@link #signedBy(TestSigningKey, String)}, expiring {@code ttlSeconds} from now (negative: expired). */
+    public static String signedBy(TestSigningKey key, String user, long ttlSeconds) {
+        return key.sign(claims(user, ISSUER, AUDIENCE, ttlSeconds));
+    }
+
+    /** Headed with the published key's alg and kid, but signed by another key of the same type. */
+    public static String forgedUnderKidOf(TestSigningKey published, String user) {
+        TestSigningKey forger = published.alg().equals("RS256") ? TestSigningKey.rsa() : TestSigningKey.ec();
+        return forger.signClaimingKid(published.kid(), claims(user, ISSUER, AUDIENCE, 3600));
+    }
+
+    /** Issued now, expiring on 1 January 2100: a lifetime no identity provider should hand out. */
+    public static String expiringIn2100(TestSigningKey key, String user) {
+        long now = System.currentTimeMillis() / 1000;
+        return key.sign(claims(user, ISSUER, AUDIENCE, now, YEAR_2100, "\"role\":\"authenticated\""));
+    }
+
+    /** With Supabase's {@code role} claim set to {@code role} ({@code anon}, {@code service_role}, ...). */
+    public static String withRole(TestSigningKey key, String user, String role) {
+        long now = System.currentTimeMillis() / 1000;
+        return key.sign(claims(user, ISSUER, AUDIENCE, now, now + 3600, "\"role\":\"" + role + "\""));
+    }
+
+    /** What a Supabase anonymous sign-in gets: role {@code authenticated}, but {@code is_anonymous: true}. */
+    public static String anonymousSignIn(TestSigningKey key, String user) {
+        long now = System.currentTimeMillis() / 1000;
+        return key.sign(claims(user, ISSUER, AUDIENCE, now, now + 3600,
+                "\"role\":\"authenticated\",\"is_anonymous\":true"));
+    }
+
+    /**
+     * The algorithm-confusion forgery: {@code alg: HS256} and the key's kid, "signed" with its public
+     * key as the HMAC secret, for a verifier that would hand any key it finds to any algorithm.
+     */
+    public static String hs256WithPublicKeyAsSecret(TestSigningKey key, String user) {
+        String header = B64.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + key.kid() + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        String input = header + "." + B64.encodeToString(claims(user, ISSUER, AUDIENCE, 3600).getBytes(StandardCharsets.UTF_8));
+        return input + "." + hmac(input, key.publicKeyBytes());
+    }
+
     public static String newUser() {
         return "user-" + UUID.randomUUID();
     }
@@ -82,17 +131,26 @@ public final class TestTokens {
     private static String claims(String user, String issuer, String audience, long ttlSeconds) {
         long now = System.currentTimeMillis() / 1000;
         long issuedAt = Math.min(now, now + ttlSeconds - 60);
-        return String.format("{\"sub\":\"%s\",\"iss\":\"%s\",\"aud\":\"%s\",\"iat\":%d,\"exp\":%d,\"role\":\"authenticated\"}",
-                user, issuer, audience, issuedAt, now + ttlSeconds);
+        return claims(user, issuer, audience, issuedAt, now + ttlSeconds, "\"role\":\"authenticated\"");
+    }
+
+    private static String claims(String user, String issuer, String audience, long issuedAt, long expiresAt,
+            String moreClaims) {
+        return String.format("{\"sub\":\"%s\",\"iss\":\"%s\",\"aud\":\"%s\",\"iat\":%d,\"exp\":%d,%s}",
+                user, issuer, audience, issuedAt, expiresAt, moreClaims);
     }
 
     private static String sign(String alg, String claims, String key) {
         String header = B64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
         String input = header + "." + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        return input + "." + hmac(input, key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hmac(String input, byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
 
 /** The user of the current request: the verified token's {@code sub}, never a header. */
 @RequestScoped
+@IfBuildProperty(name = "quarkus.smallrye-jwt.enabled", stringValue = "true", enableIfMissing = true)
 public class CurrentUser {
     private final JsonWebToken token;
 
