@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Publishes events atomically with a database change: call inside the caller's transaction;
- * {@link OutboxRelay} sends what was committed. No dual writes.
+ * {@link OutboxRelay} sends what was committed. No dual writes. Each event keeps the trace context of
+ * its writer, so its Kafka record continues the writer's trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -38,6 +39,9 @@ public class Outbox {
         event.messageKey = aggregateId;
         event.payload = EventCodec.encode(envelope);
         event.createdAt = Instant.now();
+        TraceContext trace = TraceContext.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate();
         long bytes = event.payload.getBytes(StandardCharsets.UTF_8).length
                 + (long) aggregateId.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxEventSize().asLongValue()) {

@@ -36,4 +36,12 @@ public class OutboxEvent extends PanacheEntityBase {
     /** Why the broker refused it (its exception and message); null while it waits to be sent. */
     @Column(name = "failure_reason", columnDefinition = "text")
     public String failureReason;
+
+    /** The W3C traceparent of the transaction that wrote the event; null when it was written outside a trace. */
+    @Column(columnDefinition = "text")
+    public String traceparent;
+
+    /** The W3C tracestate that came with {@link #traceparent}; usually null. */
+    @Column(columnDefinition = "text")
+    public String tracestate;
 }

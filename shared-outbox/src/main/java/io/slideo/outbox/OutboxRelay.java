@@ -24,6 +24,7 @@ import io.slideo.outbox.config.OutboxConfig;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
@@ -43,7 +44,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRelay {
     private static final String CLAIM = """
-            select id, topic, message_key, payload, created_at from outbox_event where failed_at is null
+            select id, topic, message_key, payload, created_at, traceparent, tracestate from outbox_event where failed_at is null
             order by created_at, id limit $1 for update skip locked""";
     private static final String DELETE_SENT = "delete from outbox_event where id = any($1)";
     private static final String MARK_FAILED = "update outbox_event set failed_at = now(), failure_reason = $2 where id = $1";
@@ -144,10 +145,13 @@ public class OutboxRelay {
     }
 
     private Uni<SendOutcome> send(OutboxEvent event) {
+        // The writer's span is the parent of the send's producer span, whose context the connector puts
+        // in the record's traceparent header; consumers continue from there.
+        io.opentelemetry.context.Context writer = new TraceContext(event.traceparent, event.tracestate).asParent();
         return emitter.sendMessage(Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.messageKey)
-                .build()))
+                .build()).addMetadata(TracingMetadata.withCurrent(writer)))
                 .replaceWith(() -> SendOutcome.sent(event))
                 .onFailure().recoverWithItem(failure -> BrokerRefusals.isPermanent(failure)
                         ? SendOutcome.refused(event, BrokerRefusals.reason(failure))
@@ -179,6 +183,8 @@ public class OutboxRelay {
         event.messageKey = row.getString("message_key");
         event.payload = row.getString("payload");
         event.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        event.traceparent = row.getString("traceparent");
+        event.tracestate = row.getString("tracestate");
         return event;
     }
 }

@@ -3,16 +3,25 @@ package io.slideo.outbox;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,6 +92,50 @@ class OutboxRelayTest {
         long stored = pool.preparedQuery("select count(*) from outbox_event where message_key = $1")
                 .execute(Tuple.of(documentId)).await().atMost(WAIT).iterator().next().getLong(0);
         assertEquals(0, stored);
+    }
+
+    @Test
+    void aSentEventContinuesTheTraceOfTheTransactionThatWroteIt() {
+        String topic = "slideo.test.outbox-trace." + UUID.randomUUID();
+        String writerTrace = "0af7651916cd43dd8448eb211c80319c";
+        String writerSpan = "b7ad6b7169203331";
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("""
+                insert into outbox_event (id, topic, message_key, payload, created_at, traceparent)
+                values ($1, $2, 'deck-1', 'traced', now(), $3)""")
+                .execute(Tuple.of(id, topic, "00-" + writerTrace + "-" + writerSpan + "-01")).await().atMost(WAIT);
+
+        List<String> traceparents = recordHeaders(topic, "traceparent");
+
+        assertEquals(1, traceparents.size(), "one record, with one traceparent header: " + traceparents);
+        String[] sent = traceparents.get(0).split("-");
+        assertEquals(writerTrace, sent[1], "the record belongs to the writer's trace");
+        // The relay's producer span, a child of the writer's span, is what the consumer continues from.
+        assertNotEquals(writerSpan, sent[2]);
+        assertEquals("01", sent[3], "sampled, as the writer was");
+    }
+
+    /** The values of one header of every record sent to the topic since this JVM started (waits for the first). */
+    private static List<String> recordHeaders(String topic, String header) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    for (Header found : record.headers().headers(header)) {
+                        values.add(new String(found.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     private long pendingOf(List<UUID> ids) {

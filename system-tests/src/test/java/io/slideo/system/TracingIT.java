@@ -1,0 +1,151 @@
+package io.slideo.system;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.restassured.http.ContentType;
+import io.slideo.system.SpanReceiver.ReceivedSpan;
+import io.slideo.testing.RepositoryPaths;
+import io.slideo.testing.TestTokens;
+
+/**
+ * A deck's whole life is one trace: the test starts it (its own traceparent on the request), the
+ * suite continues it through every HTTP call and every Kafka record, outbox included, and exports it
+ * to the receiver in this JVM. Needs the suite as ./slideo test starts it (traces sent to
+ * {@link SpanReceiver#PORT}).
+ */
+class TracingIT {
+    private static final Set<String> EVERY_SERVICE = Set.of("gateway-service", "document-service", "content-service",
+            "slide-service", "worker-service", "websocket-service");
+    /** Services batch their spans for 5 seconds before export; a trace is whole when nothing new came for longer. */
+    private static final Duration QUIET = Duration.ofSeconds(7);
+    private static SpanReceiver receiver;
+
+    @BeforeAll
+    static void receiveTheSuitesSpans() throws Exception {
+        TestTokens.useSuiteSecret();
+        receiver = SpanReceiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiving() {
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    void aDeckFromUploadToItsLastSlideIsOneTraceAcrossEveryServiceAndEveryKafkaHop() {
+        String token = TestTokens.valid(TestTokens.newUser());
+        String uploadTrace = newTraceId();
+        String documentId = Suite.as(token).header("traceparent", traceparent(uploadTrace))
+                .multiPart("file", RepositoryPaths.corpusFile("article-heading-levels.docx").toFile())
+                .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        await().atMost(Suite.EXTRACTION_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> "extracted".equals(
+                Suite.as(token).get("/api/v1/documents/" + documentId).then().extract().path("status")));
+
+        String deckTrace = newTraceId();
+        String deckId = Suite.as(token).header("traceparent", traceparent(deckTrace)).contentType(ContentType.JSON)
+                .body(Map.of("documentIds", List.of(documentId), "description", "A briefing", "slideCount", 4))
+                .post("/api/v1/decks").then().statusCode(202).extract().path("deckId");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "complete".equals(
+                Suite.as(token).get("/api/v1/decks/" + deckId).then().extract().path("status")));
+
+        List<ReceivedSpan> upload = settled(uploadTrace);
+        List<ReceivedSpan> deck = settled(deckTrace);
+        System.out.println("The upload of document " + documentId + ", trace " + uploadTrace + ":");
+        System.out.print(tree(upload));
+        System.out.println("Deck " + deckId + " in one go, trace " + deckTrace + ":");
+        System.out.print(tree(deck));
+
+        assertEquals(EVERY_SERVICE, servicesOf(deck), "the services the deck's trace crosses");
+        assertTrue(servicesOf(upload).containsAll(Set.of("gateway-service", "document-service", "worker-service")),
+                "the upload's trace reaches the worker through the outbox: " + servicesOf(upload));
+        assertKafkaHopsLinked(deck, Set.of("content-service", "worker-service", "slide-service", "websocket-service"));
+        assertKafkaHopsLinked(upload, Set.of("worker-service"));
+    }
+
+    /** Every record consumed in the trace hangs from the producer span that sent it, in another service. */
+    private static void assertKafkaHopsLinked(List<ReceivedSpan> trace, Set<String> mustConsume) {
+        Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(),
+                (a, b) -> a));
+        List<ReceivedSpan> consumed = trace.stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_CONSUMER).toList();
+        assertFalse(consumed.isEmpty(), "records were consumed in the trace");
+        for (ReceivedSpan consumer : consumed) {
+            ReceivedSpan producer = byId.get(consumer.parentId());
+            assertTrue(producer != null && producer.kind() == SpanKind.SPAN_KIND_PRODUCER,
+                    consumer.service() + " " + consumer.name() + " continues a producer span of the trace");
+        }
+        Set<String> consumers = consumed.stream().map(ReceivedSpan::service).collect(Collectors.toSet());
+        assertTrue(consumers.containsAll(mustConsume), "services that consumed a record of the trace: " + consumers);
+    }
+
+    /** The trace's spans once the exporters have had their say (nothing new for {@link #QUIET}). */
+    private static List<ReceivedSpan> settled(String traceId) {
+        int[] seen = { -1 };
+        long[] changed = { System.nanoTime() };
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            int now = receiver.ofTrace(traceId).size();
+            if (now != seen[0]) {
+                seen[0] = now;
+                changed[0] = System.nanoTime();
+            }
+            return now > 0 && System.nanoTime() - changed[0] > QUIET.toNanos();
+        });
+        return receiver.ofTrace(traceId);
+    }
+
+    private static Set<String> servicesOf(List<ReceivedSpan> trace) {
+        return trace.stream().map(ReceivedSpan::service).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Service, span name, kind and duration, each span under its parent, siblings by start time. */
+    static String tree(List<ReceivedSpan> trace) {
+        Set<String> ids = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+        StringBuilder out = new StringBuilder();
+        trace.stream().filter(s -> s.parentId() == null || !ids.contains(s.parentId()))
+                .sorted(Comparator.comparingLong(ReceivedSpan::startNanos))
+                .forEach(root -> print(root, trace, 0, out));
+        return out.toString();
+    }
+
+    private static void print(ReceivedSpan span, List<ReceivedSpan> trace, int depth, StringBuilder out) {
+        out.append(String.format("%s%-18s %-50s %-9s %9.1f ms%n", "  ".repeat(depth), span.service(), span.name(),
+                span.kind().name().replace("SPAN_KIND_", ""), span.millis()));
+        trace.stream().filter(s -> Objects.equals(s.parentId(), span.spanId()))
+                .sorted(Comparator.comparingLong(ReceivedSpan::startNanos))
+                .forEach(child -> print(child, trace, depth + 1, out));
+    }
+
+    private static String newTraceId() {
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    /** The test is the trace's root: a sampled parent span of its own, as a browser's instrumentation would send. */
+    private static String traceparent(String traceId) {
+        byte[] span = new byte[8];
+        ThreadLocalRandom.current().nextBytes(span);
+        return "00-" + traceId + "-" + HexFormat.of().formatHex(span) + "-01";
+    }
+}
