@@ -13,8 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+import blobs
 from facts import exported_series
 import network
+import tokens
 from manifests import Overlay
 from monitoring import check_dashboards, check_pod_monitors, check_rules
 from service import Service, image_entrypoint_variables
@@ -75,7 +77,8 @@ def problems(k8s: Path, repository: Repository):
             continue
         overlay = Overlay(objects, repository.services, repository.image_reads)
         namespace = next((o["metadata"]["name"] for o in objects if o["kind"] == "Namespace"), "default")
-        for problem in [*overlay.problems(), *network.problems(overlay),
+        for problem in [*overlay.problems(), *network.problems(overlay), *blobs.problems(overlay),
+                        *tokens.problems(overlay),
                         *check_pod_monitors(monitoring, overlay, namespace)]:
             yield f"[{overlay_dir}] {problem}"
     services = list(repository.services.values())

@@ -21,6 +21,11 @@ def module_of_image(image):
     return image.split("@")[0].rsplit("/", 1)[-1].split(":")[0]
 
 
+def is_ours(image):
+    """slideo/<module> locally, <registry>/slideo/<module> when pushed; anything else is a third party's."""
+    return "slideo/" in image.split("@")[0]
+
+
 def selects(selector, labels):
     return bool(selector) and all(labels.get(k) == v for k, v in selector.items())
 
@@ -81,8 +86,13 @@ class Overlay:
             for container in self.containers(deployment):
                 module = module_of_image(container["image"])
                 service = self.services.get(module)
-                if service is None:
+                if service is None and is_ours(container["image"]):
                     yield f"{where}: image {container['image']} names no service module of this repository"
+                    continue
+                if service is None:  # a third party's image (the dev overlay's s3proxy): only what holds for any pod
+                    at = f"{where} container {container['name']} ({container['image']})"
+                    yield from self.check_security(at, pod_security, container.get("securityContext", {}))
+                    yield from self.check_mounts(at, container, volumes)
                     continue
                 at = f"{where} container {container['name']} ({module})"
                 yield from self.check_probes(at, deployment, container, service)
@@ -193,15 +203,18 @@ class Overlay:
         found = re.search(r"-Djava\.io\.tmpdir=(\S+)", options)
         tmpdir = found.group(1) if found else "/tmp"
         mounts = container.get("volumeMounts", [])
-        for mount in mounts:
-            if mount["name"] not in volumes:
-                yield f"{at}: volumeMount {mount['mountPath']} names volume {mount['name']}, which the pod does not have"
+        yield from self.check_mounts(at, container, volumes)
         writable = [m["mountPath"].rstrip("/") for m in mounts if not m.get("readOnly") and m["name"] in volumes]
         for what, directory in service.writable_directories(environment, tmpdir).items():
             inside = any(directory == p or directory.startswith(p + "/") for p in writable)
             if not directory.startswith("/") or not inside:
                 yield (f"{at}: {service.name} writes {what} = {directory}, which is on the read-only root "
                        f"filesystem (no writable volume mounted there)")
+
+    def check_mounts(self, at, container, volumes):
+        for mount in container.get("volumeMounts", []):
+            if mount["name"] not in volumes:
+                yield f"{at}: volumeMount {mount['mountPath']} names volume {mount['name']}, which the pod does not have"
 
     def check_services(self):
         for svc in of_kind(self.objects, "Service"):

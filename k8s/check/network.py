@@ -30,7 +30,8 @@ def check_network_policies(overlay):
 
 def check_calls(overlay):
     """Each http://<name>:<port> a service reads from its environment is a call: <name> must be a
-    Service with that port, and the NetworkPolicies must let the caller's pods in."""
+    Service with that port, and the NetworkPolicies must let the caller's pods out and in. A URL
+    with a dotted host (a JWKS URL, a model server) leaves the cluster: egress must allow it."""
     services = {o["metadata"]["name"]: o for o in of_kind(overlay.objects, "Service")}
     for caller in overlay.deployments:
         for container in overlay.containers(caller):
@@ -39,10 +40,17 @@ def check_calls(overlay):
                 continue
             reads = service.environment_names(overlay.image_reads)
             for variable, value in sorted(overlay.environment(container).items()):
+                if variable not in reads or not service.acts_on(variable):
+                    continue
+                at = f"{name_of(caller)} {variable}={value}"
                 target = re.match(r"https?://([a-z0-9-]+):(\d+)", value or "")
-                if variable in reads and target:  # api.tavily.com and the like do not match: outside the cluster
-                    yield from check_call(overlay, f"{name_of(caller)} {variable}={value}", caller,
-                                          services.get(target.group(1)), target.group(1), int(target.group(2)))
+                outside = re.match(r"(https?)://([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::(\d+))?", value or "", re.I)
+                if target:
+                    yield from check_call(overlay, at, caller, services.get(target.group(1)), target.group(1),
+                                          int(target.group(2)))
+                elif outside:
+                    port = int(outside.group(3) or (443 if outside.group(1).lower() == "https" else 80))
+                    yield from check_egress(overlay, at, caller, None, port)
 
 
 def check_call(overlay, at, caller, service, host, port):
@@ -53,6 +61,7 @@ def check_call(overlay, at, caller, service, host, port):
         return
     for callee in overlay.selected(service["spec"].get("selector", {})):
         container_port = overlay.ports(callee).get(str(service_port.get("targetPort", port)))
+        yield from check_egress(overlay, at, caller, callee, container_port)
         if not admits(overlay, callee, overlay.pod_labels(caller), container_port):
             yield f"{at}: the NetworkPolicies of {name_of(callee)} do not let {name_of(caller)} in on {container_port}"
 
@@ -80,3 +89,40 @@ def admits_pod(peer, labels):
         return False
     wanted = peer["podSelector"].get("matchLabels", {})
     return not wanted or selects(wanted, labels)
+
+
+def check_egress(overlay, at, caller, callee, port):
+    """Kubernetes' rule again, outwards: with no Egress policy selecting the caller, everything gets
+    out; otherwise one rule must admit the destination (a pod of callee, or for a host outside the
+    cluster an ipBlock, whose address is not resolved here) on the port, and one must admit DNS."""
+    policies = [p for p in of_kind(overlay.objects, "NetworkPolicy")
+                if "Egress" in p["spec"].get("policyTypes", ["Egress"] if "egress" in p["spec"] else [])
+                and selects_all(p["spec"].get("podSelector", {}).get("matchLabels", {}), overlay.pod_labels(caller))]
+    if not policies:
+        return
+    rules = [rule for policy in policies for rule in policy["spec"].get("egress", [])]
+    labels = overlay.pod_labels(callee) if callee else None
+    names = {port, *(name for name, number in overlay.ports(callee).items() if number == port)} if callee else {port}
+    destination = f"{name_of(callee)} on {port}" if callee else f"outside the cluster on {port}"
+    if not any(rule_admits(rule, labels, names) for rule in rules):
+        yield f"{at}: the egress NetworkPolicies of {name_of(caller)} do not let it reach {destination}"
+    if not any(rule_admits(rule, "any", {53}) for rule in rules):
+        yield f"{at}: the egress NetworkPolicies of {name_of(caller)} do not let it look the host up (DNS, port 53)"
+
+
+def selects_all(wanted, labels):
+    return all(labels.get(k) == v for k, v in wanted.items())
+
+
+def rule_admits(rule, labels, port_names):
+    """labels: the destination pod's, None for an address outside the cluster, "any" for wherever DNS
+    is; port_names: the destination port's number and the names the pod gives it."""
+    ports = {str(p.get("port")) for p in rule.get("ports", [])}
+    if ports and not ports & set(map(str, port_names)):
+        return False
+    peers = rule.get("to")
+    if not peers or labels == "any":
+        return True
+    if labels is None:
+        return any("ipBlock" in peer for peer in peers)
+    return any(admits_pod(peer, labels) for peer in peers)

@@ -12,6 +12,9 @@ OWN_PROPERTIES = "src/main/resources/application.properties"
 
 # Environment variables the manifests may set although no properties file or Java source names
 # them, each with who reads it. Keep this list short: every entry is a name the checker cannot see.
+# Setting it (to anything, even from a Secret) moves the blob store from its directory to S3.
+S3_BUCKET = "SLIDEO_BLOB_S3_BUCKET"
+
 READ_ELSEWHERE = {
     "QUARKUS_SHUTDOWN_TIMEOUT": "Quarkus itself (quarkus.shutdown.timeout, graceful shutdown)",
 }
@@ -132,14 +135,31 @@ class Service:
 
     # -------------------------------------------------------------- what it writes, what it consumes
 
+    def uses_blob_store(self):
+        """Its own code (not just shared-runtime, which every service has) stores or reads blobs."""
+        return any("BlobStore" in source for source in self.own_sources)
+
+    def verifies_tokens(self):
+        """SmallRye JWT is on unless the service turns it off (the worker: Kafka only, no users)."""
+        return self.get("quarkus.smallrye-jwt.enabled", "true") != "false"
+
+    def acts_on(self, variable):
+        """Whether a variable it reads changes what it does: shared-runtime maps slideo.blob.* and
+        slideo.jwt.* for every service, but only blob users open the store, only verifiers fetch keys."""
+        if variable.startswith("SLIDEO_BLOB_"):
+            return self.uses_blob_store()
+        if variable.startswith("SLIDEO_JWT_"):
+            return self.verifies_tokens()
+        return True
+
     def writable_directories(self, environment, tmpdir):
         """Directories the service writes, as the container would resolve them: java.io.tmpdir always
-        (the JVM, Vert.x uploads, Netty's native libraries), the blob store if its own code uses it,
-        the multipart upload directory if configured."""
+        (the JVM, Vert.x uploads, Netty's native libraries), the blob directory if its own code uses
+        the blob store and no S3 bucket replaces it, the multipart upload directory if configured."""
         needed = {"java.io.tmpdir": tmpdir}
-        if any("BlobStore" in source for source in self.own_sources):
+        if self.uses_blob_store() and environment.get(S3_BUCKET, "") == "":  # SmallRye: empty is unset
             # unset, or set from a Secret or the downward API (value unknown here): not provably on a volume
-            needed["slideo.blob.directory (SLIDEO_BLOB_DIRECTORY)"] = environment.get(
+            needed[f"slideo.blob.directory (SLIDEO_BLOB_DIRECTORY, as {S3_BUCKET} is unset)"] = environment.get(
                 "SLIDEO_BLOB_DIRECTORY") or ".slideo/blobs (the default, or a value not known here)"
         uploads = self.properties.get("quarkus.http.body.uploads-directory")
         if uploads:
