@@ -154,6 +154,8 @@ public class PlanService {
             plan.slides = write(drafted.slides());
             plan.generator = drafted.generator();
             plan.status = PlanStatus.READY;
+            plan.failureCode = null; // a draft that arrives after the plan was failed still counts
+            plan.failureMessage = null;
             plan.revision++;
             plan.updatedAt = Instant.now();
             Log.infof("Plan %s drafted with %d slides (revision %d)", plan.id, drafted.slides().size(), plan.revision);
