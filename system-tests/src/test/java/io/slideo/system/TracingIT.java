@@ -36,6 +36,7 @@ import io.slideo.testing.TestTokens;
 class TracingIT {
     private static final Set<String> EVERY_SERVICE = Set.of("gateway-service", "document-service", "content-service",
             "slide-service", "worker-service", "websocket-service");
+    private static final int SLIDES = 4;
     /** Services batch their spans for 5 seconds before export; a trace is whole when nothing new came for longer. */
     private static final Duration QUIET = Duration.ofSeconds(7);
     private static SpanReceiver receiver;
@@ -65,7 +66,7 @@ class TracingIT {
 
         String deckTrace = newTraceId();
         String deckId = Suite.as(token).header("traceparent", traceparent(deckTrace)).contentType(ContentType.JSON)
-                .body(Map.of("documentIds", List.of(documentId), "description", "A briefing", "slideCount", 4))
+                .body(Map.of("documentIds", List.of(documentId), "description", "A briefing", "slideCount", SLIDES))
                 .post("/api/v1/decks").then().statusCode(202).extract().path("deckId");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "complete".equals(
                 Suite.as(token).get("/api/v1/decks/" + deckId).then().extract().path("status")));
@@ -80,8 +81,26 @@ class TracingIT {
         assertEquals(EVERY_SERVICE, servicesOf(deck), "the services the deck's trace crosses");
         assertTrue(servicesOf(upload).containsAll(Set.of("gateway-service", "document-service", "worker-service")),
                 "the upload's trace reaches the worker through the outbox: " + servicesOf(upload));
+        assertHttpHopsLinked(deck);
+        assertHttpHopsLinked(upload);
         assertKafkaHopsLinked(deck, Set.of("content-service", "worker-service", "slide-service", "websocket-service"));
+        assertEquals(SLIDES, deck.stream().filter(s -> s.name().equals("slide.generated.v1 publish")).count(),
+                "each slide's record, sent by a slide writer thread, belongs to the deck's trace");
         assertKafkaHopsLinked(upload, Set.of("worker-service"));
+    }
+
+    /** Every request a service served in the trace was sent by a client span of the trace (the gateway's by the test). */
+    private static void assertHttpHopsLinked(List<ReceivedSpan> trace) {
+        Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(),
+                (a, b) -> a));
+        for (ReceivedSpan server : trace) {
+            if (server.kind() != SpanKind.SPAN_KIND_SERVER || server.service().equals("gateway-service")) {
+                continue;
+            }
+            ReceivedSpan client = byId.get(server.parentId());
+            assertTrue(client != null && client.kind() == SpanKind.SPAN_KIND_CLIENT,
+                    server.service() + " " + server.name() + " continues the client span that called it");
+        }
     }
 
     /** Every record consumed in the trace hangs from the producer span that sent it, in another service. */

@@ -27,6 +27,8 @@ import io.vertx.httpproxy.ProxyResponse;
 public final class UpstreamRoute implements Handler<RoutingContext> {
     private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
 
     private final Upstream upstream;
     private final ErrorReplies errors;
@@ -60,6 +62,9 @@ public final class UpstreamRoute implements Handler<RoutingContext> {
             request.headers().set(FORWARDED_FOR, earlier == null ? client.host() : earlier + ", " + client.host());
         }
         request.headers().set(FORWARDED_PROTO, request.isSSL() ? "https" : "http");
+        // The caller's trace context is already this request's span's parent; the upstream's parent is the
+        // proxy's client span, whose context the tracer adds. Forwarded as well, the caller's would win.
+        request.headers().remove(TRACEPARENT).remove(TRACESTATE);
 
         proxy.handle(request);
     }

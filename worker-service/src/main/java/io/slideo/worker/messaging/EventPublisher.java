@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
+import io.opentelemetry.context.Context;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.Topic;
 import io.slideo.model.ws.ServerPayload;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
@@ -58,7 +60,10 @@ public class EventPublisher {
         EventEnvelope fresh = EventEnvelope.of(topic, aggregateId, userId, payload);
         EventEnvelope envelope = new EventEnvelope(derivedId(cause, topic, step), fresh.type(), fresh.version(),
                 fresh.aggregateId(), fresh.userId(), fresh.occurredAt(), fresh.payload());
-        emitter(topic).sendMessageAndAwait(KafkaRecord.of(aggregateId, EventCodec.encode(envelope)));
+        // The record's parent is the span current here (the handled record's, or a slide writer's), whichever
+        // thread the emitter's stream happens to run on.
+        emitter(topic).sendMessageAndAwait(KafkaRecord.of(aggregateId, EventCodec.encode(envelope))
+                .addMetadata(TracingMetadata.withCurrent(Context.current())));
     }
 
     /** Tells a user something over their open connections; keyed by user id. */

@@ -24,6 +24,7 @@ import org.bsc.langgraph4j.CompiledGraph;
 import org.bsc.langgraph4j.GraphStateException;
 import org.bsc.langgraph4j.StateGraph;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.slideo.design.Fonts;
 import io.slideo.model.deck.PlannedSlide;
@@ -112,11 +113,13 @@ public class WritingWorkflow {
         // Model calls wait on the network, so a deck's slides are all in flight at once (bounded per user).
         int threads0 = models.configured() ? Math.max(config.writing().parallelism(), config.model().parallelism())
                 : config.writing().parallelism();
-        this.writers = Executors.newFixedThreadPool(threads0, task -> {
+        // Each slide is written under the trace of the record that asked for it: its model call and its
+        // slide.generated record belong to the deck's trace, not to a trace of their own.
+        this.writers = Context.taskWrapping(Executors.newFixedThreadPool(threads0, task -> {
             Thread thread = new Thread(task, "slide-writer-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }));
         this.graph = Workflows.compile(new StateGraph<>(WorkflowState::new)
                 .addNode(GATHER, node_async(this::gather))
                 .addNode(WRITE, node_async(this::write))
