@@ -3,6 +3,8 @@ package io.slideo.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +29,7 @@ import io.slideo.testing.TestTokens;
  */
 class PostgresOutageIT {
     private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final int POSTGRES_PORT = Integer.parseInt(System.getenv().getOrDefault("SLIDEO_PG_PORT", "15432"));
     private static final Map<String, Integer> SERVICES = Map.of("gateway-service", 8080, "websocket-service", 8081,
             "document-service", 8082, "content-service", 8083, "slide-service", 8084, "worker-service", 8085);
     // The budget the issue sets is 10 s; the bound asserted leaves room for a loaded CI machine.
@@ -77,7 +80,13 @@ class PostgresOutageIT {
                 .redirectErrorStream(true).redirectOutput(root.resolve(".slideo/logs/outage-test-infra.log").toFile())
                 .start();
         assertEquals(0, infra.waitFor(), "./slideo infra started PostgreSQL again (see .slideo/logs/outage-test-infra.log)");
-        return System.currentTimeMillis();
+        // A launcher that took the suite's PostgreSQL for an external one would say "up" and start nothing.
+        try (Socket accepted = new Socket("127.0.0.1", POSTGRES_PORT)) {
+            return System.currentTimeMillis();
+        } catch (IOException e) {
+            throw new AssertionError("./slideo infra exited 0 but nothing listens on " + POSTGRES_PORT
+                    + "; it said: " + Files.readString(root.resolve(".slideo/logs/outage-test-infra.log")), e);
+        }
     }
 
     /** Milliseconds from {@code since} until the service's readiness answers 200 (or the wait gives up). */
@@ -90,7 +99,7 @@ class PostgresOutageIT {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return System.currentTimeMillis() - since;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not answering yet
             }
             Thread.sleep(200);
