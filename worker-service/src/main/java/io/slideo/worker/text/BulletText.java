@@ -188,14 +188,17 @@ public final class BulletText {
         return text.chars().filter(c -> c == open).count() != text.chars().filter(c -> c == close).count();
     }
 
-    /** The sentence without its closing full stop or a list item's semicolon (a question keeps its mark). */
+    /**
+     * The sentence without its closing full stop, a list item's semicolon (Latin or Arabic) or a trailing
+     * run of dots ("support………"); a question keeps its mark.
+     */
     private static String withoutEndMark(String text) {
-        return text.trim().replaceAll("\\s*[.;\u3002]+$", "").trim();
+        return text.trim().replaceAll("\\s*[.;\u3002\u061b\u06d4\u2026]+$", "").trim();
     }
 
     private static String stripEnd(String text) {
         String result = text.trim();
-        while (!result.isEmpty() && ".,;:\u2013\u2014-\u3002".indexOf(result.charAt(result.length() - 1)) >= 0) {
+        while (!result.isEmpty() && ".,;:\u2013\u2014-\u3002\u061b\u06d4\u2026".indexOf(result.charAt(result.length() - 1)) >= 0) {
             result = result.substring(0, result.length() - 1).trim();
         }
         return result;

@@ -1,5 +1,6 @@
 package io.slideo.worker.text;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ public final class NonProse {
             return true;
         }
         String[] tokens = text.trim().split("\\s+");
-        long identifiers = java.util.Arrays.stream(tokens)
+        long identifiers = Arrays.stream(tokens)
                 .filter(t -> IDENTIFIER.matcher(t.replaceAll("^[\\p{Punct}]+|[\\p{Punct}&&[^_]]+$", "")).matches()).count();
         return identifiers >= 2 && identifiers * 4 >= tokens.length || identifiers >= 3;
     }
@@ -72,16 +73,24 @@ public final class NonProse {
      */
     public static boolean isFragment(String text) {
         String[] tokens = text.trim().split("\\s+");
-        long numbers = java.util.Arrays.stream(tokens).filter(t -> NUMBER.matcher(t.replaceAll("[()\\[\\]]", "")).matches())
+        long numbers = Arrays.stream(tokens).filter(t -> NUMBER.matcher(t.replaceAll("[()\\[\\]]", "")).matches())
                 .count();
         if (numbers * 2 > tokens.length || NUMBER_RUN.matcher(text).find()) {
             return true;
         }
         // A line that starts with an ellipsis goes on from something the slide does not say.
-        if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens) || text.trim().matches("^(\u2026|\\.{3}).*")) {
+        if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens) || isSaidTwice(tokens)
+                || text.trim().matches("^(\u2026|\\.{3}).*")) {
             return true;
         }
         return tokens.length <= 3 && LATIN_WORD.matcher(tokens[0]).lookingAt() && !hasVerb(tokens);
+    }
+
+    // "Employer Responsibilities Employer Responsibilities": a heading a PDF printed twice (margin and body).
+    private static boolean isSaidTwice(String[] tokens) {
+        int half = tokens.length / 2;
+        return tokens.length % 2 == 0 && half > 0 && String.join(" ", Arrays.copyOfRange(tokens, 0, half))
+                .equalsIgnoreCase(String.join(" ", Arrays.copyOfRange(tokens, half, tokens.length)));
     }
 
     // In capitals, or every longer word capitalised without a verb: a heading or a list of names, not a point.

@@ -16,6 +16,15 @@ class BulletTextTest {
     }
 
     @Test
+    void dropsAnArabicListItemsSemicolonAndATrailingRunOfDots() {
+        // un-report-arabic-rtl.docx and talk-counter-code-of-practice.ppt: a list item ending "؛", a line ending "………".
+        assertEquals("\u0631\u0635\u062f \u0627\u0644\u062a\u0646\u0641\u064a\u0630",
+                BulletText.shorten("\u0631\u0635\u062f \u0627\u0644\u062a\u0646\u0641\u064a\u0630\u061b", LIMIT));
+        assertEquals("An organisation with cross community support",
+                BulletText.asBullet("An organisation with cross community support\u2026\u2026\u2026", LIMIT));
+    }
+
+    @Test
     void givesUpALongSentenceWithNothingToDropInsteadOfCuttingIt() {
         assertEquals("", BulletText.shorten("Dynamic languages such as JavaScript, Python, and Ruby, are popular since they"
                 + " are expressive, accessible to non-experts, and make deployment as easy as distributing a source file.", LIMIT));

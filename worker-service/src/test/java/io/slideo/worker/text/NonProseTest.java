@@ -21,6 +21,13 @@ class NonProseTest {
     }
 
     @Test
+    void aHeadingPrintedTwiceIsAFragment() {
+        // manual-irs-publication-15.pdf prints "Employer Responsibilities" in the margin and above the text.
+        assertTrue(NonProse.isFragment("Employer Responsibilities Employer Responsibilities"));
+        assertFalse(NonProse.isFragment("Employers withhold tax and employers report it."));
+    }
+
+    @Test
     void aLineThatGoesOnFromElsewhereIsAFragment() {
         assertTrue(NonProse.isFragment("\u2026 (Check your access log)"));
         assertTrue(NonProse.isFragment("...and then the server restarts"));
