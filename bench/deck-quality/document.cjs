@@ -58,6 +58,8 @@ function locate(doc, bullet) {
   for (const text of doc.texts) {
     for (const probe of probes) {
       const found = occurrences(text, probe);
+      // A bullet that ends with its sentence's own mark inside a quote ("a war against “piracy.”") is whole.
+      if (found.length && /[.!?。！？]["'”’»)\]]+$/u.test(probe)) return { where: 'complete' };
       if (found.length) return placeIn(text, found);
     }
   }
@@ -68,7 +70,9 @@ function placeIn(text, found) {
   let rest = null;
   for (const end of found) {
     const line = text.slice(end, text.indexOf('\n', end));
-    if (/^\s*[.!?。！？…;:]?["'”’»)\]]*\s*$/u.test(line) || /^[.!?。！？]["'”’»)\]]*(\s|$)/u.test(line)) return { where: 'complete' };
+    // "… or the Wineries!do you want …": an exclamation or question ends its sentence even without a space.
+    if (/^\s*[.!?。！？…;:]?["'”’»)\]]*\s*$/u.test(line) || /^[.!?。！？]["'”’»)\]]*(\s|$)/u.test(line)
+      || /^[!?！？]\p{L}/u.test(line)) return { where: 'complete' };
     const sentence = line.split(SENTENCE_END)[0];
     // Only an aside left out ("… 400 words (more is fine).") is a sentence shortened, not cut.
     if (wordCount(sentence.replace(/^\s*\([^()]*\)/u, '')) < 1) return { where: 'complete' };

@@ -43,6 +43,13 @@ test('a bullet that stops where its sentence goes on is cut, and a cut that drop
   assert.strictEqual(locate(doc, 'Something the document never says').where, 'absent');
   assert.strictEqual(locate(doc, 'Lenders fund projects').where, 'shortened', 'only an aside is left out');
   assert.strictEqual(locate(doc, 'Lenders fund homes').where, 'cut', 'the aside holds a number');
+  const quoted = documentOf({ language: 'en', sections: [{ title: 'Piracy', level: 1, blocks: [
+    { kind: 'PARAGRAPH', text: 'There has been a war against \u201cpiracy.\u201d The contours are hard to sketch.' },
+    { kind: 'PARAGRAPH', text: 'A short drive to the Wineries!do you want to step back in time?' }] }] });
+  assert.strictEqual(locate(quoted, 'There has been a war against \u201cpiracy.\u201d').where, 'complete',
+    'the sentence ends inside its closing quote');
+  assert.strictEqual(locate(quoted, 'A short drive to the Wineries!').where, 'complete', 'an exclamation ends it, space or not');
+  assert.strictEqual(locate(quoted, 'There has been a war').where, 'cut');
 });
 
 test('the deck metrics count phrase pairs, continuations, "Slide N", mid-clause bullets, markup and tables shown again', () => {
