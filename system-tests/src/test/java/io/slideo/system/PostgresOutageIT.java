@@ -1,5 +1,6 @@
 package io.slideo.system;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,9 +23,9 @@ import io.slideo.testing.RepositoryPaths;
 import io.slideo.testing.TestTokens;
 
 /**
- * PostgreSQL killed (kill -9, with every backend) for ten seconds while a 352-page book is read: the
- * worker's result reaches document-service while the database is down, is retried rather than
- * dead-lettered, and the document ends extracted. Every service is ready again soon after the
+ * PostgreSQL killed (kill -9, with every backend) for ten seconds while a 352-page book is read: a
+ * read meanwhile answers 503 UNAVAILABLE with Retry-After; the worker's result reaches document-service
+ * while the database is down, is retried rather than dead-lettered, and the document ends extracted. Every service is ready again soon after the
  * database returns; how soon is printed.
  */
 class PostgresOutageIT {
@@ -48,7 +49,11 @@ class PostgresOutageIT {
         Thread.sleep(2_000); // the worker is reading the book
 
         killPostgres();
-        Thread.sleep(OUTAGE.toMillis());
+        Thread.sleep(1_000);
+        // Meanwhile a read is refused as a passing outage, not an internal error.
+        Suite.as(token).get("/api/v1/documents/" + documentId).then().statusCode(503)
+                .header("Retry-After", "5").body("code", equalTo("UNAVAILABLE")).body("retryable", equalTo(true));
+        Thread.sleep(OUTAGE.toMillis() - 1_000);
         long back = startPostgres();
 
         Map<String, Long> readyAfter = new LinkedHashMap<>();

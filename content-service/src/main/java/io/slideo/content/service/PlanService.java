@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -37,6 +36,7 @@ import io.slideo.model.event.Topic;
 import io.slideo.model.theme.Theme;
 import io.slideo.model.ws.ErrorResponse;
 import io.slideo.outbox.Outbox;
+import io.slideo.runtime.client.UpstreamFailures;
 import io.smallrye.mutiny.Uni;
 
 /** Content plans: asked for by a user, drafted by a worker, edited by the user, then the definition of a deck. */
@@ -228,11 +228,10 @@ public class PlanService {
     }
 
     private static Throwable documentFailure(String id, Throwable e) {
-        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
+        if (e instanceof SlideoException refused && refused.code() == ErrorCode.NOT_FOUND) {
             return SlideoException.notFound("Document", id);
         }
-        Log.warnf("document-service could not confirm document %s: %s", id, e.getMessage());
-        return new SlideoException(ErrorCode.UNAVAILABLE, "The document service did not answer; try again shortly", e);
+        return UpstreamFailures.translate("document-service", e);
     }
 
     private static Plan newPlan(String userId, String requestId, PlanRequest request, Theme theme,

@@ -18,10 +18,13 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.slideo.model.error.ApiError;
 import io.slideo.model.error.ErrorCode;
+import io.slideo.model.error.Outages;
 import io.slideo.model.error.SlideoException;
 
 /** The one place a REST failure becomes the {@link ApiError} shape. */
 public class ApiExceptionMapper {
+    static final String OUTAGE = "A part of Slideo is restarting or unreachable; try again in a few seconds";
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response slideo(SlideoException e, HttpHeaders headers) {
@@ -79,6 +82,12 @@ public class ApiExceptionMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpHeaders headers) {
+        // A database, Redis or service that is down or restarting is not a bug: the user may try again soon.
+        if (Outages.causes(e).stream().anyMatch(Outages::isOutage)) {
+            Log.warnf("Unavailable for now: %s", e.toString());
+            return Response.fromResponse(respond(ErrorCode.UNAVAILABLE, OUTAGE, headers))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         Log.errorf(e, "Unexpected failure");
         return respond(ErrorCode.INTERNAL, "Something went wrong on our side; try again", headers);
     }

@@ -19,13 +19,13 @@ import io.slideo.model.ws.ClientFrame;
 import io.slideo.model.ws.ClientMessageType;
 import io.slideo.model.ws.FileUpload;
 import io.slideo.model.ws.ProgressUpdate;
+import io.slideo.runtime.client.UpstreamFailures;
 import io.slideo.websocket.client.DocumentServiceClient;
-import io.slideo.websocket.client.UpstreamFailures;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.LiveConnection;
 import io.slideo.websocket.repository.SessionStore;
-import io.slideo.websocket.repository.UploadStore;
 import io.slideo.websocket.repository.UploadStore.Upload;
+import io.slideo.websocket.repository.UploadStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 

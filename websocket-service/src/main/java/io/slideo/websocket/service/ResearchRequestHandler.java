@@ -10,9 +10,9 @@ import io.slideo.model.error.SlideoException;
 import io.slideo.model.ws.ClientFrame;
 import io.slideo.model.ws.ClientMessageType;
 import io.slideo.model.ws.ResearchRequest;
+import io.slideo.runtime.client.UpstreamFailures;
 import io.slideo.websocket.client.ContentServiceClient;
 import io.slideo.websocket.client.ResearchQuery;
-import io.slideo.websocket.client.UpstreamFailures;
 import io.slideo.websocket.domain.LiveConnection;
 import io.smallrye.mutiny.Uni;
 

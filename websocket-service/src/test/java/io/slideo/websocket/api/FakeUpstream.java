@@ -19,7 +19,7 @@ import io.vertx.core.json.JsonObject;
  * every request and answers like they do: themes "aurora" exists, "locked" is refused (403
  * FORBIDDEN), "teapot" gets an answer outside the error shape (418, no body), everything else is
  * NOT_FOUND in the one error shape; a plan whose description is "unknown-documents" or a deck "missing" is too;
- * research with more than 10 results is INVALID_FIELD.
+ * research with more than 10 results is INVALID_FIELD. It can be told to fail the next requests with 503.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     record Recorded(String method, String path, MultiMap headers, String body) {
@@ -35,6 +35,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
     /** SHA-256 of every file uploaded to the fake document-service, by request id. */
     private static final Map<String, String> UPLOADED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger FAILING = new java.util.concurrent.atomic.AtomicInteger();
     private static Vertx vertx;
     private static HttpServer server;
     private static int port;
@@ -66,6 +67,16 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         return REQUESTS.stream().filter(r -> requestId.equals(r.requestId())).findFirst();
     }
 
+    /** The next {@code requests} requests (not uploads) are answered 503 UNAVAILABLE, as by a service failing on its side. */
+    static void failNext(int requests) {
+        FAILING.set(requests);
+    }
+
+    /** How many requests carried this X-Request-Id (a retried call sends it each time). */
+    static long count(String requestId) {
+        return REQUESTS.stream().filter(r -> requestId.equals(r.requestId())).count();
+    }
+
     /** Stops answering: the port is closed, as when the service is down. */
     static void goDown() {
         await(server.close().toCompletionStage().toCompletableFuture());
@@ -83,8 +94,13 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                         return;
                     }
                     request.body().onSuccess(body -> {
-                    REQUESTS.add(new Recorded(request.method().name(), request.path(), request.headers(), body.toString()));
-                    answer(request, body.length() == 0 ? new JsonObject() : body.toJsonObject());
+                        REQUESTS.add(new Recorded(request.method().name(), request.path(), request.headers(), body.toString()));
+                        if (FAILING.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            reply(request, 503, new JsonObject().put("code", "UNAVAILABLE")
+                                    .put("message", "content-service is restarting").put("retryable", true));
+                            return;
+                        }
+                        answer(request, body.length() == 0 ? new JsonObject() : body.toJsonObject());
                     });
                 })
                 .listen(port, "127.0.0.1")
