@@ -12,6 +12,7 @@ import io.slideo.design.Box;
 import io.slideo.design.SlideFit;
 import io.slideo.design.SlideGeometry;
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.QualityReport;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.theme.Theme;
@@ -75,6 +76,8 @@ public final class QualityGate {
                 table = fitTable(table, theme, frame.body(), actions);
                 fill = SlideFit.table(table, theme, frame.body()).fill();
             }
+            // A chart is laid out to its box (labels thinned, bars narrowed): full, never over.
+            case CHART -> fill = ChartReading.of(table).isPresent() ? 1.0 : 0;
             case QUOTE -> {
                 first = fitQuote(first, theme, frame, actions, moved);
                 fill = first.isEmpty() ? 0 : SlideFit.paragraph(first.get(0).text(), theme, frame.body(),

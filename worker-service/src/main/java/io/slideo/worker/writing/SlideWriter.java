@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.worker.planning.ChartShape;
 import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.Passage;
 import io.slideo.worker.text.TextCleanup;
@@ -83,6 +85,12 @@ public final class SlideWriter {
                             SlideTables.trimmed(table.rows(), language()), written.notes(), table.source()))
                     .orElseGet(() -> new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(),
                             List.of(), written.notes()));
+            case CHART -> index.table(slide.sources())
+                    .flatMap(table -> ChartShape.rows(table.rows()).filter(rows -> ChartReading.of(rows).isPresent())
+                            .map(rows -> new SlideDraft(slide.index(), slide.title(), layout, List.of(), List.of(), rows,
+                                    written.notes(), table.source())))
+                    .orElseGet(() -> draft(new PlannedSlide(slide.index(), slide.title(), SlideLayout.TABLE,
+                            slide.keyPoints(), slide.sources()), deckTitle, documentIds, instructions));
             case QUOTE -> all.isEmpty()
                     ? new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(), List.of(),
                             written.notes())

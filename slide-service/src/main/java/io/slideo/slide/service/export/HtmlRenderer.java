@@ -81,6 +81,8 @@ public final class HtmlRenderer {
             for (Shape shape : page.shapes()) {
                 if (shape instanceof Text text) {
                     faces.add(text.face().family() + "|" + text.face().bold());
+                } else if (shape instanceof Composition.Plot plot) {
+                    faces.add(plot.face().family() + "|false");
                 } else if (shape instanceof Table table) {
                     faces.add(table.face().family() + "|false");
                     faces.add(table.face().family() + "|true");
@@ -132,6 +134,8 @@ public final class HtmlRenderer {
                 text(html, text, chain);
             } else if (shape instanceof Table table) {
                 table(html, table, chain, page.rightToLeft(), print);
+            } else if (shape instanceof Composition.Plot plot) {
+                ChartSvg.append(html, plot, chain);
             }
         }
         html.append("</section>\n");
