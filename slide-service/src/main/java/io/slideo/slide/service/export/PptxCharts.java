@@ -5,12 +5,14 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.Units;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
@@ -30,6 +32,11 @@ import org.apache.poi.common.usermodel.fonts.FontGroup;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFChart;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTTitle;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STDLblPos;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBody;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextCharacterProperties;
 
 import io.slideo.model.deck.Chart;
 import io.slideo.slide.service.export.Composition.Plot;
@@ -47,7 +54,9 @@ final class PptxCharts {
     static void add(XMLSlideShow show, XSLFSlide slide, Plot plot) {
         Chart data = plot.chart();
         XSLFChart chart = show.createChart();
-        slide.addChart(chart, new Rectangle2D.Double(plot.box().x(), plot.box().y(), plot.box().width(), plot.box().height()));
+        // POI takes this anchor in EMU, unlike the points of every other shape's.
+        slide.addChart(chart, new Rectangle2D.Double(Units.toEMU(plot.box().x()), Units.toEMU(plot.box().y()),
+                Units.toEMU(plot.box().width()), Units.toEMU(plot.box().height())));
         chart.setAutoTitleDeleted(true); // the slide's title is the chart's
         int n = data.categories().size();
         XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(data.categories().toArray(String[]::new),
@@ -61,13 +70,19 @@ final class PptxCharts {
                 series.getDataPoint(i).setFillProperties(fill(plot.palette().get(i % plot.palette().size())));
             }
             chart.plot(pie);
+            valueLabels(chart.getCTChart().getPlotArea().getPieChartArray(0).getSerArray(0).addNewDLbls(), plot,
+                    STDLblPos.OUT_END);
             legend(chart, plot, LegendPosition.RIGHT);
             return;
         }
         boolean bar = data.kind() == Chart.Kind.BAR;
         XDDFCategoryAxis categoryAxis = chart.createCategoryAxis(bar ? AxisPosition.LEFT : AxisPosition.BOTTOM);
         XDDFValueAxis valueAxis = chart.createValueAxis(bar ? AxisPosition.BOTTOM : AxisPosition.LEFT);
-        valueAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+        // Reversed categories (below) would put the value axis on top: it crosses at their end instead.
+        valueAxis.setCrosses(bar ? AxisCrosses.MAX : AxisCrosses.AUTO_ZERO);
+        valueAxis.setNumberFormat(numberFormat(data));
+        // Category names at the low end of the value axis, clear of bars below zero.
+        categoryAxis.setTickLabelPosition(AxisTickLabelPosition.LOW);
         valueAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
         if (!plot.categoryTitle().isEmpty()) {
             categoryAxis.setTitle(plot.categoryTitle());
@@ -104,9 +119,80 @@ final class PptxCharts {
             chart.getCTChart().getPlotArea().getCatAxArray(0).getScaling().addNewOrientation()
                     .setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STOrientation.MAX_MIN);
         }
+        var area = chart.getCTChart().getPlotArea();
+        if (data.series().size() == 1 && data.categories().size() <= (bar ? 24 : 12)) {
+            if (data.kind() == Chart.Kind.LINE) {
+                valueLabels(area.getLineChartArray(0).getSerArray(0).addNewDLbls(), plot, STDLblPos.T);
+            } else {
+                valueLabels(area.getBarChartArray(0).getSerArray(0).addNewDLbls(), plot, STDLblPos.OUT_END);
+            }
+        }
+        for (var axis : area.getCatAxList()) {
+            if (axis.isSetTitle()) {
+                titled(axis.getTitle(), plot);
+            }
+        }
+        for (var axis : area.getValAxList()) {
+            if (axis.isSetTitle()) {
+                titled(axis.getTitle(), plot);
+            }
+        }
         if (data.series().size() > 1) {
             legend(chart, plot, LegendPosition.TOP);
         }
+    }
+
+    /** Each mark's value written by it, in the table's unit, in the deck's font. */
+    private static void valueLabels(CTDLbls labels, Plot plot, STDLblPos.Enum position) {
+        labels.addNewNumFmt().setFormatCode(numberFormat(plot.chart()));
+        labels.getNumFmt().setSourceLinked(false);
+        labels.addNewDLblPos().setVal(position);
+        labels.addNewShowLegendKey().setVal(false);
+        labels.addNewShowVal().setVal(true);
+        labels.addNewShowCatName().setVal(false);
+        labels.addNewShowSerName().setVal(false);
+        labels.addNewShowPercent().setVal(false);
+        labels.addNewShowBubbleSize().setVal(false);
+        CTTextBody body = labels.addNewTxPr();
+        body.addNewBodyPr();
+        body.addNewLstStyle();
+        run(body.addNewP().addNewPPr().addNewDefRPr(), plot);
+    }
+
+    /** An axis title as the labels are: the deck's font and text colour (PowerPoint's default is black). */
+    private static void titled(CTTitle title, Plot plot) {
+        if (title.getTx() == null || title.getTx().getRich() == null) {
+            return;
+        }
+        for (var paragraph : title.getTx().getRich().getPList()) {
+            for (var r : paragraph.getRList()) {
+                run(r.isSetRPr() ? r.getRPr() : r.addNewRPr(), plot);
+            }
+        }
+    }
+
+    private static void run(CTTextCharacterProperties run, Plot plot) {
+        run.setSz(Math.round(plot.face().size() * 100));
+        run.setB(false);
+        Color c = Color.decode(plot.textColour());
+        run.addNewSolidFill().addNewSrgbClr().setVal(new byte[] { (byte) c.getRed(), (byte) c.getGreen(), (byte) c.getBlue() });
+        run.addNewLatin().setTypeface(plot.face().family());
+    }
+
+    /** Grouped digits, decimals where the table has them, the unit around them as the table wrote it: "$"#,##0.0#"m". */
+    static String numberFormat(Chart chart) {
+        boolean whole = chart.series().stream().flatMap(s -> s.values().stream())
+                .allMatch(v -> v == null || v == Math.rint(v));
+        String digits = whole ? "#,##0" : "#,##0.0#";
+        String unit = chart.unit();
+        if (unit.isEmpty()) {
+            return digits;
+        }
+        boolean currency = "$\u20ac\u00a3\u00a5".indexOf(unit.charAt(0)) >= 0;
+        String prefix = currency ? "\"" + unit.charAt(0) + "\"" : "";
+        String rest = currency ? unit.substring(1) : unit;
+        String suffix = rest.isEmpty() ? "" : "\"" + ("%".equals(rest) || rest.matches("[kKmMbB]n?|bn") ? rest : " " + rest) + "\"";
+        return prefix + digits + suffix;
     }
 
     private static XDDFNumericalDataSource<Double> values(XSLFChart chart, Chart data, int s) {

@@ -76,6 +76,9 @@ class ChartRenderersTest {
         byte[] pptx = PptxRenderer.render(composed());
         try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
             List<XSLFChart> charts = show.getCharts();
+            var frame = show.getSlides().get(0).getShapes().stream()
+                    .filter(s -> s instanceof org.apache.poi.xslf.usermodel.XSLFGraphicFrame).findFirst().orElseThrow();
+            assertEquals(848, frame.getAnchor().getWidth(), 0.5, "the chart fills the slide's body box");
             assertEquals(4, charts.size(), "one chart per chart slide, none for the table of words");
             assertLine(charts.get(0).getChartSeries().get(0));
             assertTrue(charts.get(0).getCTChart().xmlText().contains(">Visitors</"), "the series is named");
