@@ -58,6 +58,10 @@ final class PptxCharts {
         slide.addChart(chart, new Rectangle2D.Double(Units.toEMU(plot.box().x()), Units.toEMU(plot.box().y()),
                 Units.toEMU(plot.box().width()), Units.toEMU(plot.box().height())));
         chart.setAutoTitleDeleted(true); // the slide's title is the chart's
+        // A cell the table leaves empty is a gap in the line, not a zero.
+        var blanks = chart.getCTChart().isSetDispBlanksAs() ? chart.getCTChart().getDispBlanksAs()
+                : chart.getCTChart().addNewDispBlanksAs();
+        blanks.setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs.GAP);
         int n = data.categories().size();
         XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(data.categories().toArray(String[]::new),
                 chart.formatRange(new CellRangeAddress(1, n, 0, 0)), 0);

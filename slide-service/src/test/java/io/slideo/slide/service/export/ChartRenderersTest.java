@@ -87,6 +87,7 @@ class ChartRenderersTest {
             assertEquals(2, regions.getSeriesCount());
             assertSeries(regions.getSeries(1), List.of("North", "South", "East", "West"), List.of(5.1, 2.9, 3.3, 1.2));
             assertEquals(-0.8, regions.getSeries(0).getValuesData().getPointAt(3).doubleValue(), 1e-9);
+            assertTrue(charts.get(1).getCTChart().xmlText().contains("dispBlanksAs val=\"gap\""), "an empty cell is a gap");
             XDDFChartData shares = assertInstanceOf(XDDFPieChartData.class, charts.get(2).getChartSeries().get(0));
             assertSeries(shares.getSeries(0), List.of("Web", "Stores", "Partners", "Other"), List.of(45.0, 30.0, 15.0, 10.0));
             XDDFChartData staff = charts.get(3).getChartSeries().get(0);
