@@ -39,12 +39,17 @@ record ChartScale(double min, double max, List<Double> ticks) {
         return (value - min) / (max - min);
     }
 
-    /** "1,234", "12.5 %", "$4m", "−3.2": grouped, at most two decimals, the unit where the table put it. */
-    static String format(Double value, String unit) {
+    /** "1,234", "12.5 %" (in the deck language's marks: "1 234", "12,5 %"), "$4m", "−3.2": grouped, at most two decimals, the unit where the table put it. */
+    static String format(Double value, String unit, Locale locale) {
         if (value == null) {
             return "";
         }
-        DecimalFormat number = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormatSymbols marks = DecimalFormatSymbols.getInstance(locale == null ? Locale.ROOT : locale);
+        // The figures a deck's own fonts are sure to have: a plain space to group, a hyphen-free minus below.
+        if (Character.isSpaceChar(marks.getGroupingSeparator())) {
+            marks.setGroupingSeparator(' ');
+        }
+        DecimalFormat number = new DecimalFormat("#,##0.##", marks);
         String digits = number.format(Math.abs(value));
         String sign = value < 0 ? "\u2212" : "";
         String u = unit == null ? "" : unit;

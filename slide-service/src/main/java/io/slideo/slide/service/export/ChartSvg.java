@@ -24,20 +24,23 @@ final class ChartSvg {
     private final float size;
     private final float line;
     private final String chain;
+    private final Locale locale;
     private final StringBuilder marks = new StringBuilder();
     private final StringBuilder words = new StringBuilder();
 
-    private ChartSvg(Plot plot, String chain) {
+    private ChartSvg(Plot plot, String chain, Locale locale) {
         this.plot = plot;
         this.chart = plot.chart();
         this.size = plot.face().size();
         this.font = Fonts.awt(plot.face().family(), false, size);
         this.line = size * 1.25f;
         this.chain = chain;
+        this.locale = locale;
     }
 
-    static void append(StringBuilder html, Plot plot, String chain) {
-        ChartSvg svg = new ChartSvg(plot, chain);
+    /** {@code locale}: the deck's language, whose marks the numbers are written with ("12,5" in a Russian deck). */
+    static void append(StringBuilder html, Plot plot, String chain, Locale locale) {
+        ChartSvg svg = new ChartSvg(plot, chain, locale);
         svg.draw();
         float w = plot.box().width();
         float h = plot.box().height();
@@ -77,7 +80,7 @@ final class ChartSvg {
     }
 
     private void columnsOrLine(ChartScale scale, float top, float w, float h) {
-        float left = scale.ticks().stream().map(t -> TextMeasure.width(ChartScale.format(t, chart.unit()), font))
+        float left = scale.ticks().stream().map(t -> TextMeasure.width(format(t, chart.unit()), font))
                 .max(Float::compare).orElse(0f) + 8;
         boolean column = chart.kind() == Chart.Kind.COLUMN;
         float bottom = (column ? 2 : 1) * line + 6 + (plot.categoryTitle().isEmpty() ? 0 : line + 2);
@@ -87,7 +90,7 @@ final class ChartSvg {
         for (double t : scale.ticks()) {
             float y = y0 + plotH * (1 - (float) scale.share(t));
             marks.append(lineTo(left, y, left + plotW, y, plot.gridColour(), t == 0 ? 1.2f : 0.6f));
-            label(ChartScale.format(t, chart.unit()), 0, y - line / 2, left - 6, "right", false);
+            label(format(t, chart.unit()), 0, y - line / 2, left - 6, "right", false);
         }
         int n = chart.categories().size();
         float slot = plotW / n;
@@ -121,7 +124,7 @@ final class ChartSvg {
                     float bar = group / series;
                     float x = cx - group / 2 + s * bar;
                     marks.append(rect(x + bar * 0.06f, Math.min(y, zero), bar * 0.88f, Math.abs(zero - y), colour, data.name(), v));
-                    String value = ChartScale.format(v, chart.unit());
+                    String value = format(v, chart.unit());
                     // Each bar its value, where the values fit over their bars.
                     if (n * series <= 16 && TextMeasure.width(value, font) <= bar + 6) {
                         label(value, x + bar / 2 - bar, v >= 0 ? y - line - 1 : y + 1, 2 * bar, "center", true);
@@ -132,7 +135,7 @@ final class ChartSvg {
                             .append(v).append("\" cx=\"").append(num(cx)).append("\" cy=\"").append(num(y))
                             .append("\" r=\"3.5\" fill=\"").append(colour).append("\" />");
                     if (valueLabels) {
-                        label(ChartScale.format(v, chart.unit()), cx - slot / 2, y - line - 3, slot, "center", true);
+                        label(format(v, chart.unit()), cx - slot / 2, y - line - 3, slot, "center", true);
                     }
                 }
             }
@@ -153,12 +156,12 @@ final class ChartSvg {
         float widest = chart.categories().stream().map(c -> TextMeasure.width(c, rowFont)).max(Float::compare).orElse(0f);
         float left = Math.min(w * 0.38f, widest + 10);
         float valueRoom = chart.series().size() == 1
-                ? TextMeasure.width(ChartScale.format(chart.range()[1], chart.unit()), font) + 8 : 8;
+                ? TextMeasure.width(format(chart.range()[1], chart.unit()), font) + 8 : 8;
         float plotW = w - left - valueRoom;
         for (double t : scale.ticks()) {
             float x = left + plotW * (float) scale.share(t);
             marks.append(lineTo(x, top, x, top + plotH, plot.gridColour(), t == 0 ? 1.2f : 0.6f));
-            label(ChartScale.format(t, chart.unit()), x - 40, top + plotH + 4, 80, "center", true);
+            label(format(t, chart.unit()), x - 40, top + plotH + 4, 80, "center", true);
         }
         float zero = left + plotW * (float) scale.share(0);
         int series = chart.series().size();
@@ -178,7 +181,7 @@ final class ChartSvg {
                 marks.append(rect(Math.min(x, zero), y + bar * 0.06f, Math.abs(x - zero), bar * 0.88f,
                         plot.palette().get(s % plot.palette().size()), chart.series().get(s).name(), v));
                 if (series == 1) {
-                    words.append(text(ChartScale.format(v, chart.unit()), Math.max(x, zero) + 4, cy - rowSize * 0.65f,
+                    words.append(text(format(v, chart.unit()), Math.max(x, zero) + 4, cy - rowSize * 0.65f,
                             valueRoom + 40, "left", rowSize));
                 }
             }
@@ -213,7 +216,7 @@ final class ChartSvg {
             float y = legendY + i * (line + 6);
             marks.append("<rect x=\"").append(num(legendX)).append("\" y=\"").append(num(y + line * 0.15f)).append("\" width=\"")
                     .append(num(line * 0.7f)).append("\" height=\"").append(num(line * 0.7f)).append("\" fill=\"").append(colour).append("\" />");
-            String entry = chart.categories().get(i) + "  " + ChartScale.format(v, chart.unit());
+            String entry = chart.categories().get(i) + "  " + format(v, chart.unit());
             label(fitted(entry, font, w - legendX - line - 4), legendX + line, y, w - legendX - line, "left", true);
         }
     }
@@ -229,6 +232,10 @@ final class ChartSvg {
             label(name, at + line * 0.8f, y, Math.min(width + 4, w - at), "left", true);
             at += line * 0.8f + width + 18;
         }
+    }
+
+    private String format(Double value, String unit) {
+        return ChartScale.format(value, unit, locale);
     }
 
     private void label(String text, float x, float y, float width, String align, boolean nowrap) {

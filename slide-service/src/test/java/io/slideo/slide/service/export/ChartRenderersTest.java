@@ -134,6 +134,15 @@ class ChartRenderersTest {
     }
 
     @Test
+    void aChartWritesItsNumbersWithTheDeckLanguagesMarks() {
+        List<List<String>> sales = List.of(List.of("Регион", "Продажи"), List.of("Москва", "1 234,5"),
+                List.of("Казань", "812,1"), List.of("Омск", "93,2"));
+        String html = HtmlRenderer.document(DeckComposer.compose("Продажи", SampleDecks.PAPER, List.of(SampleDecks.DOCUMENT),
+                List.of(new SlideContent(0, "Продажи по регионам", SlideLayout.CHART, List.of(), List.of(), sales, "")), "ru"));
+        assertTrue(html.contains(">1 234,5<") && html.contains(">812,1<"), "Russian decimal commas");
+    }
+
+    @Test
     void thePdfSetsTheChartsLabelsAsText() throws IOException {
         byte[] pdf = PdfRenderer.render(composed());
         try (PDDocument document = Loader.loadPDF(pdf)) {
