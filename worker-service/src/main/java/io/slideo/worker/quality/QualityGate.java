@@ -76,8 +76,9 @@ public final class QualityGate {
                 table = fitTable(table, theme, frame.body(), actions);
                 fill = SlideFit.table(table, theme, frame.body()).fill();
             }
-            // A chart is laid out to its box (labels thinned, bars narrowed): full, never over.
-            case CHART -> fill = ChartReading.of(table).isPresent() ? 1.0 : 0;
+            // Rows that no longer read as a chart are drawn as the table they are.
+            case CHART -> fill = ChartReading.of(table).map(c -> SlideFit.chart(c, theme, frame.body()).fill())
+                    .orElseGet(() -> SlideFit.table(draft.table(), theme, frame.body()).fill());
             case QUOTE -> {
                 first = fitQuote(first, theme, frame, actions, moved);
                 fill = first.isEmpty() ? 0 : SlideFit.paragraph(first.get(0).text(), theme, frame.body(),

@@ -199,7 +199,7 @@ public final class DeckComposer {
 
     private static Composition.Plot plot(Box box, Theme theme, io.slideo.model.deck.Chart chart, String categoryTitle) {
         int colours = chart.kind() == io.slideo.model.deck.Chart.Kind.PIE ? chart.categories().size() : chart.series().size();
-        float size = Math.max(11, theme.bodyFontSize() * SlideFit.TABLE_SCALE * 0.85f);
+        float size = SlideFit.chartLabelSize(theme); // what the quality gate measured
         return new Composition.Plot("body", box, chart, new Face(theme.bodyFont(), false, size), theme.textColor(),
                 ChartPalette.grid(theme), theme.backgroundColor(), ChartPalette.series(theme, colours), clean(categoryTitle));
     }
