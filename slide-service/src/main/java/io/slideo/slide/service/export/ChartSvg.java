@@ -182,7 +182,7 @@ final class ChartSvg {
                         plot.palette().get(s % plot.palette().size()), chart.series().get(s).name(), v));
                 if (series == 1) {
                     words.append(text(format(v, chart.unit()), Math.max(x, zero) + 4, cy - rowSize * 0.65f,
-                            valueRoom + 40, "left", rowSize));
+                            valueRoom - 4, "left", rowSize));
                 }
             }
         }
@@ -244,8 +244,12 @@ final class ChartSvg {
 
     /** A positioned line of text; a negative size lets it wrap (at the same size). */
     private String text(String text, float x, float y, float width, String align, float sized) {
-        return "<div class=\"chart-label\" style=\"position: absolute; left: " + pt(x) + "; top: " + pt(y) + "; width: "
-                + pt(Math.max(1, width)) + "; text-align: " + align + ";" + (sized > 0 ? " white-space: nowrap;" : "")
+        // Within the chart's box, where a label near its edge would reach past it.
+        float room = plot.box().width();
+        float w = Math.max(1, Math.min(width, room));
+        float left = Math.max(0, Math.min(x, room - w));
+        return "<div class=\"chart-label\" style=\"position: absolute; left: " + pt(left) + "; top: " + pt(y) + "; width: "
+                + pt(w) + "; text-align: " + align + ";" + (sized > 0 ? " white-space: nowrap;" : "")
                 + " font-size: " + pt(Math.abs(sized)) + "; line-height: " + pt(Math.abs(sized) * 1.25f) + ";\">"
                 + escape(text) + "</div>";
     }

@@ -134,6 +134,19 @@ class ChartRenderersTest {
     }
 
     @Test
+    void theChartsStayInsideTheirFramesInChromium() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "export-samples"));
+        java.nio.file.Path file = folder.resolve("charts.html");
+        java.nio.file.Files.writeString(file, HtmlRenderer.document(composed()));
+
+        var report = BrowserCheck.run(List.of(file.toAbsolutePath().toString())).get(0);
+
+        assertEquals(6, report.path("visible").asInt(), report.toString());
+        assertEquals(0, report.path("overflowing").size(), report.toString());
+        assertEquals(0, report.path("fontsMissing").size(), report.toString());
+    }
+
+    @Test
     void aChartWritesItsNumbersWithTheDeckLanguagesMarks() {
         List<List<String>> sales = List.of(List.of("Регион", "Продажи"), List.of("Москва", "1 234,5"),
                 List.of("Казань", "812,1"), List.of("Омск", "93,2"));
