@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record ChartNumber(double value, String unit) {
     private static final Pattern CELL = Pattern.compile(
             "^(?<neg>[-\u2212\u2013+]?)\\(?(?<pre>[$\u20ac\u00a3\u00a5]|[A-Z]{3}(?= ))?\\s?(?<num>\\d[\\d.,' ]*\\d|\\d)"
-                    + "\\s?(?<post>%|\u2030|[kKmMbB]n?|bn|million|billion|thousand|[a-zA-Z\u00b5\u00b0/\u00b2\u00b3]{1,6}(?:/[a-z]{1,4})?)?\\)?\\*?$");
+                    + "\\s?(?<post>%|\u2030|per ?cent|pct|[kKmMbB]n?|bn|million|billion|thousand|[a-zA-Z\u00b5\u00b0/\u00b2\u00b3]{1,6}(?:/[a-z]{1,4})?)?\\)?\\*?$");
     // Cells a table writes for "no value": blank, dashes, dots, n/a.
     private static final Pattern MISSING = Pattern.compile("^(|[-\u2013\u2014\u2212.\u2026x*]+|n/?a|na|nd|\\?)$",
             Pattern.CASE_INSENSITIVE);
@@ -36,7 +36,9 @@ public record ChartNumber(double value, String unit) {
         }
         boolean bracketed = text.startsWith("(") && text.endsWith(")") || text.startsWith(m.group("neg") + "(");
         boolean negative = bracketed || !m.group("neg").isEmpty() && !"+".equals(m.group("neg"));
-        String unit = (m.group("pre") == null ? "" : m.group("pre")) + (m.group("post") == null ? "" : m.group("post"));
+        String post = m.group("post") == null ? "" : m.group("post");
+        // "percent" written out is the same unit as "%": one axis for "1.5 percent" and "2 %".
+        String unit = (m.group("pre") == null ? "" : m.group("pre")) + (post.matches("per ?cent|pct") ? "%" : post);
         return Optional.of(new ChartNumber(negative ? -number : number, unit));
     }
 

@@ -24,6 +24,7 @@ class ChartReadingTest {
         assertNumber(4, "$m", "$4m");
         assertNumber(1.2, "\u20acbn", "\u20ac 1.2 bn");
         assertNumber(2500, "", "2\u00a0500");
+        assertNumber(1.5, "%", "1.5 percent");
         assertTrue(ChartNumber.parse("Modify with documents").isEmpty());
         assertTrue(ChartNumber.parse("Q1 2020").isEmpty());
         assertTrue(ChartNumber.missing("-") && ChartNumber.missing("n/a") && ChartNumber.missing(""));
