@@ -10,6 +10,8 @@ import io.slideo.design.SlideFit;
 import io.slideo.design.SlideGeometry;
 import io.slideo.design.TextMeasure;
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.Chart;
+import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.theme.Theme;
 import io.slideo.slide.service.export.Composition.Align;
@@ -113,7 +115,7 @@ public final class DeckComposer {
                 }
             }
             case CHART -> {
-                var chart = io.slideo.model.deck.ChartReading.of(slide.table());
+                var chart = ChartReading.of(slide.table());
                 if (chart.isPresent()) {
                     shapes.add(plot(frame.body(), theme, chart.get(), slide.table().get(0).get(0)));
                 } else if (!slide.table().isEmpty()) {
@@ -197,8 +199,8 @@ public final class DeckComposer {
                 theme.textColor(), theme.accentColor(), rows, columns, heights);
     }
 
-    private static Composition.Plot plot(Box box, Theme theme, io.slideo.model.deck.Chart chart, String categoryTitle) {
-        int colours = chart.kind() == io.slideo.model.deck.Chart.Kind.PIE ? chart.categories().size() : chart.series().size();
+    private static Composition.Plot plot(Box box, Theme theme, Chart chart, String categoryTitle) {
+        int colours = chart.kind() == Chart.Kind.PIE ? chart.categories().size() : chart.series().size();
         float size = SlideFit.chartLabelSize(theme); // what the quality gate measured
         return new Composition.Plot("body", box, chart, new Face(theme.bodyFont(), false, size), theme.textColor(),
                 ChartPalette.grid(theme), theme.backgroundColor(), ChartPalette.series(theme, colours), clean(categoryTitle));
