@@ -66,8 +66,12 @@ public final class SlideWriter {
      * cannot fill (no table on the source pages) falls back to bullets.
      */
     public SlideDraft draft(PlannedSlide slide, String deckTitle, List<String> documentIds, Instructions instructions) {
-        SlideLayout layout = instructions.layout() != null && slide.layout() != SlideLayout.TITLE
+        SlideLayout asked = instructions.layout() != null && slide.layout() != SlideLayout.TITLE
                 && slide.layout() != SlideLayout.AGENDA ? instructions.layout() : slide.layout();
+        // A planner that named a table of numbers a TABLE (the model's does) gets its chart, unless asked for the table.
+        SlideLayout layout = asked == SlideLayout.TABLE && instructions.layout() == null
+                && index.table(slide.sources()).flatMap(table -> ChartShape.chart(table.rows())).isPresent()
+                ? SlideLayout.CHART : asked;
         int bullets = instructions.shorter() ? MIN_BULLETS : instructions.moreDetail() ? maxBullets : maxBullets - 1;
         int words = instructions.shorter() ? Math.min(maxWords, SHORT_WORDS) : maxWords;
         SlideWriter sized = bullets == maxBullets && words == maxWords ? this
