@@ -26,6 +26,8 @@ const METRICS = [
   ['characters without a glyph in the PDF', t => t.noGlyph, '0'],
   ['deck characters missing from the PDF text', t => t.lostChars, '0'],
   ['words per bullet', t => t.wordsPerBullet.toFixed(1), ''],
+  ['tables shown as charts', t => share(t.chartSlides || 0, (t.chartSlides || 0) + (t.tableSlides || 0)), ''],
+  ['PPTX charts read back with their table\'s numbers', t => `${t.pptxCharts || 0} of ${t.chartSlides || 0}`, 'all'],
   ['duplicate titles / bullets', t => `${t.duplicateTitles} / ${t.duplicateBullets}`, '0'],
 ];
 

@@ -41,4 +41,4 @@ function unseen(deck, pdf) {
     hashes: pdf.hashes, hashesOfDeck, lost: lost.join(''), positions: pdf.positions };
 }
 
-module.exports = { readPdfs, unseen };
+module.exports = { readPdfs, unseen, classpath };

@@ -82,3 +82,18 @@ test('words are counted in every script: a CJK character is half a word', () => 
   assert.strictEqual(wordCount('日本語のテキスト'), 4);
   assert.strictEqual(wordCount('مرحلة المراهقة'), 2);
 });
+
+test('a PPTX chart holds its table when its categories are the labels and each value the number its cell writes', () => {
+  const { holdsTable, chartMetrics } = require('./charts.cjs');
+  const table = [['Region', '2023', '2024'], ['North', '$4.2m', '1,234'], ['South', '(3.1)', '-'], ['East', '2.40', '12.5 %'],
+    ['Total', '3.5', '1,246.5']];
+  const chart = { slide: 1, kind: 'COLUMN', categories: ['North', 'South', 'East'], series: [[4.2, -3.1, 2.4], [1234, null, 12.5]] };
+  assert.ok(holdsTable(chart, table), 'a total row left out, a dash for no value');
+  assert.ok(!holdsTable({ ...chart, series: [[4.2, -3.1, 2.4], [1234, 7, 12.5]] }, table), 'a value where the cell has none');
+  assert.ok(!holdsTable({ ...chart, series: [[4.2, -3.1, 2.5], [1234, null, 12.5]] }, table), 'a wrong number');
+  assert.ok(!holdsTable({ ...chart, categories: ['North', 'East', 'South'] }, table), 'categories out of order');
+  const deck = { slides: [{ index: 0, layout: 'TABLE', table: [['a', 'b']] }, { index: 1, layout: 'CHART', table }] };
+  assert.deepStrictEqual(chartMetrics(deck, [chart]), { tableSlides: 1, chartSlides: 1, pptxCharts: 1 });
+  assert.deepStrictEqual(chartMetrics(deck, []), { tableSlides: 1, chartSlides: 1, pptxCharts: 0 });
+  assert.deepStrictEqual(chartMetrics(deck, undefined), { tableSlides: 1, chartSlides: 1, pptxCharts: null });
+});

@@ -9,6 +9,7 @@ const path = require('path');
 const { documentOf } = require('./document.cjs');
 const { measure } = require('./metrics.cjs');
 const { readPdfs, unseen } = require('./glyphs.cjs');
+const { readPptxCharts, chartMetrics } = require('./charts.cjs');
 const { deckMarkdown } = require('./decks-markdown.cjs');
 const { compare } = require('./comparison.cjs');
 const { COLUMNS, totals } = require('./totals.cjs');
@@ -21,6 +22,7 @@ function measureAll(raw, files, decksDir, label) {
   const runs = new Map(readJson(path.join(raw, 'runs.json')).map(r => [r.file, r]));
   const made = files.filter(f => runs.has(f) && !runs.get(f).skipped);
   const pdfs = readPdfs(made.map(f => rawBase(raw, f) + '.pdf').filter(p => fs.existsSync(p)));
+  const pptxCharts = readPptxCharts(made.map(f => rawBase(raw, f) + '.pptx').filter(p => fs.existsSync(p)));
   fs.mkdirSync(decksDir, { recursive: true });
   return files.filter(f => runs.has(f)).map(file => {
     const run = runs.get(file);
@@ -33,7 +35,8 @@ function measureAll(raw, files, decksDir, label) {
     const glyphs = unseen(deck, pdfs.get(base + '.pdf'));
     return { file, deckId: run.deckId, seconds: run.seconds, overflowing, htmlOverflow: run.htmlOverflow,
       pptxOverflow: run.pptxOverflow, shown: run.shown, requests: run.requests, ...measure(doc, deck),
-      noGlyph: glyphs ? glyphs.withoutGlyph : null, lostChars: glyphs ? glyphs.lost : null, glyphs };
+      noGlyph: glyphs ? glyphs.withoutGlyph : null, lostChars: glyphs ? glyphs.lost : null, glyphs,
+      ...chartMetrics(deck, pptxCharts.get(base + '.pptx')) };
   });
 }
 
@@ -44,13 +47,15 @@ function markdownRow(r, total = false) {
   return `| ${b(r.file)} | ${r.slides} | ${r.overflowing} | ${headings} | ${r.phrasePairTitles} / ${r.slideNTitles} / ${r.continuedTitles} | ` +
     `${r.midClause} (${r.cutCondition}) of ${r.bullets} | ${r.junk} | ${r.tablesTwice} | ${r.unsourced} / ${r.unsourcedRows} | ` +
     `${r.sections ? pct(r.covered, r.sections) : 'no headings'} | ${r.noGlyph === null ? '–' : r.noGlyph}` +
-    `${r.lostChars ? (total ? ` (+${r.lostChars} lost)` : ` (lost: ${r.lostChars})`) : ''} | ${r.wordsPerBullet.toFixed(1)} |`;
+    `${r.lostChars ? (total ? ` (+${r.lostChars} lost)` : ` (lost: ${r.lostChars})`) : ''} | ${r.wordsPerBullet.toFixed(1)} | ` +
+    `${r.chartSlides || 0} of ${(r.chartSlides || 0) + (r.tableSlides || 0)} / ${r.pptxCharts === null || r.pptxCharts === undefined ? '–' : r.pptxCharts} |`;
 }
 
 const HEADER = ['| document | slides | overflowing | content titles that are headings (≥ 90 %) | phrase-pair / "Slide N" / continued titles (0) | ' +
   'bullets mid-clause (of them cut dropping a condition or number) (0) | fragments, code, markup (0) | tables twice (0) | ' +
-  'unsourced bullets / table rows (0) | top-level sections covered (≥ 90 %) | characters without a glyph in the PDF (0) | words per bullet |',
-'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  'unsourced bullets / table rows (0) | top-level sections covered (≥ 90 %) | characters without a glyph in the PDF (0) | words per bullet | ' +
+  'tables shown as charts / PPTX charts read back with the table\'s numbers (= charts) |',
+'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
 
 function flaggedMarkdown(rows) {
   const lines = ['# What the deck-quality metrics flagged', ''];

@@ -3,7 +3,8 @@
 
 const COLUMNS = ['file', 'slides', 'overflowing', 'unsourced', 'unsourcedRows', 'contentSlides', 'headingTitles',
   'phrasePairTitles', 'slideNTitles', 'continuedTitles', 'bullets', 'midClause', 'cutCondition', 'shortened', 'junk', 'tablesTwice',
-  'covered', 'sections', 'noGlyph', 'lostChars', 'wordsPerBullet', 'duplicateTitles', 'duplicateBullets', 'notInDocument'];
+  'covered', 'sections', 'noGlyph', 'lostChars', 'wordsPerBullet', 'duplicateTitles', 'duplicateBullets', 'notInDocument',
+  'tableSlides', 'chartSlides', 'pptxCharts'];
 
 function totals(rows) {
   const decks = rows.filter(r => !r.skipped);

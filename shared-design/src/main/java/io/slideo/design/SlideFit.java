@@ -3,6 +3,7 @@ package io.slideo.design;
 import java.awt.Font;
 import java.util.List;
 
+import io.slideo.model.deck.Chart;
 import io.slideo.model.theme.Theme;
 
 /**
@@ -73,6 +74,40 @@ public final class SlideFit {
             height += tallest * size * (float) theme.lineSpacing() + 2 * CELL_PADDING;
         }
         return fit(height, box.height(), lines);
+    }
+
+    /** A chart's labels: 0.85 of a table cell's size, 11 pt at least. */
+    public static float chartLabelSize(Theme theme) {
+        return Math.max(11, theme.bodyFontSize() * TABLE_SCALE * 0.85f);
+    }
+
+    /**
+     * A chart is drawn to its box; what can run out of room is its words: a bar chart's category rows
+     * (a line each), a column chart's names (two lines under each column), a pie's legend rows, and the
+     * legend of series along the top.
+     */
+    public static Fit chart(Chart chart, Theme theme, Box box) {
+        float size = chartLabelSize(theme);
+        float line = size * 1.25f;
+        Font font = Fonts.awt(theme.bodyFont(), false, size);
+        int n = Math.max(1, chart.categories().size());
+        float legend = 0;
+        for (Chart.Series series : chart.series()) {
+            legend += line * 0.8f + TextMeasure.width(series.name(), font) + 18;
+        }
+        double legendFill = chart.series().size() > 1 ? legend / box.width() : 0;
+        Fit labels = switch (chart.kind()) {
+            case BAR -> fit(n * line, box.height() - 3 * line, n);
+            case PIE -> fit(n * (line + 6), box.height(), n);
+            case COLUMN -> {
+                int lines = chart.categories().stream().mapToInt(c -> TextMeasure.lines(c, font, box.width() * 0.9f / n))
+                        .max().orElse(1);
+                yield fit(lines * line, 2 * line, lines);
+            }
+            // A line's names are thinned to every k-th where they would touch: they always fit.
+            case LINE -> fit(line, 2 * line, 1);
+        };
+        return legendFill > labels.fill() ? new Fit(legendFill <= 1, legendFill, 1) : labels;
     }
 
     private static Fit fit(float height, float available, int lines) {

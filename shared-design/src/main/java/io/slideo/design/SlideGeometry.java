@@ -35,7 +35,7 @@ public final class SlideGeometry {
             case QUOTE -> new Frame(new Box(96, 400, 768, 60), 0.75f, new Box(96, 110, 768, 270), 1.2f, null);
             case CLOSING -> new Frame(new Box(LEFT, 150, FULL, 110), 1f, new Box(LEFT, 280, FULL, 200), 1f, null);
             case TWO_COLUMNS -> new Frame(TITLE_BAR, 1f, new Box(LEFT, 144, 408, 352), 1f, new Box(496, 144, 408, 352));
-            case BULLETS, AGENDA, TABLE -> new Frame(TITLE_BAR, 1f, BODY, 1f, null);
+            case BULLETS, AGENDA, TABLE, CHART -> new Frame(TITLE_BAR, 1f, BODY, 1f, null);
         };
     }
 }

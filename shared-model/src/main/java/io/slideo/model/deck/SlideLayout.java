@@ -8,6 +8,8 @@ public enum SlideLayout {
     BULLETS,
     TWO_COLUMNS,
     TABLE,
+    /** A table of numbers drawn as a chart; the slide carries the table, {@link ChartReading} reads the chart from it. */
+    CHART,
     QUOTE,
     CLOSING
 }

@@ -14,7 +14,7 @@ import io.slideo.model.document.ExtractedDocument;
 import io.slideo.worker.text.Passage;
 
 /**
- * The layout a part's content asks for: a table slide for the first table of its sections that no
+ * The layout a part's content asks for: a chart slide for a table of numbers, a table slide for the first table of its sections that no
  * other slide shows (each table once per deck; a large one is trimmed by the writer), two columns for
  * a long list, bullets otherwise.
  */
@@ -49,12 +49,15 @@ final class LayoutChooser {
             List<Block> blocks = document.sections().get(section).blocks();
             for (int b = 0; b < blocks.size(); b++) {
                 Block block = blocks.get(b);
-                if (block.kind() == BlockKind.TABLE && presentable(block)) {
+                // A table of numbers under a one-cell caption is still a chart.
+                if (block.kind() == BlockKind.TABLE && (presentable(block) || ChartShape.chart(block.rows()).isPresent())) {
                     SourceRef source = Passage.sourceOf(document, section, b);
                     // A table spread over pages or split by a parser repeats its header: one slide for it.
                     if (shownTables.add(document.documentId() + "|" + block.rows().get(0))
                             && shownTables.add(document.documentId() + "|" + source)) {
-                        return new Choice(SlideLayout.TABLE, Optional.of(source), block.rows().get(0));
+                        // Numbers under a label column say more as a chart; words stay a table.
+                        SlideLayout shown = ChartShape.chart(block.rows()).isPresent() ? SlideLayout.CHART : SlideLayout.TABLE;
+                        return new Choice(shown, Optional.of(source), block.rows().get(0));
                     }
                 }
                 if (block.kind() == BlockKind.LIST && block.items().size() >= LONG_LIST) {

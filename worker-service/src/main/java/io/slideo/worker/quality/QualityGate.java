@@ -12,6 +12,7 @@ import io.slideo.design.Box;
 import io.slideo.design.SlideFit;
 import io.slideo.design.SlideGeometry;
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.QualityReport;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.theme.Theme;
@@ -75,6 +76,9 @@ public final class QualityGate {
                 table = fitTable(table, theme, frame.body(), actions);
                 fill = SlideFit.table(table, theme, frame.body()).fill();
             }
+            // Rows that no longer read as a chart are drawn as the table they are.
+            case CHART -> fill = ChartReading.of(table).map(c -> SlideFit.chart(c, theme, frame.body()).fill())
+                    .orElseGet(() -> SlideFit.table(draft.table(), theme, frame.body()).fill());
             case QUOTE -> {
                 first = fitQuote(first, theme, frame, actions, moved);
                 fill = first.isEmpty() ? 0 : SlideFit.paragraph(first.get(0).text(), theme, frame.body(),

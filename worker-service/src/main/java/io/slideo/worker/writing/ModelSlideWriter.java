@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.worker.model.Answers;
+import io.slideo.worker.planning.ChartShape;
 import io.slideo.worker.model.ModelCalls;
 import io.slideo.worker.model.ModelEndpoint;
 import io.slideo.worker.model.Usage;
@@ -80,7 +82,7 @@ public final class ModelSlideWriter {
 
     private static List<String> problems(Answers.Slide answer, SlideLayout layout, int passages, int webSources) {
         List<String> problems = new ArrayList<>();
-        boolean table = layout == SlideLayout.TABLE && answer.table().size() >= 2;
+        boolean table = (layout == SlideLayout.TABLE || layout == SlideLayout.CHART) && answer.table().size() >= 2;
         if (answer.bullets().isEmpty() && !table && layout != SlideLayout.TITLE) {
             problems.add("it has no bullets");
         }
@@ -139,6 +141,21 @@ public final class ModelSlideWriter {
                             table(answer.table()), notes, slide.sources().isEmpty() ? null : slide.sources().get(0))
                     : new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, bullets, List.of(), List.of(),
                             notes);
+            // The model's table as a chart when it still reads as one, else as the table it is.
+            case CHART -> {
+                Optional<List<List<String>>> chart = ChartShape.rows(answer.table())
+                        .filter(rows -> ChartReading.of(rows).isPresent());
+                SourceRef source = slide.sources().isEmpty() ? null : slide.sources().get(0);
+                if (chart.isPresent()) {
+                    yield new SlideDraft(slide.index(), slide.title(), SlideLayout.CHART, List.of(), List.of(),
+                            chart.get(), notes, source);
+                }
+                yield answer.table().size() >= 2
+                        ? new SlideDraft(slide.index(), slide.title(), SlideLayout.TABLE, List.of(), List.of(),
+                                table(answer.table()), notes, source)
+                        : new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, bullets, List.of(),
+                                List.of(), notes);
+            }
             case QUOTE -> bullets.isEmpty()
                     ? new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, bullets, List.of(), List.of(),
                             notes)

@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.worker.planning.ChartShape;
 import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.Passage;
 import io.slideo.worker.text.TextCleanup;
@@ -64,8 +66,12 @@ public final class SlideWriter {
      * cannot fill (no table on the source pages) falls back to bullets.
      */
     public SlideDraft draft(PlannedSlide slide, String deckTitle, List<String> documentIds, Instructions instructions) {
-        SlideLayout layout = instructions.layout() != null && slide.layout() != SlideLayout.TITLE
+        SlideLayout asked = instructions.layout() != null && slide.layout() != SlideLayout.TITLE
                 && slide.layout() != SlideLayout.AGENDA ? instructions.layout() : slide.layout();
+        // A planner that named a table of numbers a TABLE (the model's does) gets its chart, unless asked for the table.
+        SlideLayout layout = asked == SlideLayout.TABLE && instructions.layout() == null
+                && index.table(slide.sources()).flatMap(table -> ChartShape.chart(table.rows())).isPresent()
+                ? SlideLayout.CHART : asked;
         int bullets = instructions.shorter() ? MIN_BULLETS : instructions.moreDetail() ? maxBullets : maxBullets - 1;
         int words = instructions.shorter() ? Math.min(maxWords, SHORT_WORDS) : maxWords;
         SlideWriter sized = bullets == maxBullets && words == maxWords ? this
@@ -83,6 +89,12 @@ public final class SlideWriter {
                             SlideTables.trimmed(table.rows(), language()), written.notes(), table.source()))
                     .orElseGet(() -> new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(),
                             List.of(), written.notes()));
+            case CHART -> index.table(slide.sources())
+                    .flatMap(table -> ChartShape.rows(table.rows()).filter(rows -> ChartReading.of(rows).isPresent())
+                            .map(rows -> new SlideDraft(slide.index(), slide.title(), layout, List.of(), List.of(), rows,
+                                    written.notes(), table.source())))
+                    .orElseGet(() -> draft(new PlannedSlide(slide.index(), slide.title(), SlideLayout.TABLE,
+                            slide.keyPoints(), slide.sources()), deckTitle, documentIds, instructions));
             case QUOTE -> all.isEmpty()
                     ? new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(), List.of(),
                             written.notes())

@@ -192,7 +192,7 @@ class WorkerPipelineTest {
         for (int i = 2; i < plan.slides().size() - 1; i++) {
             PlannedSlide slide = plan.slides().get(i);
             assertEquals(i, slide.index());
-            assertTrue(Set.of(SlideLayout.BULLETS, SlideLayout.TWO_COLUMNS, SlideLayout.TABLE).contains(slide.layout()),
+            assertTrue(Set.of(SlideLayout.BULLETS, SlideLayout.TWO_COLUMNS, SlideLayout.TABLE, SlideLayout.CHART).contains(slide.layout()),
                     slide.toString());
             int at = headings.indexOf(slide.title());
             assertTrue(at > last, "not a heading of the paper, or out of order: " + slide.title() + " in " + headings);

@@ -87,12 +87,21 @@ class DeckStructureCorpusTest {
         for (String file : List.of("workbook-kyc-file-structure.xlsx", "factsheet-cancer-statistics-tables.docx")) {
             Set<SourceRef> shown = new HashSet<>();
             for (PlannedSlide slide : outline(extracted(file), 10).slides()) {
-                if (slide.layout() == SlideLayout.TABLE) {
+                if (slide.layout() == SlideLayout.TABLE || slide.layout() == SlideLayout.CHART) {
                     assertTrue(shown.add(slide.sources().get(0)), file + ": the table at " + slide.sources().get(0)
                             + " is shown twice");
                 }
             }
         }
+    }
+
+    @Test
+    void theFactsheetsYearlyRatesAreChartSlidesAndTheKycFieldListsStayTables() throws Exception {
+        List<PlannedSlide> factsheet = outline(extracted("factsheet-cancer-statistics-tables.docx"), 10).slides();
+        assertTrue(factsheet.stream().anyMatch(s -> s.layout() == SlideLayout.CHART), factsheet.toString());
+        List<PlannedSlide> kyc = outline(extracted("workbook-kyc-file-structure.xlsx"), 10).slides();
+        assertTrue(kyc.stream().anyMatch(s -> s.layout() == SlideLayout.TABLE), kyc.toString());
+        assertTrue(kyc.stream().noneMatch(s -> s.layout() == SlideLayout.CHART), kyc.toString());
     }
 
     @Test

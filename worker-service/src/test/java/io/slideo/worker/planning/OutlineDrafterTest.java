@@ -174,6 +174,22 @@ class OutlineDrafterTest {
     }
 
     @Test
+    void aSectionWithATableOfNumbersBecomesAChartSlide() {
+        Section withTable = new Section("Figures", 1, 2, 2, List.of(
+                io.slideo.model.document.Block.paragraph("The figures for the year are in the table below.", 2),
+                new io.slideo.model.document.Block(io.slideo.model.document.BlockKind.TABLE, "Year Revenue", 2,
+                        List.of(), List.of(List.of("Year", "Revenue"), List.of("2021", "8"), List.of("2022", "9.5"),
+                                List.of("2023", "10"), List.of("2024", "12")))));
+        ExtractedDocument doc = document("a", "Report", section("Intro", 1, 1, 3), withTable);
+
+        List<PlannedSlide> slides = drafter.draft(null, 3, List.of(doc)).slides();
+
+        PlannedSlide figures = slides.stream().filter(s -> s.title().equals("Figures")).findFirst().orElseThrow();
+        assertEquals(SlideLayout.CHART, figures.layout());
+        assertEquals(2, figures.sources().get(0).page(), "the table's own page comes first");
+    }
+
+    @Test
     void aTableOfBlankRowsIsAFormNotATableSlide() {
         Section form = new Section("Form", 1, 2, 2, List.of(
                 io.slideo.model.document.Block.paragraph("Fill in the form below before the meeting starts.", 2),

@@ -39,6 +39,25 @@ class QualityGateTest {
     }
 
     @Test
+    void aChartSlidePassesAndABarChartOfMoreRowsThanItsLabelsHaveRoomForIsTooFull() {
+        List<List<String>> regions = List.of(List.of("Region", "Sales"), List.of("North", "4"), List.of("South", "5"),
+                List.of("East", "6"));
+        QualityGate.Checked chart = gate.check(new SlideDraft(4, "Sales by region", io.slideo.model.deck.SlideLayout.CHART,
+                List.of(), List.of(), regions, "", PAGE_3), THEME, Set.of());
+        assertTrue(chart.report().passed(), chart.report().toString());
+        assertTrue(chart.report().fill() > 0 && chart.report().fill() < 0.92, chart.report().toString());
+
+        List<List<String>> many = new ArrayList<>();
+        many.add(List.of("Department", "Staff"));
+        for (int i = 0; i < 24; i++) {
+            many.add(List.of("Department of long name number " + i, Integer.toString(10 + i)));
+        }
+        QualityGate.Checked bars = gate.check(new SlideDraft(5, "Staff by department", io.slideo.model.deck.SlideLayout.CHART,
+                List.of(), List.of(), many, "", PAGE_3), THEME, Set.of());
+        assertTrue(bars.report().fill() > 0.92, bars.report().toString());
+    }
+
+    @Test
     void anOverfullSlideKeepsItsFirstBulletsWholeAndTheRestGoesToTheNotes() {
         List<Bullet> many = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

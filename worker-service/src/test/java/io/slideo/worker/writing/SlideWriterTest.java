@@ -30,6 +30,27 @@ class SlideWriterTest {
     private final SlideWriter writer = new SlideWriter(14, 6, List.of(PAPER));
 
     @Test
+    void aTableOfNumbersIsWrittenAsAChartUnlessTheInstructionsAskForATable() {
+        ExtractedDocument report = new ExtractedDocument("report", "Sales", "en", "application/pdf", 2, 500, Map.of(), List.of(
+                new Section("Sales by year", 1, 1, 1, List.of(
+                        Block.paragraph("Sales grew in each of the last four years across every region.", 1),
+                        new Block(io.slideo.model.document.BlockKind.TABLE, "Year Sales", 1, List.of(),
+                                List.of(List.of("Year", "Sales ($m)"), List.of("2021", "4.1"), List.of("2022", "4.8"),
+                                        List.of("2023", "5.3"), List.of("2024", "6.0")))))));
+        SlideWriter writer = new SlideWriter(14, 6, List.of(report));
+        PlannedSlide planned = new PlannedSlide(1, "Sales by year", SlideLayout.TABLE, List.of("Sales grew"),
+                List.of(new SourceRef("report", 1)));
+
+        SlideDraft chart = writer.draft(planned, "Sales", List.of("report"), Instructions.NONE);
+        SlideDraft table = writer.draft(planned, "Sales", List.of("report"), Instructions.parse("as a table"));
+
+        assertEquals(SlideLayout.CHART, chart.layout());
+        assertEquals(List.of("2021", "4.1"), chart.table().get(1));
+        assertEquals(new SourceRef("report", 1), chart.tableSource());
+        assertEquals(SlideLayout.TABLE, table.layout());
+    }
+
+    @Test
     void everyBulletTracesToThePageItCameFrom() {
         PlannedSlide slide = new PlannedSlide(2, "Evaluation", SlideLayout.BULLETS,
                 List.of("The tracing compiler runs the benchmark suite ten times faster"), List.of(new SourceRef("paper", 3)));

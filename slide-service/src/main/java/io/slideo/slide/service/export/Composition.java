@@ -17,7 +17,7 @@ public record Composition(String title, String language, List<Page> pages) {
             String notes, boolean rightToLeft) {
     }
 
-    public sealed interface Shape permits Rect, Text, Table {
+    public sealed interface Shape permits Rect, Text, Table, Plot {
         /** What the shape is on the slide: title, body, second, sources, number, decoration. */
         String role();
 
@@ -41,6 +41,14 @@ public record Composition(String title, String language, List<Page> pages) {
     /** Equal columns, first row the header; each row as tall as its tallest cell. */
     public record Table(String role, Box box, Face face, float lineHeight, float padding, String colour,
             String ruleColour, List<List<String>> rows, int columns, List<Float> rowHeights) implements Shape {
+    }
+
+    /**
+     * A chart drawn in its box: the chart's data, its labels in {@code face}, and its colours from the
+     * theme ({@link ChartPalette}): one per series (or pie slice), the text's, the grid's and the background's (pie slices are parted in it).
+     */
+    public record Plot(String role, Box box, io.slideo.model.deck.Chart chart, Face face, String textColour,
+            String gridColour, String background, List<String> palette, String categoryTitle) implements Shape {
     }
 
     /** A font of Slideo's (a family of shared-design's Fonts) at a size in points. */

@@ -10,6 +10,8 @@ import io.slideo.design.SlideFit;
 import io.slideo.design.SlideGeometry;
 import io.slideo.design.TextMeasure;
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.Chart;
+import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.theme.Theme;
 import io.slideo.slide.service.export.Composition.Align;
@@ -112,6 +114,16 @@ public final class DeckComposer {
                     shapes.add(table(frame.body(), theme, slide.table()));
                 }
             }
+            case CHART -> {
+                var chart = ChartReading.of(slide.table());
+                if (chart.isPresent()) {
+                    shapes.add(plot(frame.body(), theme, chart.get(), slide.table().get(0).get(0)));
+                } else if (!slide.table().isEmpty()) {
+                    shapes.add(table(frame.body(), theme, slide.table())); // rows that no longer read as a chart
+                } else {
+                    shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
+                }
+            }
             case TWO_COLUMNS -> {
                 shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
                 shapes.add(bulleted("second", frame.second(), body, theme, slide.secondColumn(), sources));
@@ -185,6 +197,13 @@ public final class DeckComposer {
         }
         return new Table("body", box, new Face(theme.bodyFont(), false, size), lineHeight, SlideFit.CELL_PADDING,
                 theme.textColor(), theme.accentColor(), rows, columns, heights);
+    }
+
+    private static Composition.Plot plot(Box box, Theme theme, Chart chart, String categoryTitle) {
+        int colours = chart.kind() == Chart.Kind.PIE ? chart.categories().size() : chart.series().size();
+        float size = SlideFit.chartLabelSize(theme); // what the quality gate measured
+        return new Composition.Plot("body", box, chart, new Face(theme.bodyFont(), false, size), theme.textColor(),
+                ChartPalette.grid(theme), theme.backgroundColor(), ChartPalette.series(theme, colours), clean(categoryTitle));
     }
 
     /** A shape of a right-to-left slide: text right-aligned, decoration (bands, rules, quote mark) mirrored. */

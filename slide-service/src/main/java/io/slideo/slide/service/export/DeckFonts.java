@@ -60,6 +60,11 @@ final class DeckFonts {
                     texts.addAll(text.hints());
                 } else if (shape instanceof Table table) {
                     table.rows().forEach(texts::addAll);
+                } else if (shape instanceof Composition.Plot plot) {
+                    texts.addAll(plot.chart().categories());
+                    plot.chart().series().forEach(s -> texts.add(s.name()));
+                    // The chart's own marks: its minus sign, ellipsis and unit.
+                    texts.addAll(List.of(plot.chart().valueTitle(), plot.categoryTitle(), plot.chart().unit(), "\u2212\u2026"));
                 }
             }
         }

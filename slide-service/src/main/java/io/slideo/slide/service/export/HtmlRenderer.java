@@ -81,6 +81,8 @@ public final class HtmlRenderer {
             for (Shape shape : page.shapes()) {
                 if (shape instanceof Text text) {
                     faces.add(text.face().family() + "|" + text.face().bold());
+                } else if (shape instanceof Composition.Plot plot) {
+                    faces.add(plot.face().family() + "|false");
                 } else if (shape instanceof Table table) {
                     faces.add(table.face().family() + "|false");
                     faces.add(table.face().family() + "|true");
@@ -106,7 +108,7 @@ public final class HtmlRenderer {
         html.append(CSS).append(".notes { font-family: slideo-sans").append(chain).append(", sans-serif; }\n")
                 .append("</style>\n</head>\n<body class=\"").append(print ? "print" : "preview").append("\">\n");
         for (Page page : deck.pages()) {
-            slide(html, page, chain, labels, print);
+            slide(html, page, chain, labels, print, Locale.forLanguageTag(deck.language()));
             if (!print && !page.notes().isEmpty()) {
                 html.append("<aside class=\"notes\"").append(page.rightToLeft() ? " dir=\"rtl\"" : "")
                         .append(" aria-label=\"").append(escape(labels.notesFor(page.number()))).append("\"><h2>")
@@ -117,7 +119,7 @@ public final class HtmlRenderer {
         return html.toString();
     }
 
-    private static void slide(StringBuilder html, Page page, String chain, DeckLabels labels, boolean print) {
+    private static void slide(StringBuilder html, Page page, String chain, DeckLabels labels, boolean print, Locale locale) {
         String layout = page.layout().name().toLowerCase(Locale.ROOT);
         html.append("<section class=\"slide ").append(layout).append("\" id=\"slide-").append(page.number())
                 .append("\" data-slide=\"").append(page.number()).append("\" data-layout=\"").append(layout)
@@ -132,6 +134,8 @@ public final class HtmlRenderer {
                 text(html, text, chain);
             } else if (shape instanceof Table table) {
                 table(html, table, chain, page.rightToLeft(), print);
+            } else if (shape instanceof Composition.Plot plot) {
+                ChartSvg.append(html, plot, chain, locale);
             }
         }
         html.append("</section>\n");

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 
 import io.slideo.design.FallbackFont;
 import io.slideo.design.Fonts;
@@ -25,6 +26,7 @@ public final class PdfRenderer {
     public static byte[] render(Composition deck) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        builder.useSVGDrawer(new BatikSVGDrawer()); // the charts' marks; their words are HTML text
         for (String face : HtmlRenderer.faces(deck)) {
             String[] parts = face.split("\\|");
             boolean bold = Boolean.parseBoolean(parts[1]);

@@ -75,6 +75,8 @@ public final class PptxRenderer {
                 text(slide, text, runs, page.rightToLeft());
             } else if (shape instanceof Table table) {
                 table(slide, table, runs, page.rightToLeft());
+            } else if (shape instanceof Composition.Plot plot) {
+                PptxCharts.add(show, slide, plot);
             }
         }
         if (!page.notes().isEmpty()) {
