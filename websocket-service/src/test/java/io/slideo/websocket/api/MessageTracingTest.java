@@ -73,10 +73,12 @@ class MessageTracingTest {
                     && id.equals(s.getAttributes().get(MESSAGE_ID)));
             assertEquals(user, message.getAttributes().get(USER));
             assertFalse(message.getParentSpanContext().isValid(), "a message starts a trace of its own");
-            SpanData call = awaitSpan(s -> s.getKind() == SpanKind.CLIENT
+            SpanData read = awaitSpan(s -> s.getKind() == SpanKind.CLIENT && s.getName().equals("hget")
+                    && s.getParentSpanId().equals(message.getSpanId()));
+            SpanData call = awaitSpan(s -> s.getKind() == SpanKind.CLIENT && s.getName().startsWith("POST")
                     && s.getParentSpanId().equals(message.getSpanId()));
             assertEquals(message.getTraceId(), call.getTraceId());
-            assertTrue(call.getName().startsWith("POST"), call.getName());
+            assertTrue(call.getStartEpochNanos() >= read.getEndEpochNanos(), "the REST call follows the Redis read");
 
             String traceparent = FakeUpstream.request(id).orElseThrow().headers().get("traceparent");
             assertEquals("00-" + call.getTraceId() + "-" + call.getSpanId() + "-01", traceparent,

@@ -74,7 +74,7 @@ class WorkflowTracingTest {
     void aPlanningRunIsOneSpanPerStepAndTheOutlinesModelCallCarriesItsTokens() {
         String planId = UUID.randomUUID().toString();
         SpanData record = underARecordSpan(() -> planning.run(EventEnvelope.of(Topic.PLAN_REQUESTED, planId, user,
-                new PlanRequested(planId, "req-" + planId, "Car safety", 4, List.of(storedDocument()), null, false,
+                new PlanRequested(planId, "req-" + planId, "Car safety " + planId, 4, List.of(storedDocument()), null, false,
                         "fake-plan"))));
 
         List<SpanData> steps = awaitSpans(s -> ("plan:" + planId).equals(s.getAttributes().get(WorkSpans.WORKFLOW_THREAD)),
@@ -111,7 +111,8 @@ class WorkflowTracingTest {
                     List.of(titles[i] + " matter for safety in many ways"), List.of(new SourceRef(documentId, i + 1))));
         }
         underARecordSpan(() -> writing.run(EventEnvelope.of(Topic.GENERATION_REQUESTED, deckId, user,
-                new GenerationRequested(deckId, generationId, "req-" + generationId, "Car parts", null,
+                // A title of its own: an identical prompt would be answered from the cache, with no call.
+                new GenerationRequested(deckId, generationId, "req-" + generationId, "Car parts " + deckId, null,
                         List.of(documentId), planned, null, "fake-normal"))));
 
         SpanData step = awaitSpans(s -> s.getName().equals("generation write_slides")
