@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -15,6 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -29,11 +33,15 @@ final class SpanReceiver implements AutoCloseable {
     /** Keep in step with ./slideo (the suite ./slideo test starts exports to http://127.0.0.1:14318). */
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("SLIDEO_TRACES_RECEIVER_PORT", "14318"));
 
-    /** One span as a service exported it. */
+    /** One span as a service exported it; its attributes' values as text. */
     record ReceivedSpan(String service, String traceId, String spanId, String parentId, String name, Span.SpanKind kind,
-            long startNanos, long endNanos) {
+            long startNanos, long endNanos, Map<String, String> attributes) {
         double millis() {
             return (endNanos - startNanos) / 1_000_000.0;
+        }
+
+        String attribute(String key) {
+            return attributes.get(key);
         }
     }
 
@@ -54,6 +62,11 @@ final class SpanReceiver implements AutoCloseable {
 
     List<ReceivedSpan> ofTrace(String traceId) {
         return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
+    }
+
+    /** Every span received so far that matches. */
+    List<ReceivedSpan> matching(Predicate<ReceivedSpan> wanted) {
+        return spans.stream().filter(wanted).toList();
     }
 
     private void receive(HttpExchange exchange) throws IOException {
@@ -83,11 +96,27 @@ final class SpanReceiver implements AutoCloseable {
                     found.add(new ReceivedSpan(service, hex.formatHex(span.getTraceId().toByteArray()),
                             hex.formatHex(span.getSpanId().toByteArray()),
                             span.getParentSpanId().isEmpty() ? null : hex.formatHex(span.getParentSpanId().toByteArray()),
-                            span.getName(), span.getKind(), span.getStartTimeUnixNano(), span.getEndTimeUnixNano()));
+                            span.getName(), span.getKind(), span.getStartTimeUnixNano(), span.getEndTimeUnixNano(),
+                            attributesOf(span.getAttributesList())));
                 }
             }
         }
         return found;
+    }
+
+    private static Map<String, String> attributesOf(List<KeyValue> attributes) {
+        Map<String, String> values = new HashMap<>();
+        for (KeyValue attribute : attributes) {
+            AnyValue value = attribute.getValue();
+            values.put(attribute.getKey(), switch (value.getValueCase()) {
+                case STRING_VALUE -> value.getStringValue();
+                case INT_VALUE -> Long.toString(value.getIntValue());
+                case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+                case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+                default -> value.toString();
+            });
+        }
+        return values;
     }
 
     @Override

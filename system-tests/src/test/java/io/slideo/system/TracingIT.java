@@ -3,6 +3,7 @@ package io.slideo.system;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -26,12 +27,15 @@ import io.restassured.http.ContentType;
 import io.slideo.system.SpanReceiver.ReceivedSpan;
 import io.slideo.testing.RepositoryPaths;
 import io.slideo.testing.TestTokens;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * A deck's whole life is one trace: the test starts it (its own traceparent on the request), the
- * suite continues it through every HTTP call and every Kafka record, outbox included, and exports it
- * to the receiver in this JVM. Needs the suite as ./slideo test starts it (traces sent to
- * {@link SpanReceiver#PORT}).
+ * suite continues it through every HTTP call and every Kafka record, outbox included, and through the
+ * worker's steps and slides, and exports it to the receiver in this JVM. Over the live channel, each
+ * client message starts the trace of what it asks for, down to each notification written back to its
+ * socket. Needs the suite as ./slideo test starts it (traces sent to {@link SpanReceiver#PORT}).
  */
 class TracingIT {
     private static final Set<String> EVERY_SERVICE = Set.of("gateway-service", "document-service", "content-service",
@@ -87,6 +91,80 @@ class TracingIT {
         assertEquals(SLIDES, deck.stream().filter(s -> s.name().equals("slide.generated.v1 publish")).count(),
                 "each slide's record, sent by a slide writer thread, belongs to the deck's trace");
         assertKafkaHopsLinked(upload, Set.of("worker-service"));
+        assertWorkerSteps(deck, List.of("plan gather_context", "plan outline", "plan publish",
+                "generation gather_context", "generation write_slides", "generation finish"));
+        assertModelCallsCarryTokens(deck);
+    }
+
+    @Test
+    void aMessageOverTheLiveChannelStartsTheTraceOfWhatItAsksForUpToEachNotificationItsSocketIsSent()
+            throws Exception {
+        String token = TestTokens.valid(TestTokens.newUser());
+        String planning;
+        String generation;
+        try (LiveSocket live = LiveSocket.open(token)) {
+            String documentId = Suite.upload(token, "article-heading-levels.docx").statusCode(201).extract().path("id");
+            live.awaitOne(LiveSocket.fileProcessed(documentId), Suite.EXTRACTION_TIMEOUT);
+            planning = live.send("content_planning", new JsonObject().put("document_ids", new JsonArray().add(documentId))
+                    .put("description", "A briefing").put("slide_count", SLIDES));
+            String deckId = live.reply("plan_response", planning, Duration.ofSeconds(60)).getJsonObject("data")
+                    .getString("deck_id");
+            generation = live.send("slide_generation", new JsonObject().put("deck_id", deckId));
+            live.reply("deck_complete", generation, Duration.ofSeconds(120));
+        }
+
+        List<ReceivedSpan> plan = settled(messageSpan("content_planning", planning).traceId());
+        ReceivedSpan message = messageSpan("slide_generation", generation);
+        List<ReceivedSpan> deck = settled(message.traceId());
+        System.out.println("Plan asked over the live channel, message " + planning + ":");
+        System.out.print(tree(plan));
+        System.out.println("Its slides asked over the live channel, message " + generation + ":");
+        System.out.print(tree(deck));
+
+        assertNull(message.parentId(), "a client message starts a trace of its own");
+        assertTrue(deck.stream().anyMatch(s -> s.kind() == SpanKind.SPAN_KIND_CLIENT
+                && message.spanId().equals(s.parentId())), "the REST call the message makes is its child");
+        assertTrue(servicesOf(deck).containsAll(Set.of("websocket-service", "slide-service", "worker-service")),
+                "the message's trace follows the deck: " + servicesOf(deck));
+        assertHttpHopsLinked(deck);
+        assertKafkaHopsLinked(deck, Set.of("worker-service", "slide-service", "websocket-service"));
+        assertWorkerSteps(plan, List.of("plan gather_context", "plan outline", "plan publish"));
+        assertWorkerSteps(deck, List.of("generation gather_context", "generation write_slides", "generation finish"));
+        List<ReceivedSpan> delivered = deck.stream().filter(s -> s.name().equals("ws deliver slide_complete")).toList();
+        assertEquals(SLIDES, delivered.size(), "each slide_complete written to the socket is a span of the trace");
+        assertTrue(delivered.stream().allMatch(s -> "sent".equals(s.attribute("slideo.ws.outcome"))),
+                "each was sent: " + delivered.stream().map(s -> s.attribute("slideo.ws.outcome")).toList());
+        assertFalse(plan.stream().noneMatch(s -> s.name().equals("ws deliver plan_response")),
+                "the plan's answer written to the socket is in the plan's trace");
+    }
+
+    /** Each step ran as a worker span, and each slide was written under the writing step. */
+    private static void assertWorkerSteps(List<ReceivedSpan> trace, List<String> steps) {
+        Set<String> names = trace.stream().filter(s -> s.service().equals("worker-service")).map(ReceivedSpan::name)
+                .collect(Collectors.toSet());
+        assertTrue(names.containsAll(steps), "the worker's steps " + steps + " among " + names);
+        if (steps.contains("generation write_slides")) {
+            Set<String> writing = trace.stream().filter(s -> s.name().equals("generation write_slides"))
+                    .map(ReceivedSpan::spanId).collect(Collectors.toSet());
+            List<ReceivedSpan> slides = trace.stream().filter(s -> s.name().equals("write slide")).toList();
+            assertEquals(SLIDES, slides.size(), "one span per slide written");
+            assertTrue(slides.stream().allMatch(s -> writing.contains(s.parentId())), "slides are written in the step");
+        }
+    }
+
+    /** The suite runs offline unless a model is configured; any model call there is must say what it spent. */
+    private static void assertModelCallsCarryTokens(List<ReceivedSpan> trace) {
+        for (ReceivedSpan call : trace.stream().filter(s -> s.attribute("gen_ai.request.model") != null).toList()) {
+            assertTrue(call.attribute("gen_ai.usage.input_tokens") != null || call.attribute("error.type") != null,
+                    call.name() + " carries its tokens: " + call.attributes());
+        }
+    }
+
+    /** The span of the client message {@code id} of this type, once websocket-service exported it. */
+    private static ReceivedSpan messageSpan(String type, String id) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> receiver.matching(s -> s.name().equals("ws " + type)
+                        && id.equals(s.attribute("slideo.ws.message_id"))), found -> !found.isEmpty()).get(0);
     }
 
     /** Every request a service served in the trace was sent by a client span of the trace (the gateway's by the test). */

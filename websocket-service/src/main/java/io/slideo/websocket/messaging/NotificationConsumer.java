@@ -115,7 +115,8 @@ public class NotificationConsumer {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 EventEnvelope envelope = EventCodec.decode(record.value());
-                batch.add(new NotificationDispatcher.Read(envelope, NotificationRecords.read(envelope)));
+                batch.add(new NotificationDispatcher.Read(envelope, NotificationRecords.read(envelope),
+                        NotificationRecords.traceOf(record.headers())));
             } catch (EventCodec.MalformedEventException e) {
                 Log.debugf("Skipping an unreadable notification: %s", e.getMessage());
             }

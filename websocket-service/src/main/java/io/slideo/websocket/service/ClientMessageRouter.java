@@ -40,11 +40,14 @@ public class ClientMessageRouter {
     private final NotificationDelivery delivery;
     private final ConnectionLifecycle lifecycle;
     private final LiveChannelConfig config;
+    private final MessageSpans spans;
     private final long touchIntervalMillis;
 
     ClientMessageRouter(Instance<ClientMessageHandler> handlers, MessageSender sender, SessionStore sessions,
-            LiveMetrics metrics, NotificationDelivery delivery, ConnectionLifecycle lifecycle, LiveChannelConfig config) {
+            LiveMetrics metrics, NotificationDelivery delivery, ConnectionLifecycle lifecycle, LiveChannelConfig config,
+            MessageSpans spans) {
         this.sender = sender;
+        this.spans = spans;
         this.sessions = sessions;
         this.metrics = metrics;
         this.delivery = delivery;
@@ -91,8 +94,9 @@ public class ClientMessageRouter {
             return;
         }
         ClientMessageHandler handler = handlers.get(type);
-        connection.enqueue(() -> (touch ? renewSession(connection) : Uni.createFrom().voidItem())
-                .chain(() -> handler.handle(connection, frame, requestId))
+        connection.enqueue(() -> spans.handled(connection, type, requestId,
+                () -> (touch ? renewSession(connection) : Uni.createFrom().voidItem())
+                        .chain(() -> handler.handle(connection, frame, requestId)))
                 .onFailure().recoverWithUni(failure -> sender.error(connection, requestId,
                         asSlideo(failure, type.wireName()))));
     }

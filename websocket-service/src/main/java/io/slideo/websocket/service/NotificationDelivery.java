@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.slideo.model.ws.ResyncRequired;
 import io.slideo.websocket.config.LiveChannelConfig;
@@ -37,19 +39,22 @@ public class NotificationDelivery {
     private final NotificationJournal journal;
     private final MessageSender sender;
     private final LiveMetrics metrics;
+    private final MessageSpans spans;
     private final int maxQueued;
 
     NotificationDelivery(NotificationJournal journal, MessageSender sender, LiveMetrics metrics,
-            LiveChannelConfig config) {
+            LiveChannelConfig config, MessageSpans spans) {
         this.journal = journal;
+        this.spans = spans;
         this.sender = sender;
         this.metrics = metrics;
         this.maxQueued = config.maxQueuedMessages();
     }
 
-    /** From any thread: a journaled notification for this connection's user. */
-    public void offer(LiveConnection connection, JournalEntry entry) {
-        connection.context().runOnContext(ignored -> deliverLive(connection, entry));
+    /** From any thread: a journaled notification for this connection's user, sent under {@code cause}'s trace. */
+    public void offer(LiveConnection connection, JournalEntry entry, Context cause) {
+        Span span = spans.delivery(connection, entry, cause);
+        connection.context().runOnContext(ignored -> deliverLive(connection, entry, span));
     }
 
     /** From any thread: the connection stops holding (its first message was not a resume, or the window passed). */
@@ -75,25 +80,30 @@ public class NotificationDelivery {
         }
     }
 
-    private void deliverLive(LiveConnection connection, JournalEntry entry) {
+    private void deliverLive(LiveConnection connection, JournalEntry entry, Span span) {
         if (!connection.isOpen()) {
+            MessageSpans.delivered(span, "closed");
             return;
         }
         DeliveryState state = connection.delivery();
         if (state.behind()) {
             metrics.dropped("behind");
+            MessageSpans.delivered(span, "dropped_behind");
             return;
         }
         if (state.holding()) {
             if (state.held().size() >= maxQueued) {
                 state.fallBehind();
                 metrics.dropped("held_overflow");
+                MessageSpans.delivered(span, "dropped_held_overflow");
             } else {
                 state.held().add(entry);
+                MessageSpans.delivered(span, "held");
             }
             return;
         }
         if (entry.seq() <= state.lastSeq()) {
+            MessageSpans.delivered(span, "sent_before");
             return;
         }
         if (state.pending() >= maxQueued) {
@@ -101,10 +111,12 @@ public class NotificationDelivery {
                     connection.userId(), state.pending());
             state.fallBehind();
             metrics.dropped("slow_client");
+            MessageSpans.delivered(span, "dropped_slow_client");
             return;
         }
         state.sentLive(entry.seq());
-        write(connection, entry, true);
+        write(connection, entry, true).whenComplete((written, failure) -> MessageSpans.delivered(span,
+                Boolean.TRUE.equals(written) ? "sent" : "not_written"));
     }
 
     private void releaseHeld(LiveConnection connection) {
@@ -129,12 +141,13 @@ public class NotificationDelivery {
     /** On the connection's event loop: writes one replayed notification now; the answer completes when the socket took it. */
     Uni<Void> replay(LiveConnection connection, JournalEntry entry) {
         connection.delivery().sentReplayed(entry.seq());
-        return Uni.createFrom().completionStage(write(connection, entry, false));
+        return Uni.createFrom().completionStage(write(connection, entry, false)).replaceWithVoid();
     }
 
-    private CompletableFuture<Void> write(LiveConnection connection, JournalEntry entry, boolean live) {
+    /** Completes with whether the socket took the message. */
+    private CompletableFuture<Boolean> write(LiveConnection connection, JournalEntry entry, boolean live) {
         DeliveryState state = connection.delivery();
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
         state.writeStarted();
         // The socket answers on its own event loop, where the delivery state lives.
         connection.send(render(entry, connection.clientId()), written -> {
@@ -148,7 +161,7 @@ public class NotificationDelivery {
             if (state.behind()) {
                 noticeIfDrained(connection);
             }
-            done.complete(null);
+            done.complete(written.succeeded());
         });
         return done;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Notification;
@@ -42,8 +43,11 @@ public class NotificationDispatcher {
         this.metrics = metrics;
     }
 
-    /** A notification as read from the topic. */
-    public record Read(EventEnvelope envelope, Notification notification) {
+    /** A notification as read from the topic, and the trace its record carried (the root context when none). */
+    public record Read(EventEnvelope envelope, Notification notification, Context cause) {
+        public Read(EventEnvelope envelope, Notification notification) {
+            this(envelope, notification, Context.root());
+        }
     }
 
     /**
@@ -59,7 +63,7 @@ public class NotificationDispatcher {
                 if (!connections.isEmpty()) {
                     JournalEntry entry = entry(event, seqs[i]);
                     for (LiveConnection connection : connections) {
-                        delivery.offer(connection, entry);
+                        delivery.offer(connection, entry, batch.get(i).cause());
                     }
                 }
             }

@@ -20,11 +20,15 @@ import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.output.JsonSchemas;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.slideo.worker.config.WorkerConfig;
 import io.slideo.worker.prompt.PromptCatalog;
 import io.slideo.worker.prompt.PromptTemplate;
 import io.slideo.worker.prompt.RenderedPrompt;
+import io.slideo.worker.tracing.ModelCallSpan;
 
 /**
  * Asks a model for a typed answer through a prompt template: the template's required variables are
@@ -45,9 +49,11 @@ public class ModelCalls {
     private final WorkerConfig.Model config;
     private final Semaphore worker;
     private final Map<String, Semaphore> users = new ConcurrentHashMap<>();
+    private final Tracer tracer;
 
-    ModelCalls(PromptCatalog prompts, AnswerCache cache, TokenLedger ledger, WorkerConfig config) {
+    ModelCalls(PromptCatalog prompts, AnswerCache cache, TokenLedger ledger, WorkerConfig config, Tracer tracer) {
         this.prompts = prompts;
+        this.tracer = tracer;
         this.cache = cache;
         this.ledger = ledger;
         this.config = config.model();
@@ -73,6 +79,7 @@ public class ModelCalls {
             if (checked.answer() != null) {
                 ledger.call(prompt.template().id(), endpoint.model(), "cached", TokenLedger.Tokens.NONE, Duration.ZERO,
                         usage);
+                Span.current().addEvent("model answer from cache: " + prompt.template().id());
                 return checked.answer();
             }
         }
@@ -134,6 +141,8 @@ public class ModelCalls {
         responseFormat(type).ifPresent(request::responseFormat);
         ChatRequest built = request.build();
         long started = System.nanoTime();
+        ModelCallSpan span = ModelCallSpan.start(tracer, endpoint.model(), endpoint.baseUrl(), template.id(),
+                answerTokens(template), template.model().temperature());
         Semaphore user = users.computeIfAbsent(usage == null || usage.userId() == null ? "-" : usage.userId(),
                 u -> new Semaphore(config.userConcurrency(), true));
         long waitMillis = config.timeout().toMillis() * (config.retries() + 2L);
@@ -145,16 +154,23 @@ public class ModelCalls {
             if (!workerSlot) {
                 throw new ModelUnavailable("No free model slot on this worker in time", null);
             }
-            ChatResponse response = endpoint.guard().call(() -> endpoint.chat().chat(built), ChatResponse.class);
+            ChatResponse response;
+            try (Scope ignored = span.makeCurrent()) {
+                response = endpoint.guard().call(() -> endpoint.chat().chat(built), ChatResponse.class);
+            }
             String text = response.aiMessage() == null || response.aiMessage().text() == null ? ""
                     : response.aiMessage().text();
-            ledger.call(template.id(), endpoint.model(), "ok", tokens(response.tokenUsage(), prompt, text),
-                    Duration.ofNanos(System.nanoTime() - started), usage);
+            TokenLedger.Tokens tokens = tokens(response.tokenUsage(), prompt, text);
+            span.answered(response.modelName(), tokens.input(), tokens.output(), !reported(response.tokenUsage()));
+            ledger.call(template.id(), endpoint.model(), "ok", tokens, Duration.ofNanos(System.nanoTime() - started),
+                    usage);
             return text;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            span.failed("Interrupted while waiting for the model", e);
             throw new ModelUnavailable("Interrupted while waiting for the model", e);
         } catch (ModelUnavailable e) {
+            span.failed(e.getMessage(), e);
             ledger.call(template.id(), endpoint.model(), "failed", TokenLedger.Tokens.NONE,
                     Duration.ofNanos(System.nanoTime() - started), usage);
             throw e;
@@ -162,10 +178,12 @@ public class ModelCalls {
             ledger.call(template.id(), endpoint.model(), "failed", TokenLedger.Tokens.NONE,
                     Duration.ofNanos(System.nanoTime() - started), usage);
             String why = ModelFailures.describe(e);
+            span.failed(why, e);
             Log.infof("Model call %s for deck %s failed: %s (%s)", template.id(), usage == null ? null : usage.deckId(), why,
                     ModelFailures.chain(e));
             throw new ModelUnavailable(why, e);
         } finally {
+            span.end();
             if (workerSlot) {
                 worker.release();
             }
@@ -190,9 +208,13 @@ public class ModelCalls {
         return wanted == null ? config.maxAnswerTokens() : wanted;
     }
 
+    private static boolean reported(TokenUsage usage) {
+        return usage != null && usage.inputTokenCount() != null;
+    }
+
     /** As the server reports them; estimated from the text when it reports nothing. */
     private static TokenLedger.Tokens tokens(TokenUsage usage, RenderedPrompt prompt, String answer) {
-        if (usage != null && usage.inputTokenCount() != null) {
+        if (reported(usage)) {
             return new TokenLedger.Tokens(usage.inputTokenCount(),
                     usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
         }

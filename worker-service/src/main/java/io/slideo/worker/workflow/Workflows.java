@@ -10,6 +10,7 @@ import org.bsc.langgraph4j.RunnableConfig;
 import org.bsc.langgraph4j.StateGraph;
 
 import io.quarkus.logging.Log;
+import io.slideo.worker.tracing.WorkSpans;
 
 /**
  * Runs a workflow on its thread (one per plan or generation run): a new run starts from the
@@ -21,7 +22,9 @@ final class Workflows {
 
     static CompiledGraph<WorkflowState> compile(StateGraph<WorkflowState> graph, PostgresCheckpointSaver saver) {
         try {
-            return graph.compile(CompileConfig.builder().checkpointSaver(saver).releaseThread(true).build());
+            // Every step runs under a span of its own, whichever workflow it belongs to.
+            return graph.addWrapCallNodeHook(WorkSpans.steps())
+                    .compile(CompileConfig.builder().checkpointSaver(saver).releaseThread(true).build());
         } catch (GraphStateException e) {
             throw new IllegalStateException("The workflow graph is not valid: " + e.getMessage(), e);
         }

@@ -57,6 +57,7 @@ import io.slideo.worker.research.Research;
 import io.slideo.worker.retrieval.Retriever;
 import io.slideo.worker.retrieval.SemanticSearch;
 import io.slideo.worker.text.Chunker;
+import io.slideo.worker.tracing.WorkSpans;
 import io.slideo.worker.writing.Instructions;
 import io.slideo.worker.writing.ModelSlideWriter;
 import io.slideo.worker.writing.SlideDraft;
@@ -179,7 +180,7 @@ public class WritingWorkflow {
             }
             Set<String> otherTitles = new HashSet<>();
             planned.stream().filter(p -> p.index() != slide.index()).forEach(p -> otherTitles.add(p.title().toLowerCase(Locale.ROOT)));
-            slides.add(writers.submit(() -> {
+            slides.add(writers.submit(() -> WorkSpans.slide(request.deckId(), slide.index(), () -> {
                 long started = System.nanoTime();
                 SlideDraft draft = null;
                 String generator = SlideWriter.GENERATOR;
@@ -221,7 +222,7 @@ public class WritingWorkflow {
                 progress(event, request, count * 100 / planned.size(), "Wrote slide " + count + " of " + planned.size(),
                         "slide-" + slide.index());
                 return null;
-            }));
+            })));
         }
         for (Future<?> slide : slides) {
             try {
