@@ -90,8 +90,8 @@ public final class BookEmbeddingBenchmark {
         });
         long started = System.nanoTime();
         OutlineDrafter.Outline outline = new OutlineDrafter(4, DefaultConfig.worker().outline().maxBulletWords(), counted)
-                .draft("", 12, List.of(document));
-        System.out.printf("plan_12_slides_%s_ms\t%d\tslides\t%d\tsentences_embedded\t%d%n", label,
+                .draft("", Integer.getInteger("slides", 12), List.of(document));
+        System.out.printf("plan_%s_ms\t%d\tslides\t%d\tsentences_embedded\t%d%n", label,
                 (System.nanoTime() - started) / 1_000_000, outline.slides().size(), embedded.get());
         return outline;
     }
