@@ -32,6 +32,6 @@ public class Embedders {
 
     /** Most chunks of one document the chosen embedder is given: the local model is slow on a long book. */
     public int maxChunks(Embedder embedder) {
-        return embedder == local ? config.localEmbeddingMaxChunks() : Integer.MAX_VALUE;
+        return embedder instanceof LocalEmbeddings ? config.localEmbeddingMaxChunks() : Integer.MAX_VALUE;
     }
 }
