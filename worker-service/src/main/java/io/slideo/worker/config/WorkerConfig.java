@@ -154,6 +154,21 @@ public interface WorkerConfig {
          */
         Optional<String> embeddingName();
 
+        /**
+         * Without an embedding model on the server, embed with the small model inside the worker
+         * (all-MiniLM-L6-v2, no key, no network): the offline planner merges points that say the same thing
+         * in other words, and slides are written from chunks found by meaning too. False: by words alone.
+         */
+        @WithDefault("true")
+        boolean localEmbeddings();
+
+        /**
+         * Most retrieval chunks of one document the in-process model embeds (14 ms each on two idle cores,
+         * once per document: about 2 s); the chunks of a longer document are ranked by their words alone.
+         */
+        @WithDefault("150")
+        int localEmbeddingMaxChunks();
+
         /** json_schema (structured output, where the server supports it), json_object (JSON mode) or text. */
         @WithDefault("json_object")
         String responseFormat();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.slideo.model.deck.PlannedSlide;
@@ -13,6 +14,8 @@ import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.KnowledgeGraph;
+import io.slideo.worker.model.Embedder;
+import io.slideo.worker.retrieval.SentenceVectors;
 import io.slideo.worker.text.TextCleanup;
 
 /**
@@ -33,10 +36,17 @@ public final class OutlineDrafter {
 
     private final int keyPointsPerSlide;
     private final int maxWords;
+    private final Optional<Embedder> embedder;
 
     public OutlineDrafter(int keyPointsPerSlide, int maxWords) {
+        this(keyPointsPerSlide, maxWords, Optional.empty());
+    }
+
+    /** With an embedder, points that say the same thing in other words are said once. */
+    public OutlineDrafter(int keyPointsPerSlide, int maxWords, Optional<Embedder> embedder) {
         this.keyPointsPerSlide = Math.max(3, Math.min(5, keyPointsPerSlide));
         this.maxWords = maxWords;
+        this.embedder = embedder;
     }
 
     /** The outline; {@code note} is empty, or says why it has fewer slides than were asked for. */
@@ -69,7 +79,7 @@ public final class OutlineDrafter {
         List<Topic> parts = new ArrayList<>();
         documents.forEach(d -> parts.addAll(DocumentStructure.parts(d)));
         int minPoints = MIN_POINTS;
-        PointPicker picker = new PointPicker(keyPointsPerSlide, maxWords, centrality);
+        PointPicker picker = new PointPicker(keyPointsPerSlide, maxWords, centrality, new SentenceVectors(embedder));
         Map<String, ExtractedDocument> byId = new LinkedHashMap<>();
         documents.forEach(d -> byId.put(d.documentId(), d));
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.slideo.worker.retrieval.SentenceVectors;
 import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.Passage;
 import io.slideo.worker.text.TextCleanup;
@@ -13,8 +14,10 @@ import io.slideo.worker.text.TextCleanup;
 /**
  * Chooses what a slide says: from each of its groups in turn, the most central sentences first (their
  * TextRank score), each made a bullet by rules that keep its meaning (a sentence that cannot be made
- * short enough whole is passed over, never cut); nothing said twice or nearly twice in the deck. The
- * points come back in reading order, each with the passage it came from.
+ * short enough whole is passed over, never cut); nothing said twice or nearly twice in the deck, in
+ * the same words or (with sentence vectors) in other words. Of two points on one slide that say the
+ * same thing, the shorter stays. The points come back in reading order, each with the passage it
+ * came from.
  */
 final class PointPicker {
     // Fewer short points than this and a part says its long sentences whole.
@@ -27,14 +30,20 @@ final class PointPicker {
     private final int perSlide;
     private final int maxWords;
     private final Map<String, Double> centrality;
+    private final SentenceVectors meaning;
 
     record Point(String text, Passage passage) {
     }
 
     PointPicker(int perSlide, int maxWords, Map<String, Double> centrality) {
+        this(perSlide, maxWords, centrality, SentenceVectors.none());
+    }
+
+    PointPicker(int perSlide, int maxWords, Map<String, Double> centrality, SentenceVectors meaning) {
         this.perSlide = perSlide;
         this.maxWords = maxWords;
         this.centrality = centrality;
+        this.meaning = meaning;
     }
 
     /**
@@ -65,8 +74,7 @@ final class PointPicker {
                 while (next[g] < group.size()) {
                     Passage passage = group.get(next[g]++);
                     String point = bullet(passage.text(), words);
-                    if (!point.isEmpty() && said.add(point)) {
-                        points.add(new Point(point, passage));
+                    if (!point.isEmpty() && said.add(point, meaning, points, passage)) {
                         progress = true;
                         break;
                     }
@@ -111,10 +119,30 @@ final class PointPicker {
         return ordered;
     }
 
-    /** What the deck has said, by normalised text and by words, to tell repeats and near-repeats. */
+    /**
+     * What the deck has said, by normalised text, by words and by meaning, to tell repeats and
+     * near-repeats.
+     */
     static final class Said {
+        /**
+         * Cosine of all-MiniLM-L6-v2 vectors above which two points say the same thing. Measured on the
+         * bullet-sized sentences of seven corpus documents (NearDuplicateStudy): at 0.92 and above the
+         * pairs restate one point ("The statute defines parental involvement as…" / "The term ‘parental
+         * involvement’ means…"); just below, most are two points on one subject ("must involve parents
+         * in the planning…" / "must provide to parents… information").
+         */
+        static final double SAME_MEANING = 0.92;
+
         private final Set<String> texts = new java.util.HashSet<>();
         private final List<Set<String>> words = new ArrayList<>();
+        private final List<Said.Meant> meant = new ArrayList<>();
+
+        // "If the employer issued…" and "If the employer did not issue…" are close in meaning, and opposite.
+        private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(
+                "(?iu)\\b(not|no|never|none|nor|without)\\b|n't\\b|n\u2019t\\b");
+
+        private record Meant(String point, Set<String> numbers, boolean negated, float[] vector) {
+        }
 
         /** False when the point (or one sharing most of its words) was said; else remembers it. */
         boolean add(String point) {
@@ -128,6 +156,48 @@ final class PointPicker {
                 words.add(own);
             }
             return true;
+        }
+
+        /**
+         * Adds the point of {@code passage} to {@code points} unless the deck has said it, in its words or
+         * in others; a point that says in fewer words what another point of the same slide says takes its
+         * place. True when {@code points} gained a point.
+         */
+        boolean add(String point, SentenceVectors meaning, List<Point> points, Passage passage) {
+            if (texts.contains(key(point)) || words.stream().anyMatch(w -> sameThing(w, words(point)))) {
+                return false;
+            }
+            // The whole sentence, as measured: a bullet shortened by a parenthesis means less than it did.
+            float[] vector = meaning.of(passage.text()).orElse(null);
+            Set<String> numbers = numbers(words(point));
+            boolean negated = NEGATION.matcher(point).find();
+            Meant twin = vector == null ? null : meant.stream().filter(m -> m.numbers().equals(numbers)
+                    && m.negated() == negated && SentenceVectors.similarity(m.vector(), vector) >= SAME_MEANING)
+                    .findFirst().orElse(null);
+            if (twin == null) {
+                add(point);
+                if (vector != null) {
+                    meant.add(new Meant(point, numbers, negated, vector));
+                }
+                points.add(new Point(point, passage));
+                return true;
+            }
+            int onSlide = indexOf(points, twin.point());
+            if (onSlide >= 0 && TextCleanup.wordCount(point) < TextCleanup.wordCount(twin.point())) {
+                add(point); // the longer one stays said, so neither comes back
+                meant.set(meant.indexOf(twin), new Meant(point, numbers, negated, vector));
+                points.set(onSlide, new Point(point, passage));
+            }
+            return false;
+        }
+
+        private static int indexOf(List<Point> points, String text) {
+            for (int i = 0; i < points.size(); i++) {
+                if (points.get(i).text().equals(text)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /**

@@ -35,6 +35,7 @@ import io.slideo.model.ws.ProgressUpdate;
 import io.slideo.worker.config.WorkerConfig;
 import io.slideo.worker.messaging.EventPublisher;
 import io.slideo.worker.planning.OutlineDrafter;
+import io.slideo.worker.retrieval.Embedders;
 import io.slideo.worker.repository.ExtractionResults;
 import io.slideo.worker.model.ModelCalls;
 import io.slideo.worker.model.ModelEndpoints;
@@ -78,7 +79,7 @@ public class PlanningWorkflow {
 
     PlanningWorkflow(ExtractionResults results, EventPublisher events, PostgresCheckpointSaver saver,
             WorkerConfig config, ModelEndpoints models, ModelCalls calls, ResearchService researchService,
-            WebResearch webResearch, ResearchResults researchResults) throws GraphStateException {
+            WebResearch webResearch, ResearchResults researchResults, Embedders embedders) throws GraphStateException {
         this.models = models;
         this.researchService = researchService;
         this.webResearch = webResearch;
@@ -87,7 +88,8 @@ public class PlanningWorkflow {
         this.results = results;
         this.events = events;
         this.saver = saver;
-        this.drafter = new OutlineDrafter(config.outline().keyPointsPerSlide(), config.outline().maxBulletWords());
+        this.drafter = new OutlineDrafter(config.outline().keyPointsPerSlide(), config.outline().maxBulletWords(),
+                embedders.chosen());
         this.graph = Workflows.compile(new StateGraph<>(WorkflowState::new)
                 .addNode(GATHER, node_async(this::gather))
                 .addNode(RESEARCH, node_async(this::research))

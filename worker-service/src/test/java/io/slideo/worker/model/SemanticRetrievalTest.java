@@ -33,6 +33,7 @@ import io.slideo.testing.Infrastructure;
 import io.slideo.testing.KafkaTestClient;
 import io.slideo.testing.TestTokens;
 import io.slideo.worker.repository.ChunkVectors;
+import io.slideo.worker.retrieval.LocalEmbeddings;
 import io.slideo.worker.repository.ExtractionResults;
 import io.slideo.worker.text.Chunker;
 import io.slideo.worker.workflow.WritingWorkflow;
@@ -71,6 +72,8 @@ class SemanticRetrievalTest {
         assertTrue(pages.contains(1), "the page the plan cited stays: " + pages);
         assertTrue(vectors.load(documentId, "fake-embed", results.loadChunks(documentId).map(List::size)
                 .orElseThrow()).isPresent(), "the chunks' vectors are kept");
+        assertFalse(vectors.load(documentId, LocalEmbeddings.MODEL, results.loadChunks(documentId).map(List::size)
+                .orElseThrow()).isPresent(), "with an embedding API configured, the model inside the worker is not used");
 
         int embeddedBefore = server.embeddedTexts();
         assertTrue(citedPages(writeSlide(documentId)).contains(CARS_PAGE));
