@@ -44,6 +44,11 @@ public class LocalEmbeddings implements Embedder {
         static final AllMiniLmL6V2EmbeddingModel MODEL = load();
 
         private static AllMiniLmL6V2EmbeddingModel load() {
+            // The tokenizer's native library is unpacked under DJL_CACHE_DIR (default ~/.djl.ai); in a
+            // container with a read-only root file system only /tmp is writable.
+            if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+                System.setProperty("DJL_CACHE_DIR", System.getProperty("java.io.tmpdir") + "/djl");
+            }
             long started = System.nanoTime();
             AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel(THREADS);
             Log.infof("Local embedding model %s loaded in %d ms", LocalEmbeddings.MODEL,
