@@ -11,6 +11,8 @@ import org.apache.poi.xslf.usermodel.XSLFChart;
 import org.apache.poi.xslf.usermodel.XSLFGraphicFrame;
 import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
 
 /**
  * Reads the charts of a PPTX export back with POI, as PowerPoint would: run by the deck-quality
@@ -21,6 +23,7 @@ import org.apache.poi.xslf.usermodel.XSLFSlide;
  */
 public class PptxChartCheck {
     private static final String SEP = "\u001f";
+    private static final String C = "declare namespace c='http://schemas.openxmlformats.org/drawingml/2006/chart' ";
 
     public static void main(String[] args) throws IOException {
         for (String file : args) {
@@ -46,15 +49,36 @@ public class PptxChartCheck {
             for (int i = 0; i < first.getCategoryData().getPointCount(); i++) {
                 line.append(i == 0 ? "" : SEP).append(clean(String.valueOf(first.getCategoryData().getPointAt(i))));
             }
-            for (int s = 0; s < data.getSeriesCount(); s++) {
-                var values = data.getSeries(s).getValuesData();
-                line.append('\t');
-                for (int i = 0; i < values.getPointCount(); i++) {
-                    Object v = values.getPointAt(i);
-                    line.append(i == 0 ? "" : SEP).append(v == null ? "" : v.toString());
-                }
+            // The values from the series' own cache, point by point index: XDDF reads the cached points by
+            // position, which a series with gaps (a year without a value) does not have.
+            XmlObject[] series = chart.getCTChart().getPlotArea().selectPath(C + ".//c:ser");
+            for (XmlObject ser : series) {
+                line.append('\t').append(values(ser));
             }
             System.out.println(line);
+        }
+    }
+
+    private static String values(XmlObject ser) {
+        XmlObject[] caches = ser.selectPath(C + "./c:val//c:numCache");
+        if (caches.length == 0) {
+            return "";
+        }
+        int count = Integer.parseInt(text(caches[0].selectPath(C + "./c:ptCount")[0].selectAttribute("", "val")));
+        String[] points = new String[count];
+        java.util.Arrays.fill(points, "");
+        for (XmlObject pt : caches[0].selectPath(C + "./c:pt")) {
+            int idx = Integer.parseInt(text(pt.selectAttribute("", "idx")));
+            if (idx < count) {
+                points[idx] = text(pt.selectPath(C + "./c:v")[0]);
+            }
+        }
+        return String.join(SEP, points);
+    }
+
+    private static String text(XmlObject node) {
+        try (XmlCursor cursor = node.newCursor()) {
+            return cursor.getTextValue().trim();
         }
     }
 
