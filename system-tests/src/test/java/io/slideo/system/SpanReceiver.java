@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
@@ -46,7 +48,11 @@ final class SpanReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    /**
+     * By trace and span id: an exporter that timed out waiting for our answer sends the same batch
+     * again, and a span received twice is still one span (a real duplicate has an id of its own).
+     */
+    private final Map<String, ReceivedSpan> spans = new ConcurrentHashMap<>();
 
     private SpanReceiver(HttpServer server) {
         this.server = server;
@@ -56,17 +62,25 @@ final class SpanReceiver implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 64);
         SpanReceiver receiver = new SpanReceiver(server);
         server.createContext("/v1/traces", receiver::receive);
+        // Six services export at once; one dispatcher thread answering them in turn is what makes exporters time out.
+        server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "span-receiver");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return receiver;
     }
 
     List<ReceivedSpan> ofTrace(String traceId) {
-        return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
+        return spans.values().stream().filter(s -> s.traceId().equals(traceId))
+                .sorted(Comparator.comparingLong(ReceivedSpan::startNanos)).toList();
     }
 
     /** Every span received so far that matches. */
     List<ReceivedSpan> matching(Predicate<ReceivedSpan> wanted) {
-        return spans.stream().filter(wanted).toList();
+        return spans.values().stream().filter(wanted).sorted(Comparator.comparingLong(ReceivedSpan::startNanos))
+                .toList();
     }
 
     private void receive(HttpExchange exchange) throws IOException {
@@ -76,7 +90,7 @@ final class SpanReceiver implements AutoCloseable {
                     ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            spans.addAll(spansOf(ExportTraceServiceRequest.parseFrom(body)));
+            spansOf(ExportTraceServiceRequest.parseFrom(body)).forEach(s -> spans.put(s.traceId() + "/" + s.spanId(), s));
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
             exchange.sendResponseHeaders(200, answer.length);

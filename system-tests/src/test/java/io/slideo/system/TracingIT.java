@@ -147,7 +147,9 @@ class TracingIT {
             Set<String> writing = trace.stream().filter(s -> s.name().equals("generation write_slides"))
                     .map(ReceivedSpan::spanId).collect(Collectors.toSet());
             List<ReceivedSpan> slides = trace.stream().filter(s -> s.name().equals("write slide")).toList();
-            assertEquals(SLIDES, slides.size(), "one span per slide written");
+            assertEquals(SLIDES, slides.size(), "one span per slide written: " + slides.stream()
+                    .map(s -> "slide " + s.attribute("slideo.slide.index") + " span " + s.spanId() + " under " + s.parentId())
+                    .toList());
             assertTrue(slides.stream().allMatch(s -> writing.contains(s.parentId())), "slides are written in the step");
         }
     }
