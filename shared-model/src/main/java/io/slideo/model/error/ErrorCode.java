@@ -15,6 +15,9 @@ public enum ErrorCode {
     NOT_FOUND(404, false),
     CONFLICT(409, true),
     RATE_LIMITED(429, true),
+    // A per-user allowance (storage, documents, decks in writing, parse time, model tokens) is spent:
+    // the message says what is left; asking again helps only once something is freed or the period turns.
+    QUOTA_EXCEEDED(429, false),
     CONNECTION_LIMIT(503, true),
     UNAVAILABLE(503, true),
     INTERNAL(500, true),
