@@ -51,6 +51,12 @@ public class Document extends PanacheEntityBase {
     @Column(name = "chunks_key")
     public String chunksKey;
     public Integer topics;
+    /** The request that uploaded it, so the workers' answer reaches the same request. */
+    @Column(name = "request_id")
+    public String requestId;
+    /** When it was handed to the workers; null while it waits for its user's earlier documents. */
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

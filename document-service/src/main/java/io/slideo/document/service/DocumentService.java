@@ -18,8 +18,6 @@ import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
 import io.slideo.model.event.DocumentExtracted;
 import io.slideo.model.event.DocumentFailed;
-import io.slideo.model.event.DocumentUploaded;
-import io.slideo.model.event.Topic;
 import io.slideo.model.ws.FileProcessed;
 import io.slideo.outbox.Outbox;
 import io.slideo.runtime.blob.BlobStore;
@@ -35,9 +33,11 @@ public class DocumentService {
     private final Outbox outbox;
     private final DocumentConfig config;
     private final Vertx vertx;
+    private final ExtractionQueue queue;
 
     DocumentService(DocumentRepository documents, UploadInspector inspector, BlobStore blobs, Outbox outbox,
-            DocumentConfig config, Vertx vertx) {
+            DocumentConfig config, Vertx vertx, ExtractionQueue queue) {
+        this.queue = queue;
         this.documents = documents;
         this.inspector = inspector;
         this.blobs = blobs;
@@ -46,20 +46,20 @@ public class DocumentService {
         this.vertx = vertx;
     }
 
-    /** Checks and stores the file, then records it and announces it in one transaction. */
+    /**
+     * Checks and stores the file and records it; then the extraction queue hands it to the workers,
+     * at once if the user has room, else after their earlier documents (or its sweep, should that fail now).
+     */
     public Uni<Document> upload(String userId, String requestId, Path file, String fileName) {
         UUID id = UUID.randomUUID();
         String blobKey = "documents/" + id + "/original";
         return vertx.executeBlocking(Uni.createFrom().item(() -> inspector.inspectAndStore(file, blobKey)))
-                .chain(stored -> Panache.withTransaction(() -> {
-                    Document document = newDocument(id, userId, displayName(fileName), blobKey, stored);
-                    return documents.persist(document)
-                            .call(saved -> outbox.publish(Topic.DOCUMENT_UPLOADED, id.toString(), userId,
-                                    new DocumentUploaded(id.toString(), requestId, saved.fileName, saved.mediaType,
-                                            saved.sizeBytes, blobKey)));
-                }).onFailure().call(e -> deleteBlob(blobKey)))
+                .chain(stored -> Panache.withTransaction(() -> documents.persist(
+                        newDocument(id, userId, requestId, displayName(fileName), blobKey, stored)))
+                        .onFailure().call(e -> deleteBlob(blobKey)))
                 .invoke(d -> Log.infof("Stored document %s (%s, %d bytes) for user %s", d.id, d.mediaType,
-                        d.sizeBytes, userId));
+                        d.sizeBytes, userId))
+                .call(d -> queue.dispatchLater(userId));
     }
 
     @WithSession
@@ -172,11 +172,12 @@ public class DocumentService {
         })).replaceWithVoid();
     }
 
-    private static Document newDocument(UUID id, String userId, String fileName, String blobKey,
+    private static Document newDocument(UUID id, String userId, String requestId, String fileName, String blobKey,
             UploadInspector.StoredUpload stored) {
         Document document = new Document();
         document.id = id;
         document.userId = userId;
+        document.requestId = requestId;
         document.fileName = fileName;
         document.mediaType = stored.mediaType();
         document.sizeBytes = stored.sizeBytes();

@@ -20,12 +20,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Documents still not read after {@code slideo.documents.reading-patience} (long enough for the
  * largest scan a worker reads, page by page): failed with the reason, as an extraction failure is.
+ * The patience counts from when a document was handed to the workers; one waiting its turn in the
+ * {@link ExtractionQueue} waits on documents this watchdog already bounds.
  */
 @ApplicationScoped
 public class StuckDocuments implements StuckWork {
     private static final String FAIL_STUCK = """
             update document set status = 'FAILED', error_code = $2, error_message = $3, updated_at = now()
-            where status = 'UPLOADED' and updated_at < $1
+            where status = 'UPLOADED' and dispatched_at is not null and updated_at < $1
             returning id, user_id, file_name""";
 
     private final Duration patience;
