@@ -74,13 +74,17 @@ public class UploadStore {
     public record Admission(boolean admitted, boolean tooManyUploads, int uploadsInProgress, long bytesInProgress) {
     }
 
-    /** Records the upload if the user's limits allow it, and enrols it in the sweep of abandoned uploads. */
-    public Uni<Admission> start(String userId, Upload upload) {
+    /** How much one user may have in progress at once: uploads, and bytes they announced together. */
+    public record Allowance(int uploads, long bytes) {
+    }
+
+    /** Records the upload if the user's allowance admits it, and enrols it in the sweep of abandoned uploads. */
+    public Uni<Admission> start(String userId, Upload upload, Allowance allowance) {
         long now = System.currentTimeMillis();
         long expiry = now + config.uploadTimeout().toMillis();
         return START.run(redis, List.of(metaKey(userId, upload.id()), inProgressKey(userId)), List.of(
                 Long.toString(now), Long.toString(config.uploadTimeout().toMillis()),
-                Integer.toString(config.maxUploadsInProgress()), Long.toString(config.maxUploadBytesInProgress()),
+                Integer.toString(allowance.uploads()), Long.toString(allowance.bytes()),
                 Long.toString(upload.size()), upload.fileName(), upload.sha256(), userPrefix(userId),
                 Long.toString(expiry), upload.id()))
                 .map(answer -> new Admission(answer.get(0).toLong() == 0, answer.get(0).toLong() == -1,

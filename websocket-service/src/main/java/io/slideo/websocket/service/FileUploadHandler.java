@@ -18,6 +18,7 @@ import io.slideo.websocket.domain.LiveConnection;
 import io.slideo.websocket.repository.UploadChunks;
 import io.slideo.websocket.repository.UploadStore;
 import io.slideo.websocket.repository.UploadStore.Admission;
+import io.slideo.websocket.repository.UploadStore.Allowance;
 import io.slideo.websocket.repository.UploadStore.Upload;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -79,9 +80,10 @@ public class FileUploadHandler implements ClientMessageHandler {
         }
         Upload upload = new Upload(UUID.randomUUID().toString(), displayName(start.fileName()), start.size(),
                 start.sha256().toLowerCase(), 0, 0);
-        return uploads.start(connection.userId(), upload).chain(admission -> {
+        Allowance allowance = new Allowance(config.maxUploadsInProgress(), config.maxUploadBytesInProgress());
+        return uploads.start(connection.userId(), upload, allowance).chain(admission -> {
             if (!admission.admitted()) {
-                return Uni.createFrom().failure(overQuota(admission, upload.size()));
+                return Uni.createFrom().failure(overQuota(admission, allowance, upload.size()));
             }
             Log.infof("User %s started upload %s (%d bytes; %d upload(s) of %d bytes in progress)", connection.userId(),
                     upload.id(), upload.size(), admission.uploadsInProgress(), admission.bytesInProgress());
@@ -158,16 +160,16 @@ public class FileUploadHandler implements ClientMessageHandler {
                 ErrorCode.TOO_LARGE, "More bytes arrived than the " + upload.size() + " announced; the upload was discarded")));
     }
 
-    private SlideoException overQuota(Admission admission, long size) {
+    private SlideoException overQuota(Admission admission, Allowance allowance, long size) {
         if (admission.tooManyUploads()) {
             return new SlideoException(ErrorCode.QUOTA_EXCEEDED, "You have " + admission.uploadsInProgress()
                     + " uploads in progress, the most at once; end one, or start again once one has gone "
                     + config.uploadTimeout().toMinutes() + " min without a chunk");
         }
-        long left = Math.max(0, config.maxUploadBytesInProgress() - admission.bytesInProgress());
+        long left = Math.max(0, allowance.bytes() - admission.bytesInProgress());
         return new SlideoException(ErrorCode.QUOTA_EXCEEDED, "Your " + admission.uploadsInProgress()
                 + " upload(s) in progress announced " + admission.bytesInProgress() + " bytes; " + left + " of the "
-                + config.maxUploadBytesInProgress() + " bytes allowed at once are left, and this file has " + size);
+                + allowance.bytes() + " bytes allowed at once are left, and this file has " + size);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -33,6 +34,10 @@ import io.slideo.runtime.blob.BlobStore;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.RepositoryPaths;
 import io.slideo.testing.TestTokens;
+import io.slideo.websocket.repository.UploadStore;
+import io.slideo.websocket.repository.UploadStore.Admission;
+import io.slideo.websocket.repository.UploadStore.Allowance;
+import io.slideo.websocket.repository.UploadStore.Upload;
 import io.slideo.websocket.service.AbandonedUploads;
 import io.vertx.core.Vertx;
 
@@ -57,6 +62,8 @@ class UploadLifecycleTest {
     BlobStore blobs;
     @Inject
     AbandonedUploads abandoned;
+    @Inject
+    UploadStore uploads;
 
     private final String user = TestTokens.newUser();
     private final String token = TestTokens.valid(user);
@@ -79,6 +86,18 @@ class UploadLifecycleTest {
             assertEquals("uploaded", client.next().path("data").path("stage").asText());
             start(client, "four.txt", file);
         }
+    }
+
+    @Test
+    void theBytesAnnouncedByUploadsInProgressAreLimitedTogetherAndAnExpiredUploadNoLongerCounts() {
+        Allowance allowance = new Allowance(3, 1000);
+        Upload first = upload(600);
+        assertEquals(new Admission(true, false, 1, 600), startDirectly(first, allowance));
+        assertEquals(new Admission(false, false, 1, 600), startDirectly(upload(401), allowance));
+        assertEquals(new Admission(true, false, 2, 1000), startDirectly(upload(400), allowance));
+
+        redis.key().del("slideo:upload:{" + user + "}:" + first.id());
+        assertEquals(new Admission(true, false, 2, 1000), startDirectly(upload(600), allowance));
     }
 
     @Test
@@ -160,6 +179,14 @@ class UploadLifecycleTest {
         abandoned.sweep().await().atMost(Duration.ofSeconds(10));
         assertFalse(blobs.exists("uploads/" + uploadId + "/0"), "the abandoned chunk is deleted");
         assertFalse(redis.sortedSet(String.class).zscore("slideo:upload:expiring", uploadId + ":" + user).isPresent());
+    }
+
+    private Admission startDirectly(Upload upload, Allowance allowance) {
+        return uploads.start(user, upload, allowance).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static Upload upload(long size) {
+        return new Upload(UUID.randomUUID().toString(), "file.bin", size, "0".repeat(64), 0, 0);
     }
 
     /** What the user's upload keys take in Redis, by MEMORY USAGE. */
