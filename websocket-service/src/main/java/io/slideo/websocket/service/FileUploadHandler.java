@@ -115,28 +115,31 @@ public class FileUploadHandler implements ClientMessageHandler {
             if (upload.received() + bytes.length > upload.size()) {
                 return tooManyBytes(connection, upload);
             }
-            return onWorker(connection, () -> {
-                chunks.put(upload.id(), index, bytes);
-                return null;
-            }).chain(() -> uploads.append(connection.userId(), upload.id(), index, bytes.length)).chain(received -> {
-                if (received == -1) {
-                    // Expired between the check and the write: the sweep may have passed, so the chunk goes too.
-                    return onWorker(connection, () -> {
-                        chunks.delete(upload.id());
-                        return null;
-                    }).chain(() -> Uni.createFrom().failure(SlideoException.notFound("Upload", upload.id())));
-                }
-                if (received == -2) {
-                    // Another connection sent this chunk at the same moment; the checksum at the end guards the bytes.
-                    return Uni.createFrom().failure(outOfOrder(upload, index));
-                }
-                if (received == -3) {
-                    return tooManyBytes(connection, upload);
-                }
-                int percent = (int) (99 * received / upload.size());
-                return sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), percent, index + 1, null,
-                        received + " of " + upload.size() + " bytes received"));
-            });
+            return store(connection, upload, index, bytes, requestId);
+        });
+    }
+
+    /** Writes the chunk's blob (on a worker thread), then counts it in Redis, which may still refuse it. */
+    private Uni<Void> store(LiveConnection connection, Upload upload, int index, byte[] bytes, String requestId) {
+        return onWorker(connection, () -> {
+            chunks.put(upload.id(), index, bytes);
+            return null;
+        }).chain(() -> uploads.append(connection.userId(), upload.id(), index, bytes.length)).chain(received -> {
+            if (received == -1) {
+                // Expired between the check and the write: the sweep may have passed, so the chunk goes too.
+                return completion.discard(connection, upload)
+                        .chain(() -> Uni.createFrom().failure(SlideoException.notFound("Upload", upload.id())));
+            }
+            if (received == -2) {
+                // Another connection sent this chunk at the same moment; the checksum at the end guards the bytes.
+                return Uni.createFrom().failure(outOfOrder(upload, index));
+            }
+            if (received == -3) {
+                return tooManyBytes(connection, upload);
+            }
+            int percent = (int) (99 * received / upload.size());
+            return sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), percent, index + 1, null,
+                    received + " of " + upload.size() + " bytes received"));
         });
     }
 
