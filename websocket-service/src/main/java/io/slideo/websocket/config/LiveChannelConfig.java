@@ -51,11 +51,27 @@ public interface LiveChannelConfig {
     @WithDefault("524288")
     int maxChunkBytes();
 
-    /** How long an unfinished upload is kept after its last chunk, for the client to resume it. */
+    /** How long an unfinished upload is kept after its last chunk, for the client to resume it; then its chunks are swept. */
     @WithDefault("PT1H")
     Duration uploadTimeout();
 
-    /** Prefix of the Redis upload keys: {@code <prefix>:<userId>:<uploadId>}. */
+    /** Uploads one user may have in progress at once, across instances; one more start is refused with QUOTA_EXCEEDED. */
+    @WithDefault("3")
+    int maxUploadsInProgress();
+
+    /** Bytes (as announced at start) one user's uploads in progress may add up to: three of the largest files. */
+    @WithDefault("314572800")
+    long maxUploadBytesInProgress();
+
+    /** How often an instance looks for expired uploads and deletes their chunks from the blob store. */
+    @WithDefault("PT5M")
+    Duration uploadSweepInterval();
+
+    /**
+     * Prefix of the Redis upload keys: {@code <prefix>:{<userId>}:<uploadId>} (an upload's metadata),
+     * {@code <prefix>:{<userId>}:in-progress}, {@code <prefix>:expiring}. The chunks are blobs
+     * {@code uploads/<uploadId>/<index>} in the blob store (slideo.blob.*).
+     */
     @WithDefault("slideo:upload")
     String uploadKeyPrefix();
 

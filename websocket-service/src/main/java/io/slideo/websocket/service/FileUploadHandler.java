@@ -1,16 +1,10 @@
 package io.slideo.websocket.service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import io.quarkus.logging.Log;
 import io.slideo.model.error.ErrorCode;
@@ -19,37 +13,37 @@ import io.slideo.model.ws.ClientFrame;
 import io.slideo.model.ws.ClientMessageType;
 import io.slideo.model.ws.FileUpload;
 import io.slideo.model.ws.ProgressUpdate;
-import io.slideo.runtime.client.UpstreamFailures;
-import io.slideo.websocket.client.DocumentServiceClient;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.LiveConnection;
-import io.slideo.websocket.repository.SessionStore;
-import io.slideo.websocket.repository.UploadStore.Upload;
+import io.slideo.websocket.repository.UploadChunks;
 import io.slideo.websocket.repository.UploadStore;
+import io.slideo.websocket.repository.UploadStore.Admission;
+import io.slideo.websocket.repository.UploadStore.Allowance;
+import io.slideo.websocket.repository.UploadStore.Upload;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.unchecked.Unchecked;
 
 /**
  * Chunked uploads for clients that only speak WebSocket: {@code start} (file name, size, sha-256),
  * numbered {@code chunk}s (base64), {@code end}; {@code status} tells a client that reconnected
- * which chunk to send next. Chunks wait in Redis, so any instance can continue an upload. At the end
- * the checksum is verified and the file goes to document-service like a REST upload.
+ * which chunk to send next. Each chunk goes to the shared blob store as it arrives and Redis counts
+ * it, so any instance can continue an upload and no instance holds a file in memory. A user has a
+ * few uploads in progress at most, of so many bytes together. {@link UploadCompletion} does the end.
  */
 @ApplicationScoped
 public class FileUploadHandler implements ClientMessageHandler {
-    private static final String OCTETS = "application/octet-stream";
-
     private final UploadStore uploads;
-    private final DocumentServiceClient documents;
+    private final UploadChunks chunks;
+    private final UploadCompletion completion;
     private final MessageSender sender;
     private final LiveChannelConfig config;
-    private final SessionStore sessions;
 
-    FileUploadHandler(UploadStore uploads, @RestClient DocumentServiceClient documents, MessageSender sender,
-            LiveChannelConfig config, SessionStore sessions) {
-        this.sessions = sessions;
+    FileUploadHandler(UploadStore uploads, UploadChunks chunks, UploadCompletion completion, MessageSender sender,
+            LiveChannelConfig config) {
         this.uploads = uploads;
-        this.documents = documents;
+        this.chunks = chunks;
+        this.completion = completion;
         this.sender = sender;
         this.config = config;
     }
@@ -66,7 +60,8 @@ public class FileUploadHandler implements ClientMessageHandler {
         return switch (action) {
             case "start" -> start(connection, upload, requestId);
             case "chunk" -> chunk(connection, upload, requestId);
-            case "end" -> end(connection, upload, requestId);
+            case "end" -> existing(connection, upload.uploadId())
+                    .chain(found -> completion.store(connection, found, requestId));
             case "status" -> status(connection, upload, requestId);
             default -> Uni.createFrom().failure(invalid("action must be start, chunk, end or status"));
         };
@@ -85,11 +80,16 @@ public class FileUploadHandler implements ClientMessageHandler {
         }
         Upload upload = new Upload(UUID.randomUUID().toString(), displayName(start.fileName()), start.size(),
                 start.sha256().toLowerCase(), 0, 0);
-        return uploads.start(connection.userId(), upload)
-                .invoke(() -> Log.infof("User %s started upload %s (%d bytes)", connection.userId(), upload.id(),
-                        upload.size()))
-                .chain(() -> sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), 0, 0, null,
-                        "Send chunk 0 of at most " + config.maxChunkBytes() + " bytes")));
+        Allowance allowance = new Allowance(config.maxUploadsInProgress(), config.maxUploadBytesInProgress());
+        return uploads.start(connection.userId(), upload, allowance).chain(admission -> {
+            if (!admission.admitted()) {
+                return Uni.createFrom().failure(overQuota(admission, allowance, upload.size()));
+            }
+            Log.infof("User %s started upload %s (%d bytes; %d upload(s) of %d bytes in progress)", connection.userId(),
+                    upload.id(), upload.size(), admission.uploadsInProgress(), admission.bytesInProgress());
+            return sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), 0, 0, null,
+                    "Send chunk 0 of at most " + config.maxChunkBytes() + " bytes"));
+        });
     }
 
     private Uni<Void> chunk(LiveConnection connection, FileUpload chunk, String requestId) {
@@ -106,55 +106,40 @@ public class FileUploadHandler implements ClientMessageHandler {
             return Uni.createFrom().failure(new SlideoException(ErrorCode.TOO_LARGE,
                     "A chunk may carry at most " + config.maxChunkBytes() + " bytes"));
         }
-        return existing(connection, chunk.uploadId()).chain(upload -> uploads
-                .append(connection.userId(), upload.id(), chunk.index(), bytes)
-                .chain(received -> {
-                    if (received == -2) {
-                        return Uni.createFrom().failure(invalid("expected chunk " + upload.nextChunk() + ", not "
-                                + chunk.index() + "; continue from chunk " + upload.nextChunk()));
-                    }
-                    if (received == -3) {
-                        return uploads.delete(connection.userId(), upload.id()).chain(() -> Uni.createFrom().failure(
-                                new SlideoException(ErrorCode.TOO_LARGE, "More bytes arrived than the " + upload.size()
-                                        + " announced; the upload was discarded")));
-                    }
-                    if (received < 0) {
-                        return Uni.createFrom().failure(SlideoException.notFound("Upload", upload.id()));
-                    }
-                    int percent = (int) (99 * received / upload.size());
-                    return sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), percent,
-                            chunk.index() + 1, null, received + " of " + upload.size() + " bytes received"));
-                }));
+        int index = chunk.index();
+        return existing(connection, chunk.uploadId()).chain(upload -> {
+            // Checked before the blob is written, so a repeated chunk never replaces one already counted.
+            if (index != upload.nextChunk()) {
+                return Uni.createFrom().failure(outOfOrder(upload, index));
+            }
+            if (upload.received() + bytes.length > upload.size()) {
+                return tooManyBytes(connection, upload);
+            }
+            return store(connection, upload, index, bytes, requestId);
+        });
     }
 
-    private Uni<Void> end(LiveConnection connection, FileUpload end, String requestId) {
-        return existing(connection, end.uploadId()).chain(upload -> {
-            if (upload.received() != upload.size()) {
-                return Uni.createFrom().failure(invalid("only " + upload.received() + " of " + upload.size()
-                        + " bytes arrived; continue from chunk " + upload.nextChunk()));
+    /** Writes the chunk's blob (on a worker thread), then counts it in Redis, which may still refuse it. */
+    private Uni<Void> store(LiveConnection connection, Upload upload, int index, byte[] bytes, String requestId) {
+        return onWorker(connection, () -> {
+            chunks.put(upload.id(), index, bytes);
+            return null;
+        }).chain(() -> uploads.append(connection.userId(), upload.id(), index, bytes.length)).chain(received -> {
+            if (received == -1) {
+                // Expired between the check and the write: the sweep may have passed, so the chunk goes too.
+                return completion.discard(connection, upload)
+                        .chain(() -> Uni.createFrom().failure(SlideoException.notFound("Upload", upload.id())));
             }
-            return uploads.chunks(connection.userId(), upload.id()).chain(chunks -> {
-                Buffer file = Buffer.buffer();
-                chunks.forEach(file::appendBytes);
-                if (!sha256(chunks).equals(upload.sha256())) {
-                    return uploads.delete(connection.userId(), upload.id()).chain(() -> Uni.createFrom().failure(
-                            invalid("the file's SHA-256 does not match the announced one; the upload was discarded,"
-                                    + " start it again")));
-                }
-                ClientMultipartForm form = ClientMultipartForm.create()
-                        .binaryFileUpload("file", upload.fileName(), file, OCTETS);
-                return documents.upload(form, connection.authorization(), requestId)
-                        .onFailure().transform(failure -> UpstreamFailures.translate("document-service", failure))
-                        .onTermination().call(() -> uploads.delete(connection.userId(), upload.id()))
-                        .chain(document -> {
-                            String documentId = document.path("id").asText();
-                            Log.infof("Upload %s of user %s became document %s", upload.id(), connection.userId(),
-                                    documentId);
-                            return sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), 100,
-                                    upload.nextChunk(), documentId, "Stored as document " + documentId))
-                                    .chain(() -> sessions.addDocuments(connection, List.of(documentId)));
-                        });
-            });
+            if (received == -2) {
+                // Another connection sent this chunk at the same moment; the checksum at the end guards the bytes.
+                return Uni.createFrom().failure(outOfOrder(upload, index));
+            }
+            if (received == -3) {
+                return tooManyBytes(connection, upload);
+            }
+            int percent = (int) (99 * received / upload.size());
+            return sender.reply(connection, requestId, ProgressUpdate.upload(upload.id(), percent, index + 1, null,
+                    received + " of " + upload.size() + " bytes received"));
         });
     }
 
@@ -173,14 +158,36 @@ public class FileUploadHandler implements ClientMessageHandler {
                 .onItem().ifNull().failWith(() -> SlideoException.notFound("Upload", uploadId));
     }
 
-    private static String sha256(List<byte[]> chunks) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            chunks.forEach(digest::update);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private Uni<Void> tooManyBytes(LiveConnection connection, Upload upload) {
+        return completion.discard(connection, upload).chain(() -> Uni.createFrom().failure(new SlideoException(
+                ErrorCode.TOO_LARGE, "More bytes arrived than the " + upload.size() + " announced; the upload was discarded")));
+    }
+
+    private SlideoException overQuota(Admission admission, Allowance allowance, long size) {
+        if (admission.tooManyUploads()) {
+            return new SlideoException(ErrorCode.QUOTA_EXCEEDED, "You have " + admission.uploadsInProgress()
+                    + " uploads in progress, the most at once; end one, or start again once one has gone "
+                    + config.uploadTimeout().toMinutes() + " min without a chunk");
         }
+        long left = Math.max(0, allowance.bytes() - admission.bytesInProgress());
+        return new SlideoException(ErrorCode.QUOTA_EXCEEDED, "Your " + admission.uploadsInProgress()
+                + " upload(s) in progress announced " + admission.bytesInProgress() + " bytes; " + left + " of the "
+                + allowance.bytes() + " bytes allowed at once are left, and this file has " + size);
+    }
+
+    /**
+     * Blocking work (the blob store) on a worker thread; what follows runs on the connection's event
+     * loop again, so a socket's work stays on its own thread.
+     */
+    static <T> Uni<T> onWorker(LiveConnection connection, Callable<T> work) {
+        return Uni.createFrom().item(Unchecked.supplier(work::call))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> connection.context().runOnContext(ignored -> task.run()));
+    }
+
+    private static SlideoException outOfOrder(Upload upload, int index) {
+        return invalid("expected chunk " + upload.nextChunk() + ", not " + index + "; continue from chunk "
+                + upload.nextChunk());
     }
 
     private static String displayName(String fileName) {
@@ -188,7 +195,7 @@ public class FileUploadHandler implements ClientMessageHandler {
         return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
-    private static SlideoException invalid(String message) {
+    static SlideoException invalid(String message) {
         return new SlideoException(ErrorCode.INVALID_FIELD, message);
     }
 }

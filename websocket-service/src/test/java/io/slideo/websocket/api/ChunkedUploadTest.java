@@ -3,14 +3,16 @@ package io.slideo.websocket.api;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.slideo.websocket.api.UploadSteps.chunk;
+import static io.slideo.websocket.api.UploadSteps.chunkMessage;
+import static io.slideo.websocket.api.UploadSteps.error;
+import static io.slideo.websocket.api.UploadSteps.sha256;
+import static io.slideo.websocket.api.UploadSteps.start;
 
 import java.net.URI;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 
 import jakarta.inject.Inject;
 
@@ -64,7 +66,7 @@ class ChunkedUploadTest {
                     .until(() -> FakeUpstream.uploadedSha256(end).orElse(null), d -> d != null));
             assertEquals("Bearer " + token, FakeUpstream.request(end).orElseThrow().headers().get("Authorization"));
         }
-        assertTrue(redis.key().keys("slideo:upload:" + user + ":*").isEmpty(), "nothing left in Redis");
+        assertTrue(redis.key().keys("slideo:upload:{" + user + "}:*").isEmpty(), "nothing left in Redis");
     }
 
     @Test
@@ -139,43 +141,8 @@ class ChunkedUploadTest {
         }
     }
 
-    private String start(LiveClient client, String name, byte[] file) throws Exception {
-        String id = client.send("file_upload", LiveClient.data().put("action", "start").put("file_name", name)
-                .put("size", file.length).put("sha256", sha256(file)));
-        client.expectAck(id, "file_upload");
-        JsonNode started = client.next();
-        assertEquals("progress_update", started.path("type").asText(), started.toString());
-        assertEquals(0, started.path("data").path("next_chunk").asInt());
-        return started.path("data").path("upload_id").asText();
-    }
-
-    private JsonNode chunk(LiveClient client, String uploadId, int index, byte[] bytes) {
-        String id = chunkMessage(client, uploadId, index, bytes);
-        client.expectAck(id, "file_upload");
-        JsonNode progress = client.next();
-        assertEquals("progress_update", progress.path("type").asText(), progress.toString());
-        assertEquals(uploadId, progress.path("data").path("upload_id").asText());
-        return progress;
-    }
-
-    private static String chunkMessage(LiveClient client, String uploadId, int index, byte[] bytes) {
-        return client.send("file_upload", LiveClient.data().put("action", "chunk").put("upload_id", uploadId)
-                .put("index", index).put("chunk", Base64.getEncoder().encodeToString(bytes)));
-    }
-
-    /** The error_response that follows the ack of message {@code id}. */
-    private static JsonNode error(LiveClient client, String id) {
-        client.expectAck(id, "file_upload");
-        JsonNode error = client.next();
-        assertEquals("error_response", error.path("type").asText(), error.toString());
-        return error.path("data");
-    }
-
     private static byte[] slice(byte[] file, int index) {
         return Arrays.copyOfRange(file, index * CHUNK, Math.min(file.length, (index + 1) * CHUNK));
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 }

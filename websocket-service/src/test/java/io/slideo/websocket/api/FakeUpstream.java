@@ -1,9 +1,13 @@
 package io.slideo.websocket.api;
 
 import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +38,9 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
     private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
     /** SHA-256 of every file uploaded to the fake document-service, by request id. */
-    private static final Map<String, String> UPLOADED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> UPLOADED = new ConcurrentHashMap<>();
+    /** Bytes of every file uploaded to the fake document-service, by request id. */
+    private static final Map<String, Long> UPLOADED_SIZES = new ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicInteger FAILING = new java.util.concurrent.atomic.AtomicInteger();
     private static Vertx vertx;
     private static HttpServer server;
@@ -61,6 +67,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
     static Optional<String> uploadedSha256(String requestId) {
         return Optional.ofNullable(UPLOADED.get(requestId));
+    }
+
+    static Optional<Long> uploadedSize(String requestId) {
+        return Optional.ofNullable(UPLOADED_SIZES.get(requestId));
     }
 
     static Optional<Recorded> request(String requestId) {
@@ -109,28 +119,41 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
     /**
      * Like document-service: the multipart part "file" is the document; a Windows executable is refused
-     * as UNSUPPORTED_TYPE, anything else is stored (here: its SHA-256 is remembered).
+     * as UNSUPPORTED_TYPE, anything else is stored (here: its SHA-256 and size are remembered). The file
+     * streams through a digest as it arrives, so a large upload costs this fake no heap.
      */
     private static void receiveDocument(HttpServerRequest request) {
         String requestId = request.getHeader("X-Request-Id");
         request.setExpectMultipart(true);
-        io.vertx.core.buffer.Buffer file = io.vertx.core.buffer.Buffer.buffer();
-        request.uploadHandler(upload -> upload.handler(file::appendBuffer));
+        MessageDigest digest = sha256();
+        byte[] head = new byte[2];
+        long[] size = {0};
+        request.uploadHandler(upload -> upload.handler(part -> {
+            for (int i = 0; i < part.length() && size[0] + i < head.length; i++) {
+                head[(int) size[0] + i] = part.getByte(i);
+            }
+            size[0] += part.length();
+            digest.update(part.getBytes());
+        }));
         request.endHandler(done -> {
             REQUESTS.add(new Recorded(request.method().name(), request.path(), request.headers(), ""));
-            if (file.length() > 1 && file.getByte(0) == 'M' && file.getByte(1) == 'Z') {
+            if (size[0] > 1 && head[0] == 'M' && head[1] == 'Z') {
                 reply(request, 415, new JsonObject().put("code", "UNSUPPORTED_TYPE")
                         .put("message", "The file's content is application/x-msdownload").put("retryable", false));
                 return;
             }
-            try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(file.getBytes());
-                UPLOADED.put(requestId, java.util.HexFormat.of().formatHex(digest));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            UPLOADED.put(requestId, HexFormat.of().formatHex(digest.digest()));
+            UPLOADED_SIZES.put(requestId, size[0]);
             reply(request, 201, new JsonObject().put("id", "doc-" + UPLOADED.size()).put("status", "uploaded"));
         });
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void answer(HttpServerRequest request, JsonObject body) {
