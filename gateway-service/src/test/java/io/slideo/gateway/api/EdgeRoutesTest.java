@@ -272,17 +272,21 @@ class EdgeRoutesTest {
 
     @Test
     void answersA429WithRetryAfterOnceAUserExceedsTheLimit() {
-        // %test.slideo.rate-limit.per-user is a budget of 20, refilled over a minute.
-        for (int i = 0; i < 20; i++) {
-            as(token).get("/api/v1/documents").then().statusCode(200);
+        // %test.slideo.rate-limit.per-user is a budget of 20 that refills a token every 3 s, so a slow
+        // machine may see a token or two come back while the 20 are spent.
+        int served = 0;
+        io.restassured.response.Response answer = as(token).get("/api/v1/documents");
+        while (answer.statusCode() == 200 && served < 30) {
+            served++;
+            answer = as(token).get("/api/v1/documents");
         }
-        var refused = as(token).get("/api/v1/documents").then().statusCode(429)
+        assertTrue(served >= 20 && served <= 23, served + " requests served");
+        var refused = answer.then().statusCode(429)
                 .contentType(ContentType.JSON)
                 .body("code", equalTo("RATE_LIMITED"))
                 .body("retryable", equalTo(true))
                 .extract();
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
-        // One token of 20 comes back every 3 s.
         assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
         // Another user is not affected.
         as(TestTokens.valid(TestTokens.newUser())).get("/api/v1/documents").then().statusCode(200);
@@ -292,12 +296,16 @@ class EdgeRoutesTest {
     void countsEachClientAddressAcrossItsUsers() {
         String address = "198.51.100." + UUID.randomUUID();
         int limit = limits.perAddress();
-        for (int i = 0; i < limit; i++) {
-            assertTrue(count(TestTokens.newUser(), address).allowed(), "request " + (i + 1) + " of " + limit);
+        int allowed = 0;
+        RateVerdict verdict = RateVerdict.ALLOWED;
+        while (verdict.allowed() && allowed <= limit + 10) {
+            verdict = count(TestTokens.newUser(), address);
+            allowed += verdict.allowed() ? 1 : 0;
         }
-        RateVerdict refused = count(TestTokens.newUser(), address);
-        assertFalse(refused.allowed());
-        assertTrue(refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= limits.refillPeriod().toSeconds());
+        // The address's 100 refill at 100 a minute while they are spent: a few may come back on the way.
+        assertTrue(allowed >= limit && allowed <= limit + 5, allowed + " of " + limit + " allowed");
+        assertFalse(verdict.allowed());
+        assertTrue(verdict.retryAfterSeconds() >= 1 && verdict.retryAfterSeconds() <= limits.refillPeriod().toSeconds());
         assertTrue(count(TestTokens.newUser(), address + "-other").allowed());
     }
 
