@@ -72,8 +72,8 @@ public class RateBudgets implements AutoCloseable {
 
     private CompletableFuture<RateVerdict> spend(Budget budget, String id) {
         String key = keyPrefix + ":" + budget.name + ":" + id;
-        return redis.proxies().toCompletableFuture()
-                .thenCompose(proxies -> proxies.builder().build(key, budget.configuration).tryConsumeAndReturnRemaining(1))
+        return redis.bucket(key, budget.configuration).toCompletableFuture()
+                .thenCompose(bucket -> bucket.tryConsumeAndReturnRemaining(1))
                 .thenApply(RateBudgets::verdict)
                 .exceptionally(failure -> {
                     budget.degraded.increment();

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -22,7 +25,8 @@ import io.lettuce.core.codec.StringCodec;
  * made at once and awaited by the first callers (at most the connect timeout); one that failed is tried again at most once per
  * reconnect interval, and meanwhile callers get a failed stage (and decide locally) without waiting.
  * Once connected, Lettuce reconnects by itself and rejects commands while it is cut off, so an outage
- * never makes a caller wait longer than the Redis timeout.
+ * never makes a caller wait longer than the Redis timeout. A key's bucket proxy is kept while the
+ * key is in use and batches what its callers ask at the same time into one Redis call.
  */
 final class RedisBucketStore implements AutoCloseable {
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -38,6 +42,7 @@ final class RedisBucketStore implements AutoCloseable {
     private volatile CompletableFuture<AsyncProxyManager<String>> attempt;
     private volatile long lastAttemptNanos;
     private volatile StatefulRedisConnection<String, byte[]> connection;
+    private final RecentKeys<AsyncBucketProxy> buckets = new RecentKeys<>(100_000);
 
     RedisBucketStore(String redisUrl, Duration timeout, Duration reconnectInterval) {
         Duration connectTimeout = timeout.compareTo(MIN_CONNECT_TIMEOUT) > 0 ? timeout : MIN_CONNECT_TIMEOUT;
@@ -55,8 +60,15 @@ final class RedisBucketStore implements AutoCloseable {
         this.attempt = connect();
     }
 
+    /** The key's bucket in Redis; a failed stage while Redis has not been reached. */
+    CompletionStage<AsyncBucketProxy> bucket(String key, BucketConfiguration configuration) {
+        return proxies().thenApply(proxies -> buckets.get(key, ignored -> proxies.builder()
+                .withOptimization(Optimizations.batching())
+                .build(key, configuration)));
+    }
+
     /** The proxy manager; a failed stage while Redis has not been reached (a new attempt starts when one is due). */
-    CompletionStage<AsyncProxyManager<String>> proxies() {
+    private CompletionStage<AsyncProxyManager<String>> proxies() {
         CompletableFuture<AsyncProxyManager<String>> current = attempt;
         if (current.isCompletedExceptionally() && System.nanoTime() - lastAttemptNanos >= reconnectNanos) {
             synchronized (this) {
