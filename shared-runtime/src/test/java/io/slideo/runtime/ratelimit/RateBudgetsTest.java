@@ -1,5 +1,6 @@
 package io.slideo.runtime.ratelimit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,45 @@ class RateBudgetsTest {
             assertEquals(5, degraded(metrics, "user"));
             assertEquals(4, degraded(metrics, "address"));
         }
+    }
+
+    @Test
+    void whenRedisGoesAwayUnderAConnectedInstanceItDecidesLocallyAtOnceAndReturnsToRedisWhenItIsBack()
+            throws IOException {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (RedisLink link = new RedisLink(REDIS);
+                RateBudgets budgets = new RateBudgets(limits(100, 100), link.url(), metrics);
+                RateBudgets other = new RateBudgets(limits(100, 100), REDIS, new SimpleMeterRegistry())) {
+            assertTrue(spend(budgets, user, null).allowed());
+            assertEquals(0, degraded(metrics, "user"));
+
+            link.cut();
+            long started = System.nanoTime();
+            assertTrue(spend(budgets, user, null).allowed());
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2), "decided within the Redis timeout");
+            assertEquals(1, degraded(metrics, "user"));
+
+            link.restore();
+            // Lettuce reconnects by itself; from then on the budget in Redis is the one spent again.
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                double before = degraded(metrics, "user");
+                spend(budgets, user, null);
+                return degraded(metrics, "user") == before;
+            });
+            // Redis saw the spend before the cut and the one after the return, not the one made while cut
+            // (a token may have refilled meanwhile: one every 36 s).
+            long left = spendTheRest(other, user);
+            assertTrue(left == 98 || left == 99, left + " tokens left in Redis");
+        }
+    }
+
+    /** Spends the rest of a user's budget through {@code budgets}; how many tokens were left. */
+    private static long spendTheRest(RateBudgets budgets, String userId) {
+        long left = 0;
+        while (spend(budgets, userId, null).allowed() && left < 1000) {
+            left++;
+        }
+        return left;
     }
 
     @Test
