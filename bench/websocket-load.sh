@@ -83,10 +83,10 @@ SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n/+=')
 
 start_slideo() {
   # As ./slideo runs a websocket-service instance (same JVM flags), on a port of its own, journaling
-  # in a consumer group of its own; the message rate limit is lifted so the echo test measures cost,
-  # not the limit (every message still passes the limiter).
+  # in a consumer group of its own; the per-user budget is lifted so the echo test measures cost,
+  # not the limit (every message still spends a token of it in Redis).
   SLIDEO_JWT_SECRET=$SECRET QUARKUS_HTTP_PORT=$SLIDEO_PORT SLIDEO_WEBSOCKET_INSTANCE_ID=bench \
-    SLIDEO_WEBSOCKET_MESSAGES_PER_SECOND=1000000 SLIDEO_WEBSOCKET_MESSAGE_BURST=1000000 \
+    SLIDEO_RATE_LIMIT_PER_USER=1000000000 SLIDEO_RATE_LIMIT_REFILL_PERIOD=1S \
     MP_MESSAGING_INCOMING_NOTIFICATION_JOURNAL_GROUP_ID=websocket-journal-bench \
     nohup java "${SLIDEO_FLAGS[@]}" -jar "$JAR" \
     >"$WORK/websocket-service.log" 2>&1 &

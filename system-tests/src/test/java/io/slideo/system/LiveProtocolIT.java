@@ -223,7 +223,8 @@ class LiveProtocolIT {
 
     @Test
     void aFloodIsAnsweredRateLimitedMessageByMessageAndTheConnectionRecovers() throws Exception {
-        int flood = 200;
+        // More than the user's whole budget (600 tokens, which REST calls and messages spend alike).
+        int flood = 700;
         try (LiveSocket live = LiveSocket.open(TestTokens.valid(TestTokens.newUser()))) {
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < flood; i++) {
@@ -239,7 +240,7 @@ class LiveProtocolIT {
                 assertEquals("RATE_LIMITED", error.getJsonObject("data").getString("code"), error.encode());
                 assertTrue(error.getJsonObject("data").getBoolean("retryable"), error.encode());
             }
-            Thread.sleep(2500); // the bucket refills at its per-second rate
+            Thread.sleep(2500); // the budget refills at 10 tokens a second
             acknowledged(live, live.send("ping", new JsonObject()), "ping");
         }
         assertEveryInstanceReady();

@@ -9,56 +9,58 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.slideo.gateway.config.GatewayConfig;
-import io.slideo.gateway.service.RateLimiter;
 import io.slideo.model.error.ErrorCode;
+import io.slideo.runtime.ratelimit.RateBudgets;
+import io.slideo.runtime.ratelimit.RateVerdict;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Counts every proxied request (a WebSocket counts once, at its upgrade) against its user and
- * its client address, after authentication so the user is the token's verified subject.
+ * Spends one token of the user's budget and one of the client address's on every proxied request
+ * (a WebSocket once, at its upgrade; its messages spend the same user budget in websocket-service),
+ * after authentication so the user is the token's verified subject.
  */
 @Singleton
 public class RateLimitGate implements Handler<RoutingContext> {
-    private final RateLimiter limiter;
+    private final RateBudgets budgets;
+    private final ClientAddresses addresses;
     private final ErrorReplies errors;
-    private final boolean enabled;
 
-    RateLimitGate(RateLimiter limiter, ErrorReplies errors, GatewayConfig config) {
-        this.limiter = limiter;
+    RateLimitGate(RateBudgets budgets, ErrorReplies errors, GatewayConfig config) {
+        this.budgets = budgets;
         this.errors = errors;
-        this.enabled = config.rateLimit().enabled();
+        this.addresses = new ClientAddresses(config.clientAddress());
     }
 
     @Override
     public void handle(RoutingContext rc) {
-        if (!enabled) {
+        HttpServerRequest request = rc.request();
+        SocketAddress peer = request.remoteAddress();
+        String address = addresses.of(peer == null ? null : peer.host(), request.headers());
+        Context context = Vertx.currentContext();
+        budgets.spend(subjectOf(rc), address).thenAccept(verdict -> {
+            // The verdict comes on a Redis client thread: back to the request's own context before touching it.
+            if (context == null || context == Vertx.currentContext()) {
+                answer(rc, verdict);
+            } else {
+                context.runOnContext(ignored -> answer(rc, verdict));
+            }
+        });
+    }
+
+    private void answer(RoutingContext rc, RateVerdict verdict) {
+        if (verdict.allowed()) {
             rc.next();
             return;
         }
-        SocketAddress remote = rc.request().remoteAddress();
-        Context context = Vertx.currentContext();
-        limiter.count(subjectOf(rc), remote == null ? null : remote.host()).subscribe().with(verdict -> {
-            // Back to the request's own context before touching it.
-            Runnable reply = () -> {
-                if (verdict.allowed()) {
-                    rc.next();
-                } else {
-                    long seconds = verdict.retryAfterSeconds();
-                    rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                    errors.send(rc, ErrorCode.RATE_LIMITED, "Too many requests; try again in " + seconds + " s");
-                }
-            };
-            if (context == null || context == Vertx.currentContext()) {
-                reply.run();
-            } else {
-                context.runOnContext(v -> reply.run());
-            }
-        });
+        long seconds = verdict.retryAfterSeconds();
+        rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        errors.send(rc, ErrorCode.RATE_LIMITED, "Too many requests; try again in " + seconds + " s");
     }
 
     private static String subjectOf(RoutingContext rc) {

@@ -3,12 +3,13 @@ package io.slideo.gateway.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** The edge: where each upstream lives, how long to wait for it, and how much one caller may ask. */
+/** The edge: where each upstream lives, how long to wait for it, and whom to believe about a caller's address. */
 @ConfigMapping(prefix = "slideo.gateway")
 public interface GatewayConfig {
     /** document-service: /api/v1/documents (SLIDEO_GATEWAY_DOCUMENT_SERVICE_URL). */
@@ -58,27 +59,24 @@ public interface GatewayConfig {
     @WithDefault("18000")
     int maxWebsocketsPerInstance();
 
-    RateLimit rateLimit();
+    /** Where a request's client address (its rate-limit budget, see slideo.rate-limit.*) comes from. */
+    ClientAddress clientAddress();
 
-    interface RateLimit {
-        /** Off only for local experiments; the limits protect every service behind the gateway. */
-        @WithDefault("true")
-        boolean enabled();
+    interface ClientAddress {
+        /**
+         * Proxies (addresses or CIDRs, comma-separated) whose forwarding header is believed
+         * (SLIDEO_GATEWAY_CLIENT_ADDRESS_TRUSTED_PROXIES). None by default: the address is the
+         * connection's peer, and a header anyone can send is ignored.
+         */
+        Optional<List<String>> trustedProxies();
 
-        /** Requests one user (token subject) may make per window. */
-        @WithDefault("600")
-        int perUser();
+        /** The header the trusted proxies set: x-forwarded-for, or forwarded (RFC 7239). */
+        @WithDefault("x-forwarded-for")
+        ForwardedHeader forwardedHeader();
+    }
 
-        /** Requests one client address may make per window, across all its users. */
-        @WithDefault("1200")
-        int perAddress();
-
-        /** The fixed window the counts are kept for. */
-        @WithDefault("60s")
-        Duration window();
-
-        /** Prefix of the Redis keys, so deployments sharing one Redis count separately. */
-        @WithDefault("slideo:gateway:rate")
-        String keyPrefix();
+    enum ForwardedHeader {
+        X_FORWARDED_FOR,
+        FORWARDED
     }
 }

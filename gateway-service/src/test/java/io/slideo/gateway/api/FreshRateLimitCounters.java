@@ -5,16 +5,16 @@ import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Rate-limit counters of this test JVM alone, so runs close together never share a window in Redis. */
+/** Rate-limit buckets of this test JVM alone, so runs close together never share a budget in Redis. */
 public class FreshRateLimitCounters implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("slideo.gateway.rate-limit.key-prefix", "slideo:test:" + UUID.randomUUID());
+        return Map.of("slideo.rate-limit.key-prefix", "slideo:test:" + UUID.randomUUID());
     }
 
     @Override
     public void stop() {
-        // The keys expire with their window.
+        // The keys expire once their buckets have refilled.
     }
 }

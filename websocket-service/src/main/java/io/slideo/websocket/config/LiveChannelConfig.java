@@ -90,14 +90,6 @@ public interface LiveChannelConfig {
     @WithDefault("PT90S")
     Duration idleTimeout();
 
-    /** Messages a connection may send per second, on average. */
-    @WithDefault("30")
-    int messagesPerSecond();
-
-    /** Messages a connection may send in a burst above the average. */
-    @WithDefault("60")
-    int messageBurst();
-
     /** Messages waiting to be written to one socket; past it the client is told to resync instead of slowing anyone. */
     @WithDefault("1000")
     int maxQueuedMessages();

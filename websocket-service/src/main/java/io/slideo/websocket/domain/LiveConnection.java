@@ -1,6 +1,8 @@
 package io.slideo.websocket.domain;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
@@ -28,7 +30,6 @@ public final class LiveConnection {
     private final String sessionId;
     private final long tokenExpiresAtMillis;
     private final Context context;
-    private final MessageBucket bucket;
     private final DeliveryState delivery = new DeliveryState();
     private volatile String clientId;
     private volatile boolean open = true;
@@ -38,9 +39,11 @@ public final class LiveConnection {
     private long expiryTimer = -1;
     private long windowTimer = -1;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    // The last message's admission: touched on the socket's event loop only.
+    private CompletableFuture<Void> admitted = CompletableFuture.completedFuture(null);
 
     public LiveConnection(String id, ServerWebSocket socket, String userId, String bearerToken, long tokenExpiresAtMillis,
-            String clientId, Context context, MessageBucket bucket) {
+            String clientId, Context context) {
         this.id = id;
         this.socket = socket;
         this.userId = userId;
@@ -50,7 +53,6 @@ public final class LiveConnection {
         // A client that names itself at the upgrade gets its session back when it returns.
         this.sessionId = clientId != null ? clientId : id;
         this.context = context;
-        this.bucket = bucket;
     }
 
     public String id() {
@@ -98,10 +100,6 @@ public final class LiveConnection {
 
     public Context context() {
         return context;
-    }
-
-    public MessageBucket bucket() {
-        return bucket;
     }
 
     public DeliveryState delivery() {
@@ -170,6 +168,29 @@ public final class LiveConnection {
         if (windowTimer >= 0) {
             vertx.cancelTimer(windowTimer);
         }
+    }
+
+    /**
+     * On the socket's event loop: runs {@code then} there with each message's verdict, in the order
+     * the messages came, however the verdicts (from Redis) come back; at once when nothing waits.
+     */
+    public <T> void inArrivalOrder(CompletionStage<T> verdict, Consumer<T> then) {
+        CompletableFuture<T> ready = verdict.toCompletableFuture();
+        if (admitted.isDone() && ready.isDone() && Vertx.currentContext() == context) {
+            then.accept(ready.join());
+            return;
+        }
+        admitted = admitted.thenCombine(ready, (ignored, value) -> value).thenCompose(value -> {
+            CompletableFuture<Void> ran = new CompletableFuture<>();
+            context.runOnContext(ignored -> {
+                try {
+                    then.accept(value);
+                } finally {
+                    ran.complete(null);
+                }
+            });
+            return ran;
+        });
     }
 
     /** Runs {@code work} after everything queued before it has finished, whatever its outcome. */

@@ -2,6 +2,7 @@ package io.slideo.websocket.service;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,17 +16,19 @@ import io.slideo.model.error.SlideoException;
 import io.slideo.model.event.EventCodec;
 import io.slideo.model.ws.ClientFrame;
 import io.slideo.model.ws.ClientMessageType;
+import io.slideo.runtime.ratelimit.RateBudgets;
+import io.slideo.runtime.ratelimit.RateVerdict;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.LiveConnection;
 import io.slideo.websocket.repository.SessionStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Every incoming frame: check the token is still valid and the connection within its message
- * rate, read the frame, acknowledge it at once, then hand it to the handler of its type. A frame
- * that cannot be read or is over the rate gets an error_response and the socket stays open.
- * Handling runs in arrival order per connection, so a theme chosen just before a plan request is
- * the one it uses.
+ * Every incoming frame: check the token is still valid, spend one token of the user's budget (the
+ * one the gateway's REST calls spend too, in Redis), read the frame, acknowledge it at once, then
+ * hand it to the handler of its type. A frame that cannot be read or is over the budget gets an
+ * error_response and the socket stays open. Frames are admitted and handled in arrival order per
+ * connection, so a theme chosen just before a plan request is the one it uses.
  */
 @ApplicationScoped
 public class ClientMessageRouter {
@@ -39,20 +42,20 @@ public class ClientMessageRouter {
     private final LiveMetrics metrics;
     private final NotificationDelivery delivery;
     private final ConnectionLifecycle lifecycle;
-    private final LiveChannelConfig config;
+    private final RateBudgets budgets;
     private final MessageSpans spans;
     private final long touchIntervalMillis;
 
     ClientMessageRouter(Instance<ClientMessageHandler> handlers, MessageSender sender, SessionStore sessions,
             LiveMetrics metrics, NotificationDelivery delivery, ConnectionLifecycle lifecycle, LiveChannelConfig config,
-            MessageSpans spans) {
+            MessageSpans spans, RateBudgets budgets) {
         this.sender = sender;
         this.spans = spans;
         this.sessions = sessions;
         this.metrics = metrics;
         this.delivery = delivery;
         this.lifecycle = lifecycle;
-        this.config = config;
+        this.budgets = budgets;
         this.touchIntervalMillis = config.sessionTouchInterval().toMillis();
         handlers.forEach(handler -> this.handlers.put(handler.type(), handler));
         for (ClientMessageType type : ClientMessageType.values()) {
@@ -64,10 +67,18 @@ public class ClientMessageRouter {
 
     /** On the connection's event loop, for each text message in the order they came. */
     public void onText(LiveConnection connection, String text) {
-        if (!admitted(connection)) {
-            refuse(connection, text);
-            return;
+        if (stillValid(connection)) {
+            connection.inArrivalOrder(spend(connection), verdict -> {
+                if (verdict.allowed()) {
+                    handle(connection, text);
+                } else {
+                    refuse(connection, text, verdict);
+                }
+            });
         }
+    }
+
+    private void handle(LiveConnection connection, String text) {
         ClientFrame frame;
         try {
             frame = FrameReader.read(text);
@@ -102,14 +113,18 @@ public class ClientMessageRouter {
     }
 
     public void onBinary(LiveConnection connection) {
-        if (!admitted(connection)) {
-            refuse(connection, "");
-            return;
+        if (stillValid(connection)) {
+            connection.inArrivalOrder(spend(connection), verdict -> {
+                if (!verdict.allowed()) {
+                    refuse(connection, "", verdict);
+                    return;
+                }
+                metrics.received(LiveMetrics.BINARY);
+                firstMessage(connection, false);
+                send(sender.error(connection, MessageSender.newId(), new SlideoException(ErrorCode.INVALID_JSON,
+                        "Binary frames are not accepted; send each message as a JSON text frame")));
+            });
         }
-        metrics.received(LiveMetrics.BINARY);
-        firstMessage(connection, false);
-        send(sender.error(connection, MessageSender.newId(), new SlideoException(ErrorCode.INVALID_JSON,
-                "Binary frames are not accepted; send each message as a JSON text frame")));
     }
 
     /** A pong answers the server's ping: the client is there. */
@@ -117,26 +132,31 @@ public class ClientMessageRouter {
         connection.active(System.currentTimeMillis());
     }
 
-    /** Counts the frame as activity; false when the token has expired or the frame is over the rate. */
-    private boolean admitted(LiveConnection connection) {
+    /** Counts the frame as activity; false (and the socket closing) when the token has expired. */
+    private boolean stillValid(LiveConnection connection) {
         long now = System.currentTimeMillis();
         connection.active(now);
         if (connection.tokenExpired(now)) {
+            lifecycle.expire(connection);
             return false;
         }
-        return connection.bucket().tryTake(System.nanoTime());
+        return true;
     }
 
-    private void refuse(LiveConnection connection, String text) {
-        if (connection.tokenExpired(System.currentTimeMillis())) {
-            lifecycle.expire(connection);
-            return;
-        }
+    /** One token of the user's budget; never fails (Redis trouble is decided on local buckets). */
+    private CompletionStage<RateVerdict> spend(LiveConnection connection) {
+        return budgets.spendUser(connection.userId()).exceptionally(failure -> {
+            Log.errorf(failure, "Rate limit of user %s not decided; the message passes", connection.userId());
+            return RateVerdict.ALLOWED;
+        });
+    }
+
+    private void refuse(LiveConnection connection, String text, RateVerdict verdict) {
         metrics.received(LiveMetrics.RATE_LIMITED);
-        long wait = connection.bucket().millisUntilNext();
         send(sender.error(connection, idOf(text), new SlideoException(ErrorCode.RATE_LIMITED,
-                "Too many messages: at most " + config.messagesPerSecond() + " per second (bursts of "
-                        + config.messageBurst() + "); this one was not handled, send it again in " + wait + " ms")));
+                "Too many messages: your budget is " + budgets.perUser() + " REST calls and WebSocket messages per "
+                        + budgets.refillPeriod().toSeconds() + " s, shared by all your connections; this one was not "
+                        + "handled, send it again in " + verdict.retryAfterMillis() + " ms")));
     }
 
     /** Replies never fail (a socket that went away is logged by the sender); this only starts the write. */

@@ -10,7 +10,6 @@ import io.slideo.model.error.SlideoException;
 import io.slideo.runtime.config.JwtConfig;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.LiveConnection;
-import io.slideo.websocket.domain.MessageBucket;
 import io.slideo.websocket.repository.SessionStore;
 import io.slideo.websocket.repository.SessionStore.Admission;
 import io.smallrye.mutiny.Uni;
@@ -63,8 +62,7 @@ public class ConnectionLifecycle {
         long expiresAt = token.getExpirationTime() > 0 ? token.getExpirationTime() * 1000 + clockSkewMillis
                 : Long.MAX_VALUE;
         return new LiveConnection(MessageSender.newId(), socket, token.getSubject(), token.getRawToken(), expiresAt,
-                clientId, Vertx.currentContext(), new MessageBucket(config.messagesPerSecond(), config.messageBurst(),
-                        System.nanoTime()));
+                clientId, Vertx.currentContext());
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -13,18 +14,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.slideo.runtime.ratelimit.RateBudgets;
+import io.slideo.runtime.ratelimit.RateLimitConfig;
+import io.slideo.runtime.ratelimit.RateVerdict;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.TestTokens;
 import io.vertx.core.Vertx;
@@ -37,9 +45,11 @@ class ProtectionTest {
     public static class TightLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // A user budget of 10 that refills a token every 3 s, in buckets of this test run's own.
             return Map.of("slideo.websocket.max-connections-per-user", "2",
-                    "slideo.websocket.messages-per-second", "5",
-                    "slideo.websocket.message-burst", "5",
+                    "slideo.rate-limit.per-user", "10",
+                    "slideo.rate-limit.refill-period", "30s",
+                    "slideo.rate-limit.key-prefix", "slideo:test:rate:" + UUID.randomUUID(),
                     "slideo.jwt.clock-skew-seconds", "0");
         }
     }
@@ -50,6 +60,10 @@ class ProtectionTest {
     URI base;
     @Inject
     Vertx vertx;
+    @Inject
+    RateLimitConfig limits;
+    @ConfigProperty(name = "slideo.redis.url", defaultValue = "redis://127.0.0.1:16379")
+    String redisUrl;
 
     private final String user = TestTokens.newUser();
 
@@ -98,20 +112,45 @@ class ProtectionTest {
                 }
                 assertTrue(sent.contains(reply.path("request_id").asText()), reply.toString());
             }
-            assertTrue(acks >= 5 && acks < 40, acks + " acks");
+            assertTrue(acks >= 10 && acks < 40, acks + " acks");
             assertEquals(40 - acks, limited.size());
             for (JsonNode error : limited) {
                 assertEquals("error_response", error.path("type").asText(), error.toString());
                 assertEquals("RATE_LIMITED", error.path("data").path("code").asText());
                 assertTrue(error.path("data").path("retryable").asBoolean(), error.toString());
-                assertTrue(error.path("data").path("message").asText().contains("5 per second"), error.toString());
+                assertTrue(error.path("data").path("message").asText().contains("10 REST calls and WebSocket messages"),
+                        error.toString());
             }
-            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(300)).until(() -> {
+            await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(300)).until(() -> {
                 String id = client.send("ping", LiveClient.data());
                 JsonNode reply = client.next();
                 return "ack".equals(reply.path("type").asText()) && id.equals(reply.path("request_id").asText());
             });
         }
+    }
+
+    @Test
+    void aUsersRestCallsThroughTheGatewayAndTheirMessagesSpendOneBudget() {
+        // The gateway spends the budget with the same shared-runtime code, on the same Redis: as another instance would.
+        try (RateBudgets gateway = new RateBudgets(limits, redisUrl, new SimpleMeterRegistry());
+                LiveClient client = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
+            client.expectAck(client.send("ping", LiveClient.data()), "ping");
+            for (int call = 2; call <= 10; call++) {
+                assertTrue(spend(gateway, user, "203.0.113.7").allowed(), "REST call " + call);
+            }
+            String refusedId = client.send("ping", LiveClient.data());
+            JsonNode refused = client.next();
+            assertEquals("error_response", refused.path("type").asText(), refused.toString());
+            assertEquals(refusedId, refused.path("request_id").asText(), refused.toString());
+            assertEquals("RATE_LIMITED", refused.path("data").path("code").asText());
+            assertFalse(spend(gateway, user, null).allowed(), "the gateway sees the budget spent as well");
+            // Another user's budget is untouched.
+            assertTrue(spend(gateway, TestTokens.newUser(), "203.0.113.7").allowed());
+        }
+    }
+
+    private static RateVerdict spend(RateBudgets budgets, String userId, String address) {
+        return budgets.spend(userId, address).toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     @Test
