@@ -121,6 +121,13 @@ public interface LiveChannelConfig {
         @WithDefault("10000")
         int maxLength();
 
+        /**
+         * Most bytes of notification data kept per user, whatever their number (a few large plans must
+         * not hold hundreds of megabytes of Redis for a day); the oldest go first.
+         */
+        @WithDefault("16M")
+        io.quarkus.runtime.configuration.MemorySize maxBytes();
+
         /** Notifications read from Redis per round trip while replaying. */
         @WithDefault("200")
         int replayBatch();

@@ -14,8 +14,9 @@ import io.vertx.mutiny.redis.client.Response;
 /**
  * Every notification of a user, numbered and kept for a while, so that a client that lost its
  * socket can ask for what it missed. Per user: a counter ({@code seq}, never expires, so numbers
- * are never reused), a stream whose entry ids are the numbers ({@code <seq>-0}) and a hash from
- * event id to number ({@code events}), trimmed together by age and length.
+ * are never reused), a stream whose entry ids are the numbers ({@code <seq>-0}), a hash from
+ * event id to number ({@code events}) and the bytes of data the stream holds ({@code bytes}),
+ * trimmed together by age, length and bytes (the newest entry always stays).
  *
  * <p>Journaling is one idempotent script, called by the shared journal consumer group and by every
  * instance before it delivers: whoever comes first numbers the event, everyone else reads the same
@@ -32,18 +33,21 @@ public class NotificationJournal {
             redis.call('XADD', KEYS[2], seq .. '-0', 'e', ARGV[1], 't', ARGV[6], 'y', ARGV[2], 'r', ARGV[3],
                 'o', ARGV[4], 'd', ARGV[5])
             redis.call('HSET', KEYS[3], ARGV[1], seq)
+            local bytes = redis.call('INCRBY', KEYS[4], #ARGV[5])
             local cutoff = tonumber(ARGV[6]) - tonumber(ARGV[7])
             local excess = redis.call('XLEN', KEYS[2]) - tonumber(ARGV[8])
             for i = 1, 100 do
               local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)[1]
-              if not first then break end
-              if excess <= 0 and tonumber(first[2][4]) >= cutoff then break end
+              if not first or first[1] == seq .. '-0' then break end
+              if excess <= 0 and tonumber(first[2][4]) >= cutoff and bytes <= tonumber(ARGV[9]) then break end
               redis.call('XDEL', KEYS[2], first[1])
               redis.call('HDEL', KEYS[3], first[2][2])
+              bytes = redis.call('DECRBY', KEYS[4], #first[2][12])
               excess = excess - 1
             end
             redis.call('PEXPIRE', KEYS[2], ARGV[7])
             redis.call('PEXPIRE', KEYS[3], ARGV[7])
+            redis.call('PEXPIRE', KEYS[4], ARGV[7])
             return {seq, 1}
             """);
     /** The latest number given out and the entries from ARGV[1] on, read together. */
@@ -108,10 +112,11 @@ public class NotificationJournal {
     }
 
     private RedisScript.Call call(Event event, String now) {
-        return new RedisScript.Call(keys(event.userId(), "seq", "stream", "events"), List.of(event.eventId(),
+        return new RedisScript.Call(keys(event.userId(), "seq", "stream", "events", "bytes"), List.of(event.eventId(),
                 event.type(), event.requestId() == null ? "" : event.requestId(),
                 Long.toString(event.occurredAtMillis()), event.data(), now,
-                Long.toString(config.retention().toMillis()), Integer.toString(config.maxLength())));
+                Long.toString(config.retention().toMillis()), Integer.toString(config.maxLength()),
+                Long.toString(config.maxBytes().asLongValue())));
     }
 
     private static Journaled journaled(Response response) {

@@ -29,7 +29,8 @@ class JournalRetentionTest {
     public static class ShortJournal implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("slideo.websocket.journal.max-length", "5", "slideo.websocket.journal.retention", "PT2S");
+            return Map.of("slideo.websocket.journal.max-length", "5", "slideo.websocket.journal.retention", "PT2S",
+                    "slideo.websocket.journal.max-bytes", "1000");
         }
     }
 
@@ -72,8 +73,34 @@ class JournalRetentionTest {
         assertEquals(-1, redis.key().pttl("slideo:journal:{" + user + "}:seq"), "the counter never expires");
     }
 
+    @Test
+    void aFewLargeNotificationsPushOutTheOldestByTheirBytesButTheNewestAlwaysStays() {
+        append();
+        append(data(400));
+        append(data(400));
+        assertEquals(List.of(1L, 2L, 3L), seqs(), "802 bytes fit in 1000");
+        append(data(400));
+        assertEquals(List.of(3L, 4L), seqs(), "the oldest go until the rest fit");
+        assertEquals("800", redis.value(String.class).get("slideo:journal:{" + user + "}:bytes"));
+        append(data(1500));
+        assertEquals(List.of(5L), seqs(), "one larger than the limit is kept alone, not lost");
+        assertEquals(1, redis.hash(String.class).hgetall("slideo:journal:{" + user + "}:events").size());
+    }
+
+    private List<Long> seqs() {
+        return journal.from(user, 1, 100).await().atMost(PATIENCE).entries().stream().map(JournalEntry::seq).toList();
+    }
+
+    private static String data(int bytes) {
+        return "{\"text\":\"" + "x".repeat(bytes - 11) + "\"}";
+    }
+
     private void append() {
-        journal.journal(user, UUID.randomUUID().toString(), "progress_update", "req", System.currentTimeMillis(), "{}")
+        append("{}");
+    }
+
+    private void append(String data) {
+        journal.journal(user, UUID.randomUUID().toString(), "progress_update", "req", System.currentTimeMillis(), data)
                 .await().atMost(PATIENCE);
     }
 }
