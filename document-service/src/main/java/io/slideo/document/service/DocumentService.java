@@ -31,33 +31,39 @@ import io.vertx.mutiny.core.Vertx;
 public class DocumentService {
     private final DocumentRepository documents;
     private final UploadInspector inspector;
+    private final UploadQuota quota;
     private final BlobStore blobs;
     private final Outbox outbox;
     private final DocumentConfig config;
     private final Vertx vertx;
 
-    DocumentService(DocumentRepository documents, UploadInspector inspector, BlobStore blobs, Outbox outbox,
-            DocumentConfig config, Vertx vertx) {
+    DocumentService(DocumentRepository documents, UploadInspector inspector, UploadQuota quota, BlobStore blobs,
+            Outbox outbox, DocumentConfig config, Vertx vertx) {
         this.documents = documents;
         this.inspector = inspector;
+        this.quota = quota;
         this.blobs = blobs;
         this.outbox = outbox;
         this.config = config;
         this.vertx = vertx;
     }
 
-    /** Checks and stores the file, then records it and announces it in one transaction. */
-    public Uni<Document> upload(String userId, String requestId, Path file, String fileName) {
+    /**
+     * Checks the user's quotas and the file, stores it, then (quotas counted again, under the user's lock)
+     * records it and announces it in one transaction.
+     */
+    public Uni<Document> upload(String userId, String requestId, Path file, long sizeBytes, String fileName) {
         UUID id = UUID.randomUUID();
         String blobKey = "documents/" + id + "/original";
-        return vertx.executeBlocking(Uni.createFrom().item(() -> inspector.inspectAndStore(file, blobKey)))
-                .chain(stored -> Panache.withTransaction(() -> {
+        return quota.beforeStoring(userId, sizeBytes)
+                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> inspector.inspectAndStore(file, blobKey))))
+                .chain(stored -> Panache.withTransaction(() -> quota.admit(userId, stored.sizeBytes()).chain(() -> {
                     Document document = newDocument(id, userId, displayName(fileName), blobKey, stored);
                     return documents.persist(document)
                             .call(saved -> outbox.publish(Topic.DOCUMENT_UPLOADED, id.toString(), userId,
                                     new DocumentUploaded(id.toString(), requestId, saved.fileName, saved.mediaType,
                                             saved.sizeBytes, blobKey)));
-                }).onFailure().call(e -> deleteBlob(blobKey)))
+                })).onFailure().call(e -> deleteBlob(blobKey)))
                 .invoke(d -> Log.infof("Stored document %s (%s, %d bytes) for user %s", d.id, d.mediaType,
                         d.sizeBytes, userId));
     }
@@ -112,9 +118,13 @@ public class DocumentService {
                 .replaceWithVoid();
     }
 
-    /** Inside the consumer's transaction: the document is readable, and its owner hears so. */
+    /**
+     * Inside the consumer's transaction: the document is readable, and its owner hears so; the time it
+     * took is charged to the owner even if the document was deleted meanwhile.
+     */
     public Uni<Void> markExtracted(String userId, DocumentExtracted extracted) {
-        return documents.findById(UUID.fromString(extracted.documentId()))
+        return quota.chargeParseTime(userId, extracted.parseMillis())
+                .chain(() -> documents.findById(UUID.fromString(extracted.documentId())))
                 .chain(document -> {
                     if (document == null) {
                         Log.infof("Document %s was deleted before extraction finished", extracted.documentId());
@@ -139,7 +149,8 @@ public class DocumentService {
     }
 
     public Uni<Void> markFailed(String userId, DocumentFailed failed) {
-        return documents.findById(UUID.fromString(failed.documentId()))
+        return quota.chargeParseTime(userId, failed.parseMillis())
+                .chain(() -> documents.findById(UUID.fromString(failed.documentId())))
                 .chain(document -> {
                     if (document == null) {
                         return Uni.createFrom().voidItem();
