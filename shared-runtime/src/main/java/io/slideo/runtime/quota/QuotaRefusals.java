@@ -33,10 +33,15 @@ public class QuotaRefusals {
 
     /** Counts the refusal and answers the error to fail with. */
     public SlideoException refuse(Quota quota, String userId, String message) {
+        count(quota, userId);
+        return new SlideoException(ErrorCode.QUOTA_EXCEEDED, message);
+    }
+
+    /** Counts a refusal answered in another way (the worker writing offline instead of with the model). */
+    public void count(Quota quota, String userId) {
         Counter.builder("slideo.quota.refusals").description("Requests refused because a per-user quota was spent")
                 .tag("quota", quota.tag()).register(registry).increment();
         Log.infof("Refused user %s: %s quota spent", userId, quota.tag());
-        return new SlideoException(ErrorCode.QUOTA_EXCEEDED, message);
     }
 
     /** A size as people read it: 180 MiB, 1.9 GiB, 512 KiB, 900 bytes. */
