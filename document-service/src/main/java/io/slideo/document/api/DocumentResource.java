@@ -43,7 +43,8 @@ public class DocumentResource {
         if (file == null || file.uploadedFile() == null) {
             throw new SlideoException(ErrorCode.INVALID_FIELD, "Send the document as a multipart part named 'file'");
         }
-        return documents.upload(user.id(), RequestIds.orNew(requestId), file.uploadedFile(), file.fileName())
+        return documents.upload(user.id(), RequestIds.orNew(requestId), file.uploadedFile(), file.size(),
+                file.fileName())
                 .map(d -> RestResponse.status(RestResponse.Status.CREATED, DocumentView.of(d)));
     }
 

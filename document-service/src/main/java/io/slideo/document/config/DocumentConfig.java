@@ -1,5 +1,6 @@
 package io.slideo.document.config;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -25,4 +26,21 @@ public interface DocumentConfig {
             + "text/html,application/xhtml+xml,text/plain,text/markdown,text/x-web-markdown,text/csv,"
             + "image/png,image/jpeg,image/tiff")
     Set<String> allowedTypes();
+
+    /** What one user may keep and have read; every instance counts from PostgreSQL, so all agree. */
+    Quota quota();
+
+    interface Quota {
+        /** Bytes of uploads one user may store (2 GiB: twenty of the largest uploads, hundreds of reports). */
+        @WithDefault("2147483648")
+        long storageBytes();
+
+        /** Documents one user may keep (500: a working library; beyond it, list and pick get unwieldy). */
+        @WithDefault("500")
+        int documents();
+
+        /** Worker time spent reading one user's documents per clock hour (half of one worker: others get the rest). */
+        @WithDefault("PT30M")
+        Duration parseTimePerHour();
+    }
 }

@@ -29,17 +29,19 @@ import io.vertx.mutiny.core.Vertx;
 public class DocumentService {
     private final DocumentRepository documents;
     private final UploadInspector inspector;
+    private final UploadQuota quota;
     private final BlobStore blobs;
     private final Outbox outbox;
     private final DocumentConfig config;
     private final Vertx vertx;
     private final ExtractionQueue queue;
 
-    DocumentService(DocumentRepository documents, UploadInspector inspector, BlobStore blobs, Outbox outbox,
-            DocumentConfig config, Vertx vertx, ExtractionQueue queue) {
+    DocumentService(DocumentRepository documents, UploadInspector inspector, UploadQuota quota, BlobStore blobs,
+            Outbox outbox, DocumentConfig config, Vertx vertx, ExtractionQueue queue) {
         this.queue = queue;
         this.documents = documents;
         this.inspector = inspector;
+        this.quota = quota;
         this.blobs = blobs;
         this.outbox = outbox;
         this.config = config;
@@ -47,15 +49,18 @@ public class DocumentService {
     }
 
     /**
-     * Checks and stores the file and records it; then the extraction queue hands it to the workers,
-     * at once if the user has room, else after their earlier documents (or its sweep, should that fail now).
+     * Checks the user's quotas and the file, stores it, then (quotas counted again, under the user's lock)
+     * records it; then the extraction queue hands it to the workers, at once if the user has room, else
+     * after their earlier documents (or its sweep, should that fail now).
      */
-    public Uni<Document> upload(String userId, String requestId, Path file, String fileName) {
+    public Uni<Document> upload(String userId, String requestId, Path file, long sizeBytes, String fileName) {
         UUID id = UUID.randomUUID();
         String blobKey = "documents/" + id + "/original";
-        return vertx.executeBlocking(Uni.createFrom().item(() -> inspector.inspectAndStore(file, blobKey)))
-                .chain(stored -> Panache.withTransaction(() -> documents.persist(
-                        newDocument(id, userId, requestId, displayName(fileName), blobKey, stored)))
+        return quota.beforeStoring(userId, sizeBytes)
+                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> inspector.inspectAndStore(file, blobKey))))
+                .chain(stored -> Panache.withTransaction(() -> quota.admit(userId, stored.sizeBytes())
+                        .chain(() -> documents.persist(newDocument(id, userId, requestId, displayName(fileName), blobKey,
+                                stored))))
                         .onFailure().call(e -> deleteBlob(blobKey)))
                 .invoke(d -> Log.infof("Stored document %s (%s, %d bytes) for user %s", d.id, d.mediaType,
                         d.sizeBytes, userId))
@@ -112,9 +117,13 @@ public class DocumentService {
                 .replaceWithVoid();
     }
 
-    /** Inside the consumer's transaction: the document is readable, and its owner hears so. */
+    /**
+     * Inside the consumer's transaction: the document is readable, and its owner hears so; the time it
+     * took is charged to the owner even if the document was deleted meanwhile.
+     */
     public Uni<Void> markExtracted(String userId, DocumentExtracted extracted) {
-        return documents.findById(UUID.fromString(extracted.documentId()))
+        return quota.chargeParseTime(userId, extracted.parseMillis())
+                .chain(() -> documents.findById(UUID.fromString(extracted.documentId())))
                 .chain(document -> {
                     if (document == null) {
                         Log.infof("Document %s was deleted before extraction finished", extracted.documentId());
@@ -139,7 +148,8 @@ public class DocumentService {
     }
 
     public Uni<Void> markFailed(String userId, DocumentFailed failed) {
-        return documents.findById(UUID.fromString(failed.documentId()))
+        return quota.chargeParseTime(userId, failed.parseMillis())
+                .chain(() -> documents.findById(UUID.fromString(failed.documentId())))
                 .chain(document -> {
                     if (document == null) {
                         return Uni.createFrom().voidItem();

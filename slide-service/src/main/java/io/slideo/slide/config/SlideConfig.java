@@ -44,4 +44,23 @@ public interface SlideConfig {
         @WithDefault("PT30M")
         Duration maxDuration();
     }
+
+    /** What one user may have running at once; counted from PostgreSQL, so every instance agrees. */
+    Quota quota();
+
+    interface Quota {
+        /**
+         * Decks one user may have being written at once (3: a deck, its redo and one more; more would only
+         * queue behind each other on the workers, ahead of other users' decks).
+         */
+        @WithDefault("3")
+        int decksWriting();
+
+        /**
+         * How long a deck asked for in one go counts as being written while its plan is awaited (a plan
+         * still drafting after content-service's drafting patience, 10 minutes, has failed).
+         */
+        @WithDefault("PT15M")
+        Duration planAwaited();
+    }
 }

@@ -48,15 +48,17 @@ public class DeckService {
     private final SlideVersionRepository versions;
     private final GenerationRepository generations;
     private final DeckRequestRepository deckRequests;
+    private final GenerationQuota quota;
     private final Outbox outbox;
 
     DeckService(DeckRepository decks, SlideRepository slides, SlideVersionRepository versions,
-            GenerationRepository generations, DeckRequestRepository deckRequests, Outbox outbox) {
+            GenerationRepository generations, DeckRequestRepository deckRequests, GenerationQuota quota, Outbox outbox) {
         this.decks = decks;
         this.slides = slides;
         this.versions = versions;
         this.generations = generations;
         this.deckRequests = deckRequests;
+        this.quota = quota;
         this.outbox = outbox;
     }
 
@@ -92,11 +94,12 @@ public class DeckService {
     }
 
     /**
-     * Inside the request's transaction: remembers a deck asked for in one go; if its plan already
-     * arrived (a fast worker), its slides are requested at once.
+     * Inside the request's transaction: remembers a deck asked for in one go (counted again against the
+     * user's quota, now under its lock); if its plan already arrived (a fast worker), its slides are
+     * requested at once.
      */
     public Uni<Void> rememberRequest(String userId, UUID deckId, String requestId, String model) {
-        return deckRequests.lockDeck(deckId).chain(() -> {
+        return quota.admit(userId).chain(() -> deckRequests.lockDeck(deckId)).chain(() -> {
             DeckRequest request = new DeckRequest();
             request.deckId = deckId;
             request.userId = userId;
@@ -116,11 +119,12 @@ public class DeckService {
         }).replaceWithVoid();
     }
 
-    /** Asks the workers to write some or all planned slides; answers with the stored run. */
+    /** Asks the workers to write some or all planned slides, within the user's quota; answers with the stored run. */
     public Uni<Generation> requestGeneration(String userId, UUID deckId, String requestId, List<Integer> wanted,
             String instructions, String model) {
         return Panache.withTransaction(() -> decks.findOwned(deckId, userId)
                 .onItem().ifNull().failWith(() -> SlideoException.notFound("Deck", deckId))
+                .call(deck -> quota.admit(userId))
                 .chain(deck -> startGeneration(deck, userId, requestId, wanted, instructions, model)))
                 .invoke(g -> Log.infof("Generation %s of deck %s requested by user %s", g.id, deckId, userId));
     }

@@ -24,21 +24,29 @@ import io.smallrye.mutiny.Uni;
 public class OneShotService {
     private final ContentServiceClient content;
     private final DeckService decks;
+    private final GenerationQuota quota;
 
-    OneShotService(@RestClient ContentServiceClient content, DeckService decks) {
+    OneShotService(@RestClient ContentServiceClient content, DeckService decks, GenerationQuota quota) {
         this.content = content;
         this.decks = decks;
+        this.quota = quota;
     }
 
     public Uni<UUID> request(String userId, String bearerToken, String requestId, DeckRequestBody body) {
+        // Refused before a plan is drafted for nothing; counted again when the request is remembered.
+        return Panache.withTransaction(() -> quota.admit(userId))
+                .chain(() -> askForPlan(bearerToken, requestId, body))
+                .call(deckId -> Panache.withTransaction(() -> decks.rememberRequest(userId, deckId, requestId,
+                        body.model())))
+                .invoke(deckId -> Log.infof("Deck %s asked for in one go by user %s", deckId, userId));
+    }
+
+    private Uni<UUID> askForPlan(String bearerToken, String requestId, DeckRequestBody body) {
         return content.requestPlan(new PlanRequest(body.documentIds(), body.description(), body.slideCount(),
                 body.themeId(), body.research(), body.model()), "Bearer " + bearerToken, requestId)
                 .onFailure(f -> !(f instanceof SlideoException)).transform(f -> new SlideoException(
                         ErrorCode.UNAVAILABLE, "The content service did not answer; try again shortly", f))
-                .map(OneShotService::deckId)
-                .call(deckId -> Panache.withTransaction(() -> decks.rememberRequest(userId, deckId, requestId,
-                        body.model())))
-                .invoke(deckId -> Log.infof("Deck %s asked for in one go by user %s", deckId, userId));
+                .map(OneShotService::deckId);
     }
 
     private static UUID deckId(PlanAccepted plan) {

@@ -213,6 +213,13 @@ public interface WorkerConfig {
         @WithDefault("12")
         int userConcurrency();
 
+        /**
+         * Model tokens one user may spend per UTC day, over every worker (2,000,000: some 40 model-written
+         * decks of 20 slides); once spent, that user's decks are written offline and the user is told why.
+         */
+        @WithDefault("2000000")
+        long tokensPerUserPerDay();
+
         /** Slides of one deck the model writes at the same time. */
         @WithDefault("12")
         int parallelism();

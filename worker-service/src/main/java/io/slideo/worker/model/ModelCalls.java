@@ -46,12 +46,15 @@ public class ModelCalls {
     private final PromptCatalog prompts;
     private final AnswerCache cache;
     private final TokenLedger ledger;
+    private final TokenAllowance allowance;
     private final WorkerConfig.Model config;
     private final Semaphore worker;
     private final Map<String, Semaphore> users = new ConcurrentHashMap<>();
     private final Tracer tracer;
 
-    ModelCalls(PromptCatalog prompts, AnswerCache cache, TokenLedger ledger, WorkerConfig config, Tracer tracer) {
+    ModelCalls(PromptCatalog prompts, AnswerCache cache, TokenLedger ledger, TokenAllowance allowance,
+            WorkerConfig config, Tracer tracer) {
+        this.allowance = allowance;
         this.prompts = prompts;
         this.tracer = tracer;
         this.cache = cache;
@@ -125,6 +128,7 @@ public class ModelCalls {
 
     /** One guarded call: the answer's text. */
     private String complete(ModelEndpoint endpoint, RenderedPrompt prompt, Class<?> type, Usage usage) {
+        allowance.check(usage); // before the call: a user whose tokens for today are spent is written for offline
         PromptTemplate template = prompt.template();
         String shape = template.answer() == null || template.answer().isBlank() ? ""
                 : "\n\nAnswer with one JSON object only, no prose and no code fences, of this shape:\n" + template.answer();

@@ -1,6 +1,8 @@
 package io.slideo.worker.model;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,24 +15,29 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.value.ValueCommands;
 
 /**
  * What the model path spends, as metrics: per template (calls by outcome, tokens, latency), per user
  * (tokens) and per deck (tokens, summed in Redis across workers and recorded as a distribution when
- * the deck is done, so the metrics carry no unbounded deck tag).
+ * the deck is done, so the metrics carry no unbounded deck tag), and per user per UTC day in Redis, which
+ * the daily token quota reads ({@link TokenAllowance}).
  */
 @ApplicationScoped
 public class TokenLedger {
     private static final Duration DECK_TOTALS_KEPT = Duration.ofDays(30);
+    private static final Duration DAY_TOTALS_KEPT = Duration.ofDays(2);
 
     private final MeterRegistry registry;
     private final HashCommands<String, String, Long> hashes;
     private final KeyCommands<String> keys;
+    private final ValueCommands<String, Long> values;
 
     TokenLedger(MeterRegistry registry, RedisDataSource redis) {
         this.registry = registry;
         this.hashes = redis.hash(Long.class);
         this.keys = redis.key();
+        this.values = redis.value(Long.class);
     }
 
     /** Tokens as a call reports them; {@code cached} answers spent none. */
@@ -61,6 +68,9 @@ public class TokenLedger {
                         .increment(kind.getValue());
             }
         }
+        if (usage != null && usage.userId() != null) {
+            addToDay(usage.userId(), tokens.total());
+        }
         if (usage != null && usage.deckId() != null) {
             try {
                 String key = deckKey(usage.deckId());
@@ -82,6 +92,31 @@ public class TokenLedger {
             Log.debugf("Deck token totals unavailable: %s", e.getMessage());
             return Tokens.NONE;
         }
+    }
+
+    /** Tokens the user spent today (UTC), over every worker; 0 when Redis cannot say. */
+    public long spentToday(String userId) {
+        try {
+            Long spent = values.get(dayKey(userId));
+            return spent == null ? 0 : spent;
+        } catch (RuntimeException e) {
+            Log.debugf("Daily token totals unavailable: %s", e.getMessage());
+            return 0;
+        }
+    }
+
+    private void addToDay(String userId, long tokens) {
+        try {
+            String key = dayKey(userId);
+            values.incrby(key, tokens);
+            keys.expire(key, DAY_TOTALS_KEPT);
+        } catch (RuntimeException e) {
+            Log.debugf("Daily token totals unavailable: %s", e.getMessage());
+        }
+    }
+
+    private static String dayKey(String userId) {
+        return "slideo:tokens:user:" + userId + ":" + LocalDate.now(ZoneOffset.UTC);
     }
 
     /** Records a finished deck's total in the per-deck distribution. */

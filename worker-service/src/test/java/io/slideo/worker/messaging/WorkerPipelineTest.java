@@ -362,7 +362,9 @@ class WorkerPipelineTest {
         List<EventEnvelope> events = KafkaTestClient.await(Topic.DOCUMENT_EXTRACTED, e -> documentId.equals(e.aggregateId()),
                 1, WAIT);
         assertEquals(1, events.size(), "document.extracted.v1 for " + documentId);
-        return events.get(0).payloadAs(DocumentExtracted.class);
+        DocumentExtracted extracted = events.get(0).payloadAs(DocumentExtracted.class);
+        assertTrue(extracted.parseMillis() > 0, "the reading time charged to the owner's parse-time quota");
+        return extracted;
     }
 
     private static DocumentFailed awaitFailed(String documentId) {
