@@ -80,10 +80,18 @@ public final class NonProse {
         }
         // A line that starts with an ellipsis goes on from something the slide does not say.
         if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens) || isSaidTwice(tokens)
+                || isSaidTwice(label(text))
                 || text.trim().matches("^(\u2026|\\.{3}).*")) {
             return true;
         }
         return tokens.length <= 3 && LATIN_WORD.matcher(tokens[0]).lookingAt() && !hasVerb(tokens);
+    }
+
+    // The words before a sentence's first colon ("Employer Responsibilities Employer Responsibilities: The
+    // following list…"): a heading the parser ran into the sentence it opens; empty without a colon.
+    private static String[] label(String text) {
+        int colon = text.indexOf(": ");
+        return colon < 0 ? new String[0] : text.substring(0, colon).trim().split("\\s+");
     }
 
     // "Employer Responsibilities Employer Responsibilities": a heading a PDF printed twice (margin and body).

@@ -75,6 +75,17 @@ class DeckStructureCorpusTest {
     }
 
     @Test
+    void aHeadingThePdfPrintedTwiceNeverOpensAPoint() throws Exception {
+        // manual-irs-publication-15.pdf prints "Employer Responsibilities" in the margin and again over its list.
+        Pattern saidTwice = Pattern.compile("(?iu)^(\\p{L}.{2,}?) \\1\\b.*");
+        for (PlannedSlide slide : outline(extracted("manual-irs-publication-15.pdf"), 10).slides()) {
+            for (String point : slide.keyPoints()) {
+                assertFalse(saidTwice.matcher(point).matches(), slide.title() + ": " + point);
+            }
+        }
+    }
+
+    @Test
     void aDeckIsTitledByTheDocumentNotByTheRequest() throws Exception {
         ExtractedDocument paper = extracted("paper-tracemonkey.pdf");
         OutlineDrafter.Outline outline = outline(paper, 10);
