@@ -114,7 +114,14 @@ public final class NonProse {
                 shouted += word.equals(word.toUpperCase(Locale.ROOT)) ? 1 : 0;
             }
         }
-        return longWords >= 3 && (shouted == longWords || capitalised == longWords && !hasVerb(tokens));
+        return longWords >= 3 && (shouted == longWords || capitalised == longWords && !hasVerb(lowerCase(tokens)));
+    }
+
+    // In a line of capitalised words, "Engineering" and "Computing" are names, not verbs: only the words
+    // in lower case ("is", "provides") can be the verb.
+    private static String[] lowerCase(String[] tokens) {
+        return Arrays.stream(tokens).map(t -> t.isEmpty() || !Character.isUpperCase(t.codePointAt(0)) ? t : "")
+                .toArray(String[]::new);
     }
 
     private static boolean hasVerb(String[] tokens) {

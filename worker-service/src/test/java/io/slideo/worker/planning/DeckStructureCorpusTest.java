@@ -86,6 +86,21 @@ class DeckStructureCorpusTest {
     }
 
     @Test
+    void aPapersSlidesAreTitledByItsSectionsNeverByItsAuthorsOrALineFragment() throws Exception {
+        ExtractedDocument paper = extracted("paper-mems-microrobots.pdf");
+        List<String> headings = paper.sections().stream().filter(s -> s.level() > 0).map(Section::title)
+                .map(SlideTitles::heading).toList();
+        List<PlannedSlide> content = content(outline(paper, 10));
+        long headed = content.stream().filter(s -> headings.contains(s.title())).count();
+        assertTrue(headed * 10 >= content.size() * 9, headed + " of " + content.size() + " titles are headings: " + content);
+        for (PlannedSlide slide : content) {
+            assertFalse(slide.title().matches("(?i).*\\b(department|university|institute)\\b.*"), "an affiliation: " + slide.title());
+            assertFalse(slide.title().startsWith("(") || io.slideo.worker.text.BulletText.endsMidClause(slide.title()),
+                    "a fragment: " + slide.title());
+        }
+    }
+
+    @Test
     void aDeckIsTitledByTheDocumentNotByTheRequest() throws Exception {
         ExtractedDocument paper = extracted("paper-tracemonkey.pdf");
         OutlineDrafter.Outline outline = outline(paper, 10);
