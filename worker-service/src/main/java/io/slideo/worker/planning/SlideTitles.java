@@ -78,6 +78,10 @@ final class SlideTitles {
         if (FORMULA.matcher(sentence).find()) {
             return ""; // "where Zj-1 = …" names no topic a reader would recognise
         }
+        String start = TextCleanup.normalize(sentence);
+        if (start.isEmpty() || "([{".indexOf(start.charAt(0)) >= 0 || Character.isLowerCase(start.codePointAt(0))) {
+            return ""; // "(USDA) that provides…", "motion, and…": the rest of a sentence, not one
+        }
         String text = BulletText.asWritten(sentence, TITLE_WORDS);
         if (!text.isEmpty() && TextCleanup.wordCount(text) <= LONGEST_SENTENCE_TITLE) {
             return trimWeakEnd(text);

@@ -101,6 +101,20 @@ class DeckStructureCorpusTest {
     }
 
     @Test
+    void aShortDocumentOfListsATableAndAFootnoteIsADeckOfItsPointsNotATitleAlone() throws Exception {
+        // sample-lists-table-footnotes.docx (Tika's testWORD_various): no title, no heading, a page of samples.
+        OutlineDrafter.Outline outline = outline(extracted("sample-lists-table-footnotes.docx"), 10);
+        List<PlannedSlide> content = content(outline);
+
+        assertFalse(outline.title().contains("Footnote"), "a footnoted line is no deck title: " + outline.title());
+        assertTrue(content.size() >= 3, outline.slides().toString());
+        assertTrue(content.stream().anyMatch(s -> s.layout() == SlideLayout.TABLE), "its table is shown: " + content);
+        List<String> points = content.stream().flatMap(s -> s.keyPoints().stream()).toList();
+        assertTrue(points.stream().anyMatch(p -> p.contains("Bullet 1, Bullet 2, Bullet 3")), "its list: " + points);
+        assertTrue(points.contains("This is a hyperlink"), "a sentence about a hyperlink is a sentence: " + points);
+    }
+
+    @Test
     void aDeckIsTitledByTheDocumentNotByTheRequest() throws Exception {
         ExtractedDocument paper = extracted("paper-tracemonkey.pdf");
         OutlineDrafter.Outline outline = outline(paper, 10);
