@@ -228,11 +228,17 @@ public final class OutlineDrafter {
      */
     private static String title(Topic topic, List<PointPicker.Point> points, List<String> tableHeader, Set<String> used) {
         List<String> candidates = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        points.forEach(p -> clauses.add(SlideTitles.leadClause(p.text())));
+        topic.passages().stream().limit(8).forEach(p -> clauses.add(SlideTitles.leadClause(p.text())));
         if (topic.titled()) {
-            candidates.add(SlideTitles.heading(topic.heading()));
+            String heading = SlideTitles.heading(topic.heading());
+            // A chapter's number alone ("VI") says where, not what: the chapter's lead clause follows it.
+            String about = SlideTitles.bareNumber(heading)
+                    ? clauses.stream().filter(c -> !c.isEmpty()).findFirst().orElse("") : "";
+            candidates.add(about.isEmpty() ? heading : heading + " \u00b7 " + about);
         }
-        points.forEach(p -> candidates.add(SlideTitles.leadClause(p.text())));
-        topic.passages().stream().limit(8).forEach(p -> candidates.add(SlideTitles.leadClause(p.text())));
+        candidates.addAll(clauses);
         candidates.add(SlideTitles.ofTable(tableHeader));
         return SlideTitles.firstUnused(candidates, used);
     }

@@ -115,6 +115,16 @@ class DeckStructureCorpusTest {
     }
 
     @Test
+    void aNovelsChapterNumeralIsFollowedByWhatTheChapterIsAbout() throws Exception {
+        // novel-the-inheritors.epub heads its chapters "IV", "VI", "IX".
+        List<PlannedSlide> content = content(outline(extracted("novel-the-inheritors.epub"), 10));
+        assertTrue(content.stream().anyMatch(s -> s.title().matches("[IVXLC]+ \u00b7 \\S.*")), content.toString());
+        for (PlannedSlide slide : content) {
+            assertFalse(SlideTitles.bareNumber(slide.title()), "a numeral alone: " + slide.title());
+        }
+    }
+
+    @Test
     void aDeckIsTitledByTheDocumentNotByTheRequest() throws Exception {
         ExtractedDocument paper = extracted("paper-tracemonkey.pdf");
         OutlineDrafter.Outline outline = outline(paper, 10);
