@@ -11,7 +11,7 @@ const METRICS = [
   ['decks', t => t.file, ''],
   ['slides', t => t.slides, ''],
   ['overflowing slides', t => t.overflowing, '0'],
-  ['content titles that are headings', t => share(t.headingTitles, t.headingContentSlides), '≥ 90 %'],
+  ['content titles that are headings', t => share(t.headingTitles, t.headingSlots || t.headingContentSlides), '≥ 90 %'],
   ['phrase-pair titles', t => t.phrasePairTitles, '0'],
   ['"Slide N" titles', t => t.slideNTitles, '0'],
   ['continued titles', t => t.continuedTitles, '0'],
@@ -39,7 +39,7 @@ function perDocument(before, after) {
   const arrow = (b, a, f) => `${cell(b, f)} → ${cell(a, f)}`;
   for (const b of before.rows) {
     const a = afterRows.get(b.file);
-    lines.push(`| ${b.file} | ${arrow(b, a, r => (r.headingTitles === null ? '–' : share(r.headingTitles, r.contentSlides)))} | ` +
+    lines.push(`| ${b.file} | ${arrow(b, a, r => (r.headingTitles === null ? '–' : share(r.headingTitles, r.headingSlots || r.contentSlides)))} | ` +
       `${arrow(b, a, r => `${r.phrasePairTitles}/${r.slideNTitles}/${r.continuedTitles}`)} | ${arrow(b, a, r => r.midClause)} | ` +
       `${arrow(b, a, r => r.junk)} | ${arrow(b, a, r => r.tablesTwice)} | ${arrow(b, a, r => share(r.covered, r.sections))} | ` +
       `${arrow(b, a, r => r.wordsPerBullet.toFixed(1))} |`);

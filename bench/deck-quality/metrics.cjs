@@ -104,7 +104,12 @@ function titleMetrics(doc, slides, note) {
   pairs.forEach(s => note('phrase-pair title', s.index, s.title, []));
   numbered.forEach(s => note('"Slide N" title', s.index, s.title, []));
   continued.forEach(s => note('continuation title', s.index, s.title, []));
+  // A document with fewer headings than content slides can title only as many slides by them (each once, the
+  // deck's own title aside): the share is of those, not of every content slide.
+  const deckTitle = normalise((slides.find(s => s.layout === 'TITLE') || { title: '' }).title);
+  const headingKeys = new Set(doc.headings.map(h => h.key).filter(k => k !== deckTitle));
   return { contentSlides: content.length, headingTitles: doc.headings.length ? headingTitles.length : null,
+    headingSlots: doc.headings.length ? Math.min(content.length, headingKeys.size) : null,
     phrasePairTitles: pairs.length, slideNTitles: numbered.length, continuedTitles: continued.length };
 }
 

@@ -77,6 +77,19 @@ test('the deck metrics count phrase pairs, continuations, "Slide N", mid-clause 
   assert.strictEqual(cited.unsourcedRows, 0, 'rows cite the table the slide names');
 });
 
+test('heading titles are counted against the slides the headings can title: fewer headings than slides', () => {
+  // article-heading-levels.docx: three headings, the first the deck's title, and six content slides.
+  const levels = documentOf({ language: 'en', sections: ['First paragraph', 'Second paragraph', 'Third paragraph']
+    .map((title, i) => ({ title, level: i + 1, blocks: [{ kind: 'PARAGRAPH', text: 'Lorem ipsum dolor sit amet.' }] })) });
+  const deck = { slides: [{ index: 0, title: 'First paragraph', layout: 'TITLE', bullets: [], secondColumn: [], table: [] },
+    ...['Lorem ipsum', 'Second paragraph', 'Aliquam erat', 'Third paragraph', 'Sed non purus', 'Nulla arcu']
+      .map((title, i) => slide(i + 1, title, ['Lorem ipsum dolor sit amet']))] };
+  const m = measure(levels, deck);
+  assert.strictEqual(m.headingTitles, 2);
+  assert.strictEqual(m.headingSlots, 2, 'two headings besides the deck title, for six content slides');
+  assert.strictEqual(measure(doc, { slides: [slide(1, 'Risk and return', ['Markets clear'])] }).headingSlots, 1);
+});
+
 test('words are counted in every script: a CJK character is half a word', () => {
   assert.strictEqual(wordCount('Banks lend to firms'), 4);
   assert.strictEqual(wordCount('日本語のテキスト'), 4);

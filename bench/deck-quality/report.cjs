@@ -42,8 +42,8 @@ function measureAll(raw, files, decksDir, label) {
 
 function markdownRow(r, total = false) {
   const b = s => (total ? `**${s}**` : s);
-  const headings = total ? pct(r.headingTitles, r.headingContentSlides)
-    : r.headingTitles === null ? 'no headings' : pct(r.headingTitles, r.contentSlides);
+  const headings = total ? pct(r.headingTitles, r.headingSlots)
+    : r.headingTitles === null ? 'no headings' : pct(r.headingTitles, r.headingSlots);
   return `| ${b(r.file)} | ${r.slides} | ${r.overflowing} | ${headings} | ${r.phrasePairTitles} / ${r.slideNTitles} / ${r.continuedTitles} | ` +
     `${r.midClause} (${r.cutCondition}) of ${r.bullets} | ${r.junk} | ${r.tablesTwice} | ${r.unsourced} / ${r.unsourcedRows} | ` +
     `${r.sections ? pct(r.covered, r.sections) : 'no headings'} | ${r.noGlyph === null ? '–' : r.noGlyph}` +
@@ -51,7 +51,7 @@ function markdownRow(r, total = false) {
     `${r.chartSlides || 0} of ${(r.chartSlides || 0) + (r.tableSlides || 0)} / ${r.pptxCharts === null || r.pptxCharts === undefined ? '–' : r.pptxCharts} |`;
 }
 
-const HEADER = ['| document | slides | overflowing | content titles that are headings (≥ 90 %) | phrase-pair / "Slide N" / continued titles (0) | ' +
+const HEADER = ['| document | slides | overflowing | content titles that are headings, of those its headings can title (≥ 90 %) | phrase-pair / "Slide N" / continued titles (0) | ' +
   'bullets mid-clause (of them cut dropping a condition or number) (0) | fragments, code, markup (0) | tables twice (0) | ' +
   'unsourced bullets / table rows (0) | top-level sections covered (≥ 90 %) | characters without a glyph in the PDF (0) | words per bullet | ' +
   'tables shown as charts / PPTX charts read back with the table\'s numbers (= charts) |',

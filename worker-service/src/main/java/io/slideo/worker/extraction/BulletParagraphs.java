@@ -11,15 +11,55 @@ import io.slideo.worker.text.TextCleanup;
 /**
  * Word writes a bulleted list as paragraphs that begin with the bullet's glyph ("· Bullet 1"), and
  * Tika passes them on as paragraphs. Consecutive such paragraphs on one page are one list, without
- * the glyphs.
+ * the glyphs; so are paragraphs numbered "1)", "2)"… in a row.
  */
 final class BulletParagraphs {
     private static final Pattern BULLET = Pattern.compile("\\s*[·•▪◦‣●○■□➢➤✓✔\\uF0A7\\uF0B7]\\s+(\\S.*)");
+
+    private static final Pattern NUMBERED = Pattern.compile("(\\d{1,2})\\)\\s+(\\S[^\\n]*)");
 
     private BulletParagraphs() {
     }
 
     static List<DocumentPart> group(List<DocumentPart> parts) {
+        return glyphs(numbered(parts));
+    }
+
+    /**
+     * A numbered list Word wrote as paragraphs ("1) Number bullet 1", "2) …"): two or more in a row,
+     * counting up from 1, on one page, are one list without their numbers.
+     */
+    private static List<DocumentPart> numbered(List<DocumentPart> parts) {
+        List<DocumentPart> result = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            int end = i;
+            while (end < parts.size() && numberOf(parts.get(end)) == end - i + 1
+                    && ((DocumentPart.Content) parts.get(end)).page() == ((DocumentPart.Content) parts.get(i)).page()) {
+                end++;
+            }
+            if (end - i < 2) {
+                result.add(parts.get(i));
+                continue;
+            }
+            List<String> items = parts.subList(i, end).stream().map(p -> ((DocumentPart.Content) p).rawText().strip())
+                    .map(t -> TextCleanup.normalize(t.substring(t.indexOf(')') + 1))).toList();
+            result.add(new DocumentPart.Content(BlockKind.LIST, String.join("\n", items),
+                    ((DocumentPart.Content) parts.get(i)).page(), items, List.of()));
+            i = end - 1;
+        }
+        return result;
+    }
+
+    /** The number of a one-line paragraph that opens "3) ", or 0. */
+    private static int numberOf(DocumentPart part) {
+        if (part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH) {
+            Matcher numbered = NUMBERED.matcher(c.rawText().strip());
+            return numbered.matches() ? Integer.parseInt(numbered.group(1)) : 0;
+        }
+        return 0;
+    }
+
+    private static List<DocumentPart> glyphs(List<DocumentPart> parts) {
         List<DocumentPart> result = new ArrayList<>(parts.size());
         List<String> items = new ArrayList<>();
         int page = 0;

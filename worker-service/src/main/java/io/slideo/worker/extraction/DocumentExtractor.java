@@ -111,7 +111,7 @@ public class DocumentExtractor implements AutoCloseable {
             String mediaType) throws ExtractionFailure {
         List<DocumentPart> parts = RunningText.strip(parsed.parts(), parsed.pagesSeen());
         if (headings != null) {
-            parts = PdfHeadings.apply(parts, headingsOf(headings));
+            parts = BrokenLines.join(NumberedHeadings.applyRoman(PdfHeadings.apply(parts, headingsOf(headings))));
         }
         parts = BulletParagraphs.group(BackMatter.strip(parts));
         if (mediaType.startsWith(OFFICE_OPEN_XML)) {

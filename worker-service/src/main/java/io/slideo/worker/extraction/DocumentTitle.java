@@ -26,7 +26,9 @@ final class DocumentTitle {
         }
         for (DocumentPart part : parts) {
             if (part instanceof DocumentPart.Content content && content.kind() == BlockKind.PARAGRAPH) {
-                String text = clean(SectionBuilder.toBlock(content).text());
+                // A line with a footnote ("Footnote appears here¹") is a statement with its source, not a name.
+                String text = PartSequence.FOOTNOTE_MARK.matcher(content.rawText()).find() ? null
+                        : clean(SectionBuilder.toBlock(content).text());
                 // A title starts as one: "wants a peach" is a line of text, not a document's name.
                 if (text != null && !Character.isLowerCase(text.codePointAt(0))) {
                     return text;

@@ -17,8 +17,58 @@ final class NumberedHeadings {
     private static final Pattern NUMBERED = Pattern.compile(
             "(\\d{1,2}(?:\\.\\d{1,2}){0,3})\\.?\\s+(\\p{Lu}[^.!?]{1,90}?)\\s*");
     private static final int MAX_WORDS = 9;
+    // A paper's sections as IEEE sets them: "IV. BEYOND STRING CONTROL", then "A. String-Cluster System".
+    private static final Pattern ROMAN = Pattern.compile("([IVX]{1,5})\\.\\s+(\\p{Lu}[^a-z]{2,100})");
+    private static final Pattern LETTERED = Pattern.compile("([A-H])\\.\\s+(\\p{Lu}[^.!?]{1,90}?)\\s*");
+    private static final Pattern UNNUMBERED = Pattern.compile(
+            "(?i)(references|acknowledge?ments?|appendix(\\s+[A-Z])?|bibliography)");
+    private static final List<String> NUMERALS = List.of("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+            "XI", "XII", "XIII", "XIV", "XV");
 
     private NumberedHeadings() {
+    }
+
+    /**
+     * The parts with lines numbered in Roman numerals and set in capitals ("II. RELATED WORK") made
+     * headings of level 1, and lettered lines after them ("A. String-Cluster System") of level 2, each
+     * series counting up from its start; unchanged unless two Roman ones count up from "I".
+     */
+    static List<DocumentPart> applyRoman(List<DocumentPart> parts) {
+        List<DocumentPart> result = new ArrayList<>();
+        int nextNumeral = 0;
+        char nextLetter = 'A';
+        for (DocumentPart part : parts) {
+            String line = part instanceof DocumentPart.Content c && c.kind() == BlockKind.PARAGRAPH
+                    && !c.rawText().strip().contains("\n") ? TextCleanup.normalize(c.rawText()) : "";
+            Matcher roman = ROMAN.matcher(line);
+            Matcher lettered = LETTERED.matcher(line);
+            int page = part instanceof DocumentPart.Content c ? c.page() : 0;
+            if (roman.matches() && nextNumeral < NUMERALS.size() && roman.group(1).equals(NUMERALS.get(nextNumeral))
+                    && TextCleanup.wordCount(roman.group(2)) <= MAX_WORDS + 3) {
+                result.add(new DocumentPart.Heading(1, roman.group(2).strip(), page));
+                nextNumeral++;
+                nextLetter = 'A';
+            } else if (nextNumeral > 0 && capitals(line) && UNNUMBERED.matcher(line).matches()) {
+                result.add(new DocumentPart.Heading(1, line, page)); // "REFERENCES": numbered by no paper
+            } else if (result.size() > 0 && result.get(result.size() - 1) instanceof DocumentPart.Heading open
+                    && open.level() == 1 && nextNumeral > 0 && capitals(line) && !roman.matches()) {
+                // "IV. BEYOND STRING CONTROL: ENABLING GCSR THROUGH" goes on in the next line in capitals.
+                result.set(result.size() - 1, new DocumentPart.Heading(1, open.text() + " " + line, open.page()));
+            } else if (nextNumeral > 0 && lettered.matches() && lettered.group(1).charAt(0) == nextLetter
+                    && TextCleanup.wordCount(lettered.group(2)) <= MAX_WORDS) {
+                result.add(new DocumentPart.Heading(2, lettered.group(2).strip(), page));
+                nextLetter++;
+            } else {
+                result.add(part);
+            }
+        }
+        return nextNumeral >= 2 ? result : parts;
+    }
+
+    /** A short line in capitals: a heading's second line, not a sentence. */
+    private static boolean capitals(String line) {
+        return line.codePoints().anyMatch(Character::isLetter) && line.equals(line.toUpperCase(java.util.Locale.ROOT))
+                && TextCleanup.wordCount(line) <= MAX_WORDS;
     }
 
     /** A heading without its section number: "3.1 Trace Trees" is "Trace Trees". */

@@ -16,6 +16,8 @@ final class PartSequence {
     // Tika's marks where a footnote is referenced, and Word field codes that leak into the text.
     private static final Pattern REFERENCE_MARKS = Pattern.compile(
             "\\[(footnoteRef|endnoteRef|footnote|endnote):\\d+]|\\b(PAGEREF|REF|NOTEREF) _[A-Za-z]+\\d+( \\\\[a-z])*");
+    private static final Pattern FIELD_CODES = Pattern.compile("\\b(PAGEREF|REF|NOTEREF) _[A-Za-z]+\\d+( \\\\[a-z])*");
+    static final Pattern FOOTNOTE_MARK = Pattern.compile("\\[(footnoteRef|endnoteRef|footnote|endnote):\\d+]");
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00A0]*\\n");
     private static final int SLIDE_TITLE_WORDS = 15;
 
@@ -66,9 +68,11 @@ final class PartSequence {
 
     /** Paragraph text; blank lines inside it (plain text, PDF) separate paragraphs. */
     void paragraph(CharSequence raw, boolean inNotes) {
-        for (String chunk : BLANK_LINE.split(withoutMarks(raw))) {
+        // A paragraph keeps its footnote marks until it becomes a block (TextCleanup drops them there): a
+        // footnoted line is a statement with a source, which DocumentTitle never takes for a title.
+        for (String chunk : BLANK_LINE.split(FIELD_CODES.matcher(raw).replaceAll(""))) {
             String body = chunk.strip();
-            String text = TextCleanup.normalize(body);
+            String text = TextCleanup.normalize(withoutMarks(body));
             if (text.isEmpty() || PAGE_NUMBER.matcher(text).matches() || takeSlideTitle(text, inNotes)) {
                 continue;
             }

@@ -37,6 +37,11 @@ final class PdfHeadings {
     // Longer lines are prose: no need to compare them with the headings.
     private static final int MAX_HEADING_CHARACTERS = 300;
     private static final int MAX_LEVEL = 6;
+    // Names marked with their affiliations ("Vahid Foroutan1*, Ratul Majumdar1", "A. Smith† and B. Jones‡"):
+    // the authors under a title, set large, never a heading.
+    private static final java.util.regex.Pattern AUTHORS = java.util.regex.Pattern.compile(
+            "(?u)(\\p{Lu}[\\p{L}.'\u2019-]*\\s+)+\\p{Lu}[\\p{L}'\u2019-]*[\\d*\u2020\u2021\u00a7,]*[\\d*\u2020\u2021\u00a7]"
+                    + "(\\s*(,|and|&)\\s*(\\p{Lu}[\\p{L}.'\u2019-]*\\s+)+\\p{Lu}[\\p{L}'\u2019-]*[\\d*\u2020\u2021\u00a7,]*)*");
     private static final int MAX_DEPTH = 6;
 
     record Heading(int page, String text, int level) {
@@ -133,7 +138,7 @@ final class PdfHeadings {
         long letters = text.chars().filter(Character::isLetter).count();
         long visible = text.chars().filter(c -> !Character.isWhitespace(c)).count();
         int first = text.codePoints().filter(Character::isLetter).findFirst().orElse('a');
-        if (text.chars().filter(c -> c == ',').count() >= 2) {
+        if (text.chars().filter(c -> c == ',').count() >= 2 || AUTHORS.matcher(text).matches()) {
             return false; // a list, such as the authors under a title
         }
         // Mostly letters, not starting mid-sentence: formulas, figure labels and wrapped lines are not headings.

@@ -12,6 +12,7 @@ import io.slideo.model.document.Block;
 import io.slideo.model.document.BlockKind;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.worker.text.Passage;
+import io.slideo.worker.text.TextCleanup;
 
 /**
  * The layout a part's content asks for: a chart slide for a table of numbers, a table slide for the first table of its sections that no
@@ -23,6 +24,7 @@ final class LayoutChooser {
     // Wider tables are shown by their first columns (the writer trims them).
     private static final int MAX_TABLE_COLUMNS = 14;
     private static final int LONG_LIST = 6;
+    private static final int SHORT_CELL_WORDS = 6;
 
     private final Map<String, ExtractedDocument> documents;
     private final Set<String> shownTables = new java.util.HashSet<>();
@@ -68,7 +70,18 @@ final class LayoutChooser {
         return new Choice(layout);
     }
 
+    /** A header over one row of short cells: small, but a table the document chose to show (a form's answers). */
+    private static boolean headerAndRow(Block table) {
+        return table.rows().size() == 2 && table.rows().get(0).size() >= 2
+                && table.rows().get(1).size() == table.rows().get(0).size()
+                && table.rows().stream().flatMap(List::stream)
+                        .allMatch(c -> c != null && !c.isBlank() && TextCleanup.wordCount(c) <= SHORT_CELL_WORDS);
+    }
+
     private static boolean presentable(Block table) {
+        if (headerAndRow(table)) {
+            return true;
+        }
         long filledRows = table.rows().stream().skip(1)
                 .filter(r -> r.stream().anyMatch(cell -> cell != null && !cell.isBlank())).count();
         // A header over blank rows is a form to fill in, not figures to show.

@@ -87,8 +87,8 @@ public final class OutlineDrafter {
         List<Topic> candidates = new ArrayList<>(parts);
         Content content = new Content(List.of(), List.of(), List.of(), new PointPicker.Said());
         for (int attempt = 0; attempt < REFITS; attempt++) {
-            Content tried = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots), opening, title, picker,
-                    minPoints, byId, frame);
+            Content tried = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots), slots, opening,
+                    title, picker, minPoints, byId, frame);
             if (tried.slides().size() > content.slides().size()) {
                 content = tried;
             }
@@ -102,8 +102,8 @@ public final class OutlineDrafter {
         if (takeaways != null && takeaways.keyPoints().size() < 2) {
             // Nothing left to take away that the slides do not say: the closing's place goes to content.
             takeaways = null;
-            Content more = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots + 1), opening, title, picker,
-                    minPoints, byId, frame);
+            Content more = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots + 1), slots + 1,
+                    opening, title, picker, minPoints, byId, frame);
             if (more.slides().size() == slots + 1) {
                 content = more;
             }
@@ -128,7 +128,7 @@ public final class OutlineDrafter {
     }
 
     /** A slide per topic that has enough to say of its own (or a table to show); thin ones are left out. */
-    private Content content(List<Topic> topics, PlannedSlide opening, String deckTitle, PointPicker picker,
+    private Content content(List<Topic> topics, int slots, PlannedSlide opening, String deckTitle, PointPicker picker,
             int minPoints, Map<String, ExtractedDocument> byId, DeckFrame frame) {
         LayoutChooser layouts = new LayoutChooser(byId);
         PointPicker.Said said = new PointPicker.Said();
@@ -140,7 +140,8 @@ public final class OutlineDrafter {
         List<PlannedSlide> slides = new ArrayList<>();
         List<Topic> kept = new ArrayList<>();
         List<Topic> thin = new ArrayList<>();
-        for (Topic part : topics) {
+        for (int t = 0; t < topics.size(); t++) {
+            Topic part = topics.get(t);
             LayoutChooser.Choice layout = layouts.choose(part);
             List<PointPicker.Point> points = new ArrayList<>(picker.pick(part, said));
             Topic topic = part.parts() > 1 ? part.retitled(mostSaid(part, points)) : part;
@@ -161,6 +162,21 @@ public final class OutlineDrafter {
                     continue;
                 }
             }
+            // A part with points of its own and a table, in a short document's deck with a slide to spare:
+            // its points on one slide, its table on the next, rather than the table hiding the points.
+            if (layout.table().isPresent() && points.size() >= minPoints && topics.size() < slots
+                    && slides.size() + topics.size() - t < slots) {
+                slides.add(bulletsSlide(topic, points, title));
+                kept.add(part);
+                String named = SlideTitles.firstUnused(List.of(topic.titled() ? SlideTitles.heading(topic.heading()) : "",
+                        SlideTitles.ofTable(layout.header())), titles);
+                if (named.isEmpty()) {
+                    continue;
+                }
+                slides.add(new PlannedSlide(0, named, layout.layout(), List.of(), List.of(layout.table().get())));
+                kept.add(part);
+                continue;
+            }
             List<SourceRef> sources = new ArrayList<>();
             layout.table().ifPresent(sources::add);
             points.forEach(p -> {
@@ -173,6 +189,12 @@ public final class OutlineDrafter {
             kept.add(part);
         }
         return new Content(slides, kept, thin, said);
+    }
+
+    private static PlannedSlide bulletsSlide(Topic topic, List<PointPicker.Point> points, String title) {
+        List<SourceRef> sources = new ArrayList<>();
+        points.stream().map(p -> p.passage().source()).filter(r -> !sources.contains(r)).forEach(sources::add);
+        return new PlannedSlide(0, title, SlideLayout.BULLETS, points.stream().map(p -> said(topic, p)).toList(), sources);
     }
 
     /** On a slide joining parts, the heading of the part most of its points come from (the first of equals). */
@@ -206,11 +228,17 @@ public final class OutlineDrafter {
      */
     private static String title(Topic topic, List<PointPicker.Point> points, List<String> tableHeader, Set<String> used) {
         List<String> candidates = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        points.forEach(p -> clauses.add(SlideTitles.leadClause(p.text())));
+        topic.passages().stream().limit(8).forEach(p -> clauses.add(SlideTitles.leadClause(p.text())));
         if (topic.titled()) {
-            candidates.add(SlideTitles.heading(topic.heading()));
+            String heading = SlideTitles.heading(topic.heading());
+            // A chapter's number alone ("VI") says where, not what: the chapter's lead clause follows it.
+            String about = SlideTitles.bareNumber(heading)
+                    ? clauses.stream().filter(c -> !c.isEmpty()).findFirst().orElse("") : "";
+            candidates.add(about.isEmpty() ? heading : heading + " \u00b7 " + about);
         }
-        points.forEach(p -> candidates.add(SlideTitles.leadClause(p.text())));
-        topic.passages().stream().limit(8).forEach(p -> candidates.add(SlideTitles.leadClause(p.text())));
+        candidates.addAll(clauses);
         candidates.add(SlideTitles.ofTable(tableHeader));
         return SlideTitles.firstUnused(candidates, used);
     }

@@ -30,7 +30,16 @@ final class SlideTitles {
     private static final Pattern LEADING_CLAUSE = Pattern.compile(
             "(?iu)^(when|while|although|though|because|since|after|before|once|whereas|as|in order to|to|by|in|on|at|for|with)\\b[^,]{3,80},\\s+(.+)$");
 
+    // "VI", "12", "Chapter X": a chapter's number, which says where a slide stands but not what it is about.
+    private static final Pattern BARE_NUMBER = Pattern.compile(
+            "(?iu)^((chapter|chapitre|kapitel|cap[ií]tulo|part|book|глава)\\s+)?([IVXLCDM]{1,7}|\\d{1,3})\\.?$");
+
     private SlideTitles() {
+    }
+
+    /** Whether a heading is only a chapter's number ("VI", "Chapter 12"). */
+    static boolean bareNumber(String heading) {
+        return heading != null && BARE_NUMBER.matcher(heading.trim()).matches();
     }
 
     /** A heading as a title: without its number or continuation mark, shortened by rules when too long. */
@@ -77,6 +86,10 @@ final class SlideTitles {
     static String leadClause(String sentence) {
         if (FORMULA.matcher(sentence).find()) {
             return ""; // "where Zj-1 = …" names no topic a reader would recognise
+        }
+        String start = TextCleanup.normalize(sentence);
+        if (start.isEmpty() || "([{".indexOf(start.charAt(0)) >= 0 || Character.isLowerCase(start.codePointAt(0))) {
+            return ""; // "(USDA) that provides…", "motion, and…": the rest of a sentence, not one
         }
         String text = BulletText.asWritten(sentence, TITLE_WORDS);
         if (!text.isEmpty() && TextCleanup.wordCount(text) <= LONGEST_SENTENCE_TITLE) {

@@ -31,6 +31,9 @@ public final class BulletText {
     private static final Pattern TRAILING_CLAUSE = Pattern.compile(
             "(?i),\\s+(which|who|whose|e\\.g\\.|i\\.e\\.|for example|for instance|such as|including)\\b[^;:]*$");
     // A leading purpose, means or time clause ("To show X, we did Y"): the main clause after it carries the point.
+    // "…read along with Figure 2": a sentence left pointing at a figure says nothing without the clause it lost.
+    private static final Pattern ENDS_ON_REFERENCE = Pattern.compile(
+            "(?i)\\b(figure|fig\\.|table|section|sec\\.|appendix|chapter|eq\\.|equation|listing)\\s+[\\dIVX]+(\\.\\d+)*[a-z]?$");
     private static final Pattern LEADING_CLAUSE = Pattern.compile(
             "(?i)^(to|in order to|when|whenever|once|after|before|while|during|by|as soon as)\\b[^,]{3,80}, (.+)$");
     private static final Pattern APPOSITIVE = Pattern.compile(
@@ -155,7 +158,9 @@ public final class BulletText {
     private static String withOptionalPartsDropped(String text, int maxWords) {
         String result = text;
         if (TextCleanup.wordCount(result) > maxWords) {
-            result = dropIfSafe(result, TRAILING_CLAUSE, "");
+            String dropped = dropIfSafe(result, TRAILING_CLAUSE, "");
+            // The clause after a figure's number says what the figure shows: the point itself.
+            result = ENDS_ON_REFERENCE.matcher(dropped.trim()).find() ? result : dropped;
         }
         Matcher leading = LEADING_CLAUSE.matcher(result);
         if (TextCleanup.wordCount(result) > maxWords && leading.matches() && TextCleanup.wordCount(leading.group(2)) >= 4

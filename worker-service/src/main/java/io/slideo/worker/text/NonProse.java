@@ -27,7 +27,8 @@ public final class NonProse {
                     + "^\\s*[-*+]\\s+\\[[ xX]\\]|^\\s*[+*]\\s|(^|\\s)\\*[^\\s*][^*]*[^\\s*]\\*(?=[\\s.,;:]|$)|^\\s*(-{3,}|={3,}|\\*{3,})\\s*$|&(amp|lt|gt|nbsp|quot);");
     private static final Pattern ARTEFACT = Pattern.compile(
             "\\[(footnoteRef|endnoteRef|footnote|endnote|comment|annotation)\\s*:[^\\]]*\\]"
-                    + "|\\b(HYPERLINK|PAGEREF|NOTEREF|MERGEFORMAT|MERGEFIELD|INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX)\\b"
+                    // Field codes are written in capitals: "This is a hyperlink" is a sentence about one.
+                    + "|(?-i:\\b(HYPERLINK|PAGEREF|NOTEREF|MERGEFORMAT|MERGEFIELD|INCLUDEPICTURE|FORMTEXT|FORMCHECKBOX)\\b)"
                     + "|\\bTOC\\s+\\\\[a-z]|\\bREF\\s+_Ref|\\bSEQ\\s+\\w+\\s+\\\\|_Toc\\d+|\\[(image|img|graphic|pic)\\s*:?[^\\]]*\\]",
             Pattern.CASE_INSENSITIVE);
     // Three or more bare numbers in a row ("1 2 10 50"): a chart's axis or a table's row, not a sentence.
@@ -41,6 +42,8 @@ public final class NonProse {
             "run", "runs", "grow", "grows", "rose", "fell", "went", "came", "made", "took", "gave", "found", "became");
     // A whole line in brackets or parentheses: a reference or an aside standing alone.
     private static final Pattern ENCLOSED = Pattern.compile("^[\\[(][^\\[\\]()]*(?:[\\[(][^\\[\\]()]*[\\])][^\\[\\]()]*)*[\\])][.;,]?$");
+    private static final Pattern AFFILIATION = Pattern.compile(
+            "(?<!\\p{L})(Department|Dept\\.|School|Faculty|Institute|Laboratory|Centre|Center) (of|for)\\b|(?<!\\p{L})Universit(y|ät|é|à|ad)\\b");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z'\u2019-]*");
 
     private NonProse() {
@@ -80,10 +83,18 @@ public final class NonProse {
         }
         // A line that starts with an ellipsis goes on from something the slide does not say.
         if (ENCLOSED.matcher(text.trim()).matches() || isHeadingOrNames(tokens) || isSaidTwice(tokens)
+                || isSaidTwice(label(text)) || isAffiliation(text, tokens)
                 || text.trim().matches("^(\u2026|\\.{3}).*")) {
             return true;
         }
         return tokens.length <= 3 && LATIN_WORD.matcher(tokens[0]).lookingAt() && !hasVerb(tokens);
+    }
+
+    // The words before a sentence's first colon ("Employer Responsibilities Employer Responsibilities: The
+    // following list…"): a heading the parser ran into the sentence it opens; empty without a colon.
+    private static String[] label(String text) {
+        int colon = text.indexOf(": ");
+        return colon < 0 ? new String[0] : text.substring(0, colon).trim().split("\\s+");
     }
 
     // "Employer Responsibilities Employer Responsibilities": a heading a PDF printed twice (margin and body).
@@ -107,6 +118,19 @@ public final class NonProse {
             }
         }
         return longWords >= 3 && (shouted == longWords || capitalised == longWords && !hasVerb(tokens));
+    }
+
+    // "1Department of Electrical and Computer Engineering University of Illinois, Chicago, USA": where the
+    // authors work. In it "Engineering" is a name, not a verb: only words in lower case can be the verb.
+    private static boolean isAffiliation(String text, String[] tokens) {
+        return AFFILIATION.matcher(text).find() && !text.trim().matches(".*[.!?]$") && !hasVerb(lowerCase(tokens));
+    }
+
+    // In a line of capitalised words, "Engineering" and "Computing" are names, not verbs: only the words
+    // in lower case ("is", "provides") can be the verb.
+    private static String[] lowerCase(String[] tokens) {
+        return Arrays.stream(tokens).map(t -> t.isEmpty() || !Character.isUpperCase(t.codePointAt(0)) ? t : "")
+                .toArray(String[]::new);
     }
 
     private static boolean hasVerb(String[] tokens) {

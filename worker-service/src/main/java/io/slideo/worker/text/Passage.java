@@ -22,6 +22,9 @@ public record Passage(String documentId, int section, String sectionTitle, int b
         String text) {
     private static final int MIN_ITEM_WORDS = 3;
     private static final int MIN_CELL_WORDS = 6;
+    // A lead-in said with what it introduces stays a bullet's length: a short list, a short line.
+    private static final int LEAD_IN_ITEMS = 6;
+    private static final int LEAD_IN_WORDS = 24;
     // A heading in a source line is a signpost: its first words say which one.
     private static final int LOCATION_WORDS = 8;
 
@@ -35,10 +38,16 @@ public record Passage(String documentId, int section, String sectionTitle, int b
         for (int i = 0; i < sections.size(); i++) {
             Section section = sections.get(i);
             List<Block> blocks = section.blocks();
+            int said = -1;
             for (int b = 0; b < blocks.size(); b++) {
                 Block block = blocks.get(b);
                 String location = paged ? null : location(section, b);
-                for (String text : texts(block, document.language())) {
+                if (b == said) {
+                    continue; // said with the lead-in before it
+                }
+                List<String> texts = texts(block, document.language());
+                said = leadIn(texts, blocks, b, document.language());
+                for (String text : texts) {
                     passages.add(new Passage(document.documentId(), i, section.title(), b, block.page(), location,
                             words.repair(text)));
                 }
@@ -86,6 +95,37 @@ public record Passage(String documentId, int section, String sectionTitle, int b
         String[] words = heading.split(" ");
         return words.length <= LOCATION_WORDS ? heading
                 : String.join(" ", java.util.Arrays.copyOf(words, LOCATION_WORDS - 2)) + "\u2026";
+    }
+
+    /**
+     * A paragraph that ends in a colon ("Here is a list:", "The rate is:") says its point with what
+     * follows it: its last sentence is said with the list's items, or the short line, that come next.
+     * Returns the index of the block it took (said no more on its own), or -1.
+     */
+    private static int leadIn(List<String> texts, List<Block> blocks, int block, String language) {
+        List<String> sentences = blocks.get(block).kind() == BlockKind.PARAGRAPH
+                ? Sentences.split(blocks.get(block).text(), language) : List.of();
+        int next = block + 1;
+        while (next < blocks.size() && blocks.get(next).kind() == BlockKind.NOTE) {
+            next++;
+        }
+        if (sentences.isEmpty() || !sentences.get(sentences.size() - 1).endsWith(":") || next >= blocks.size()) {
+            return -1;
+        }
+        String lead = sentences.get(sentences.size() - 1);
+        Block after = blocks.get(next);
+        String rest = after.kind() == BlockKind.LIST && after.items().size() <= LEAD_IN_ITEMS
+                ? String.join(", ", after.items().stream().map(TextCleanup::normalize).map(i -> i.replaceAll("[.;,]$", ""))
+                        .toList())
+                : after.kind() == BlockKind.PARAGRAPH && Sentences.split(after.text(), language).size() == 1
+                        ? TextCleanup.normalize(after.text()) : "";
+        String said = lead + " " + rest;
+        if (!rest.isEmpty() && TextCleanup.wordCount(said) <= LEAD_IN_WORDS && Sentences.isMeaningful(said)) {
+            texts.remove(lead);
+            texts.add(said);
+            return next;
+        }
+        return -1;
     }
 
     private static List<String> texts(Block block, String language) {

@@ -22,6 +22,12 @@ public record SlideDraft(
         SourceRef tableSource) {
 
     public SlideDraft {
+        // A slide without a title is a planner's or a plan's fault: said here, where it would be made, not
+        // as a NullPointerException in the quality gate later.
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("slide " + index + " (" + layout + ") has no title: every planned slide "
+                    + "needs one, and the plan that asked for this one gave " + (title == null ? "none" : "a blank one"));
+        }
         bullets = bullets == null ? List.of() : List.copyOf(bullets);
         secondColumn = secondColumn == null ? List.of() : List.copyOf(secondColumn);
         table = table == null ? List.of() : table.stream().map(List::copyOf).toList();

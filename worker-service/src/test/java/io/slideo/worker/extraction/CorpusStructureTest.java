@@ -52,6 +52,22 @@ class CorpusStructureTest {
     }
 
     @Test
+    void aPapersRomanNumberedSectionsAreItsHeadingsItsAuthorsAreNotAndItsLinesAreSentences() throws ExtractionFailure {
+        // paper-mems-microrobots.pdf: IEEE sections ("I. INTRODUCTION") at body size, every printed line a paragraph.
+        ExtractedDocument paper = extract("paper-mems-microrobots.pdf");
+        List<String> headings = paper.sections().stream().filter(s -> s.level() > 0).map(Section::title).toList();
+
+        for (String section : List.of("INTRODUCTION", "STRESS-ENGINEERED MICROROBOT", "String-Cluster System", "CONCLUSION")) {
+            assertTrue(headings.contains(section), section + " in " + headings);
+        }
+        assertTrue(headings.stream().noneMatch(h -> h.contains("Foroutan")), "the authors are no heading: " + headings);
+        assertTrue(headings.stream().noneMatch(h -> h.equalsIgnoreCase("references")), "references are left out: " + headings);
+        // "…an untethered scratch drive actuator (USDA) that provides forward" / "motion, and a steering-arm…"
+        assertTrue(blocks(paper).anyMatch(b -> b.text().contains("that provides forward motion, and a steering-arm")),
+                "a sentence the PDF broke over lines is one paragraph");
+    }
+
+    @Test
     void aBooksContentsNotesIndexAndRunningHeadsAreLeftOut() throws ExtractionFailure {
         ExtractedDocument book = extract("book-free-culture-lessig.pdf");
 

@@ -75,6 +75,56 @@ class DeckStructureCorpusTest {
     }
 
     @Test
+    void aHeadingThePdfPrintedTwiceNeverOpensAPoint() throws Exception {
+        // manual-irs-publication-15.pdf prints "Employer Responsibilities" in the margin and again over its list.
+        Pattern saidTwice = Pattern.compile("(?iu)^(\\p{L}.{2,}?) \\1\\b.*");
+        for (PlannedSlide slide : outline(extracted("manual-irs-publication-15.pdf"), 10).slides()) {
+            for (String point : slide.keyPoints()) {
+                assertFalse(saidTwice.matcher(point).matches(), slide.title() + ": " + point);
+            }
+        }
+    }
+
+    @Test
+    void aPapersSlidesAreTitledByItsSectionsNeverByItsAuthorsOrALineFragment() throws Exception {
+        ExtractedDocument paper = extracted("paper-mems-microrobots.pdf");
+        List<String> headings = paper.sections().stream().filter(s -> s.level() > 0).map(Section::title)
+                .map(SlideTitles::heading).toList();
+        List<PlannedSlide> content = content(outline(paper, 10));
+        long headed = content.stream().filter(s -> headings.contains(s.title())).count();
+        assertTrue(headed * 10 >= content.size() * 9, headed + " of " + content.size() + " titles are headings: " + content);
+        for (PlannedSlide slide : content) {
+            assertFalse(slide.title().matches("(?i).*\\b(department|university|institute)\\b.*"), "an affiliation: " + slide.title());
+            assertFalse(slide.title().startsWith("(") || io.slideo.worker.text.BulletText.endsMidClause(slide.title()),
+                    "a fragment: " + slide.title());
+        }
+    }
+
+    @Test
+    void aShortDocumentOfListsATableAndAFootnoteIsADeckOfItsPointsNotATitleAlone() throws Exception {
+        // sample-lists-table-footnotes.docx (Tika's testWORD_various): no title, no heading, a page of samples.
+        OutlineDrafter.Outline outline = outline(extracted("sample-lists-table-footnotes.docx"), 10);
+        List<PlannedSlide> content = content(outline);
+
+        assertFalse(outline.title().contains("Footnote"), "a footnoted line is no deck title: " + outline.title());
+        assertTrue(content.size() >= 3, outline.slides().toString());
+        assertTrue(content.stream().anyMatch(s -> s.layout() == SlideLayout.TABLE), "its table is shown: " + content);
+        List<String> points = content.stream().flatMap(s -> s.keyPoints().stream()).toList();
+        assertTrue(points.stream().anyMatch(p -> p.contains("Bullet 1, Bullet 2, Bullet 3")), "its list: " + points);
+        assertTrue(points.contains("This is a hyperlink"), "a sentence about a hyperlink is a sentence: " + points);
+    }
+
+    @Test
+    void aNovelsChapterNumeralIsFollowedByWhatTheChapterIsAbout() throws Exception {
+        // novel-the-inheritors.epub heads its chapters "IV", "VI", "IX".
+        List<PlannedSlide> content = content(outline(extracted("novel-the-inheritors.epub"), 10));
+        assertTrue(content.stream().anyMatch(s -> s.title().matches("[IVXLC]+ \u00b7 \\S.*")), content.toString());
+        for (PlannedSlide slide : content) {
+            assertFalse(SlideTitles.bareNumber(slide.title()), "a numeral alone: " + slide.title());
+        }
+    }
+
+    @Test
     void aDeckIsTitledByTheDocumentNotByTheRequest() throws Exception {
         ExtractedDocument paper = extracted("paper-tracemonkey.pdf");
         OutlineDrafter.Outline outline = outline(paper, 10);

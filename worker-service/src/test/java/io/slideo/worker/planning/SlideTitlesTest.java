@@ -29,6 +29,13 @@ class SlideTitlesTest {
     }
 
     @Test
+    void theRestOfABrokenSentenceIsNeverATitle() {
+        // What a PDF's line left of a sentence (paper-mems-microrobots.pdf): no title, whatever it says.
+        assertEquals("", SlideTitles.leadClause("(USDA) that provides forward motion and a curved steering arm."));
+        assertEquals("", SlideTitles.leadClause("motion, and a steering-arm actuator that determines the turn."));
+    }
+
+    @Test
     void aTableWithNothingElseToBeCalledIsNamedByItsHeader() {
         assertEquals("Number by month", SlideTitles.ofTable(List.of("MONTH", "NUMBER")));
         assertEquals("Sales and costs by region", SlideTitles.ofTable(List.of("Region", "Sales", "Costs")));

@@ -26,6 +26,16 @@ class QualityGateTest {
     private final QualityGate gate = new QualityGate(14, 0.92);
 
     @Test
+    void aSlideWithoutATitleIsRefusedSayingSoNotWithANullPointer() {
+        for (String missing : java.util.Arrays.asList(null, " ")) {
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> gate.check(bullets(missing,
+                            List.of(new Bullet("Revenue grew by twelve percent", PAGE_3))), THEME, Set.of()));
+            assertTrue(refused.getMessage().contains("has no title"), refused.getMessage());
+        }
+    }
+
+    @Test
     void aGoodSlidePassesUntouched() {
         SlideDraft draft = bullets("Results", List.of(new Bullet("Revenue grew by twelve percent", PAGE_3),
                 new Bullet("Costs stayed flat", PAGE_3), new Bullet("Margins improved", PAGE_3)));

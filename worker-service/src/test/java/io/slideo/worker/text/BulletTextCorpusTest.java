@@ -25,6 +25,8 @@ class BulletTextCorpusTest {
     private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*\\]");
     private static final Pattern MUST_KEEP = Pattern.compile(
             "(?i)(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)*|not|no|never|without|if|unless|except|provided|or|either|nor)(?![\\p{L}\\d])");
+    private static final Pattern ENDS_ON_REFERENCE = Pattern.compile(
+            "(?i)\\b(figure|fig\\.|table|section|appendix)\\s+\\d+(\\.\\d+)*$");
     private static final Pattern REFERENCE = Pattern.compile("(?i)\\b(figure|fig\\.|table|section|sec\\.|eq\\.|appendix|chapter)\\s+\\S+");
 
     @ParameterizedTest
@@ -52,6 +54,10 @@ class BulletTextCorpusTest {
                 + String.join("\n", faults.subList(0, Math.min(10, faults.size()))));
     }
 
+    private static String withoutEndMark(String sentence) {
+        return sentence.replaceAll("[\\s.;:!?)\\]]+$", "");
+    }
+
     private static String fault(String sentence, String bullet) {
         if (BulletText.endsMidClause(bullet)) {
             return "ends mid-clause";
@@ -64,6 +70,9 @@ class BulletTextCorpusTest {
                 Pattern.CASE_INSENSITIVE);
         if (!endsThere.matcher(sentence).find()) {
             return "cut after \u201c" + lastWord + "\u201d";
+        }
+        if (ENDS_ON_REFERENCE.matcher(bullet).find() && !ENDS_ON_REFERENCE.matcher(withoutEndMark(sentence)).find()) {
+            return "ends pointing at a figure whose description it dropped";
         }
         String outside = REFERENCE.matcher(BRACKETED.matcher(sentence).replaceAll(" ")).replaceAll(" ");
         String kept = " " + bullet.toLowerCase(Locale.ROOT) + " ";

@@ -28,6 +28,14 @@ class NonProseTest {
     }
 
     @Test
+    void whereTheAuthorsWorkIsAFragment() {
+        // paper-mems-microrobots.pdf, under its authors' names.
+        assertTrue(NonProse.isFragment("1Department of Electrical and Computer Engineering University of Illinois, Chicago, USA"));
+        assertTrue(NonProse.isFragment("Vahid Foroutan1*, Ratul Majumdar1 1Department of Electrical and Computer Engineering"));
+        assertFalse(NonProse.isFragment("The University of Illinois funds the work."));
+    }
+
+    @Test
     void aLineThatGoesOnFromElsewhereIsAFragment() {
         assertTrue(NonProse.isFragment("\u2026 (Check your access log)"));
         assertTrue(NonProse.isFragment("...and then the server restarts"));
