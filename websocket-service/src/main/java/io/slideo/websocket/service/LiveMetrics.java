@@ -36,7 +36,10 @@ public class LiveMetrics {
 
     LiveMetrics(MeterRegistry registry, ConnectionRegistry connections) {
         this.registry = registry;
+        // Held strongly: Micrometer keeps a gauge's object weakly, and the injected proxy is not otherwise
+        // referenced here, so a garbage collection made the gauge vanish from /q/metrics.
         Gauge.builder("slideo.websocket.connections.open", connections, ConnectionRegistry::openCount)
+                .strongReference(true)
                 .description("WebSocket connections open on this instance")
                 .register(registry);
         this.replayed = Counter.builder("slideo.websocket.resume.replayed")
