@@ -136,7 +136,11 @@ public final class SlideWriter {
         for (int i = 0; i < slide.keyPoints().size(); i++) {
             String point = slide.keyPoints().get(i);
             Optional<Passage> origin = index.find(point, scope);
-            String text = planners ? BulletText.asWritten(point, maxWords) : BulletText.asBullet(point, maxWords);
+            // Agenda entries are headings, kept as written; takeaways are sentences, shortened only by the
+            // rules that keep their meaning (a heading's rule of dropping what follows a dash cut a
+            // takeaway's verb and number away).
+            String text = slide.layout() == SlideLayout.AGENDA ? BulletText.asWritten(point, maxWords)
+                    : BulletText.asBullet(point, maxWords);
             if (text.isEmpty() || !said.add(text.toLowerCase(Locale.ROOT)) || bullets.size() >= maxBullets) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.slideo.worker.writing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.Block;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.Section;
+import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.TextCleanup;
 
 class SlideWriterTest {
@@ -86,6 +88,21 @@ class SlideWriterTest {
                 written.bullets().stream().map(Bullet::text).toList());
         assertEquals(List.of(2, 3), written.bullets().stream().map(b -> b.source().page()).toList(),
                 "each takeaway keeps its own source");
+    }
+
+    @Test
+    void aTakeawayWithADashedAsideKeepsItsVerbAndNumber() {
+        // From speech-rethinking-financial-network.pdf: the takeaway was cut to its subject at the first dash.
+        String said = "Public interventions in the financial system during this crisis \u2013 through liquidity"
+                + " injections, capital injections or public sector guarantees \u2013 already total in excess of"
+                + " \u00a35 trillion.";
+        PlannedSlide closing = new PlannedSlide(3, "Key takeaways", SlideLayout.CLOSING, List.of(said),
+                List.of(new SourceRef("paper", 2)));
+
+        String bullet = writer.write(closing, "Deck", List.of("paper")).bullets().get(0).text();
+
+        assertTrue(bullet.startsWith("Public interventions") && bullet.contains("\u00a35 trillion"), bullet);
+        assertFalse(BulletText.endsMidClause(bullet), bullet);
     }
 
     @Test
