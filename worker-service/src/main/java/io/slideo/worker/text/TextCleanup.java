@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 public final class TextCleanup {
     private static final Pattern HYPHENATED_BREAK = Pattern.compile("(\\p{Ll})-\\s*\\n\\s*(\\p{Ll})");
     private static final Pattern HYPHENATED_NAME_BREAK = Pattern.compile("(\\p{L})-[ \\t]*\\n\\s*(\\p{Lu})");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|\\u00AD|\\uFFFD");
+    // Invisible marks a reader never typed: controls, soft hyphens, replacement characters, and byte-order
+    // marks or word joiners left inside the text (an EPUB's "hers\uFEFF\u2014and"); joiners that shape a
+    // script (U+200C, U+200D) stay.
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|\\u00AD|\\uFFFD|\\uFEFF|\\u2060");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B]+");
     // The Latin presentation forms (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) PDF and web text carry: one glyph for two or three letters.
     private static final Pattern LIGATURE = Pattern.compile("[\\uFB00-\\uFB06]+");

@@ -31,6 +31,15 @@ class TextCleanupTest {
     }
 
     @Test
+    void dropsByteOrderMarksAndWordJoinersButKeepsTheJoinersThatShapeAScript() {
+        // novel-the-inheritors.epub carries a byte-order mark inside a sentence; it reached a slide title.
+        assertEquals("I wanted to get up into hers\u2014and I could not",
+                TextCleanup.normalize("I wanted to get up into hers\uFEFF\u2014and I could\u2060 not"));
+        assertEquals("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+                TextCleanup.normalize("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"), "Persian keeps its ZWNJ");
+    }
+
+    @Test
     void dropsRepeatedLettersGluedToTheStartOfACapitalisedWord() {
         assertEquals("Lorem ipsum dolor sit amet.", TextCleanup.normalize("FffLorem ipsum dolor sit amet."));
         assertEquals("Pellentesque tristique.", TextCleanup.normalize("ffPellentesque tristique."));
