@@ -132,26 +132,24 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
         return found;
     }
 
-    /** On assignment, seeks each partition to its first record since this JVM started (its end when there is none). */
+    /**
+     * On assignment, seeks each partition to its first record since this JVM started, or to where its
+     * end was just before looking when there is none: a record written while we look is then still read
+     * (a lazy seek to the end, resolved at the next poll, skipped a reply that came that fast).
+     */
     private record FromJvmStart(KafkaConsumer<String, String> consumer) implements ConsumerRebalanceListener {
         /** Record timestamps are the producers' clocks, on this machine; a second's margin is plenty. */
         private static final long SINCE = ManagementFactory.getRuntimeMXBean().getStartTime() - 1000;
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> endsBefore = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> since = new HashMap<>();
             partitions.forEach(partition -> since.put(partition, SINCE));
             Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
-            List<TopicPartition> nothingSince = new ArrayList<>();
-            offsets.forEach((partition, offset) -> {
-                if (offset == null) {
-                    nothingSince.add(partition);
-                } else {
-                    consumer.seek(partition, offset.offset());
-                }
-            });
-            if (!nothingSince.isEmpty()) {
-                consumer.seekToEnd(nothingSince); // an empty list would mean every assigned partition
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp first = offsets.get(partition);
+                consumer.seek(partition, first != null ? first.offset() : endsBefore.get(partition));
             }
         }
 

@@ -207,7 +207,11 @@ public class PlanningWorkflow {
         PlanRequested request = event.payloadAs(PlanRequested.class);
         List<PlannedSlide> slides = JSON.readValue(state.<String>value("slides").orElse("[]"), new TypeReference<>() {
         });
-        if (slides.isEmpty()) {
+        if (slides.isEmpty()) { // none of its documents could be read: the plan fails rather than wait for ever
+            events.publish(Topic.PLAN_FAILED, request.planId(), event.userId(), new PlanFailed(request.planId(),
+                    request.requestId(), ErrorCode.NOT_FOUND, "None of this plan's documents has been extracted"
+                            + " (still being read, failed, or deleted), so there is nothing to draft from."),
+                    event, "nothing-to-draft");
             return Map.of("published", false);
         }
         String title = state.<String>value("title").orElse("");

@@ -309,6 +309,9 @@ class WorkerPipelineTest {
         assertEquals("NOT_FOUND", errors.get(0).data().path("code").asText());
         assertTrue(errors.get(0).data().path("message").asText().contains(missing));
         assertEquals("req-" + planId, errors.get(0).requestId());
+        List<EventEnvelope> failed = KafkaTestClient.await(Topic.PLAN_FAILED, e -> planId.equals(e.aggregateId()), 1, WAIT);
+        assertEquals(1, failed.size(), "with nothing to draft from, the plan fails instead of waiting for ever");
+        assertEquals(ErrorCode.NOT_FOUND, failed.get(0).payloadAs(PlanFailed.class).code());
     }
 
     private PlanDrafted requestPlan(Extracted extracted, int slideCount) {
