@@ -33,10 +33,13 @@ public class Watchdog {
     private final Vertx vertx;
     private final WatchdogConfig config;
     private final MeterRegistry meters;
+    private final Outbox outbox;
     private final AtomicBoolean busy = new AtomicBoolean();
     private long timer = -1;
 
-    Watchdog(Instance<StuckWork> kinds, Pool pool, Vertx vertx, WatchdogConfig config, MeterRegistry meters) {
+    Watchdog(Instance<StuckWork> kinds, Pool pool, Vertx vertx, WatchdogConfig config, MeterRegistry meters,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.kinds = kinds;
         this.pool = pool;
         this.vertx = vertx;
@@ -82,10 +85,10 @@ public class Watchdog {
                 }).replaceWithVoid();
     }
 
-    private static Uni<Void> tell(SqlClient tx, List<StuckWork.Stuck> stuck) {
+    private Uni<Void> tell(SqlClient tx, List<StuckWork.Stuck> stuck) {
         Uni<Void> told = Uni.createFrom().voidItem();
         for (StuckWork.Stuck one : stuck) {
-            told = told.chain(() -> OutboxRows.notifyUser(tx, one.userId(), one.requestId(), one.message()));
+            told = told.chain(() -> outbox.notifyUser(tx, one.userId(), one.requestId(), one.message()));
         }
         return told;
     }

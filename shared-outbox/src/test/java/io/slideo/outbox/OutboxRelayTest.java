@@ -29,6 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.event.DocumentFailed;
+import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Topic;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.KafkaTestClient;
@@ -92,6 +93,24 @@ class OutboxRelayTest {
         long stored = pool.preparedQuery("select count(*) from outbox_event where message_key = $1")
                 .execute(Tuple.of(documentId)).await().atMost(WAIT).iterator().next().getLong(0);
         assertEquals(0, stored);
+    }
+
+    @Test
+    void rowsWrittenWithPlainSqlMeetTheSameLimit() {
+        String documentId = "doc-" + UUID.randomUUID();
+        DocumentFailed huge = new DocumentFailed(documentId, "request-1", ErrorCode.CORRUPT, "\u0001".repeat(200_000));
+        DocumentFailed small = new DocumentFailed(documentId, "request-1", ErrorCode.CORRUPT, "unreadable");
+
+        Throwable refused = assertThrows(RuntimeException.class, () -> pool.withTransaction(
+                tx -> outbox.publish(tx, Topic.DOCUMENT_FAILED, documentId, "user-1", huge)).await().atMost(WAIT));
+        pool.withTransaction(tx -> outbox.publish(tx, Topic.DOCUMENT_FAILED, documentId, "user-1", small))
+                .await().atMost(WAIT);
+
+        assertInstanceOf(EventTooLargeException.class, refused);
+        List<EventEnvelope> sent = KafkaTestClient.await(Topic.DOCUMENT_FAILED, e -> documentId.equals(e.aggregateId()),
+                2, Duration.ofSeconds(5));
+        assertEquals(List.of("unreadable"), sent.stream().map(e -> e.payloadAs(DocumentFailed.class).message()).toList(),
+                "only the small event was stored, and the relay sent it");
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.slideo.model.event.DocumentUploaded;
 import io.slideo.model.event.Topic;
-import io.slideo.outbox.OutboxRows;
+import io.slideo.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,19 +48,21 @@ public class ExtractionQueue {
             select distinct user_id from document where status = 'UPLOADED' and dispatched_at is null limit 1000""";
 
     private final Pool pool;
+    private final Outbox outbox;
     private final Vertx vertx;
     private final int perUser;
     private final Duration sweepEvery;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private long timer = -1;
 
-    ExtractionQueue(Pool pool, Vertx vertx,
+    ExtractionQueue(Pool pool, Outbox outbox, Vertx vertx,
             @ConfigProperty(name = "slideo.documents.extraction.per-user", defaultValue = "1") int perUser,
             @ConfigProperty(name = "slideo.documents.extraction.sweep-every", defaultValue = "5s") Duration sweepEvery) {
         if (perUser < 1) {
             throw new IllegalArgumentException("slideo.documents.extraction.per-user must be at least 1, not " + perUser);
         }
         this.pool = pool;
+        this.outbox = outbox;
         this.vertx = vertx;
         this.perUser = perUser;
         this.sweepEvery = sweepEvery;
@@ -99,12 +101,12 @@ public class ExtractionQueue {
         }).replaceWithVoid();
     }
 
-    private static Uni<Void> send(SqlClient tx, String userId, Row row) {
+    private Uni<Void> send(SqlClient tx, String userId, Row row) {
         String id = row.getUUID("id").toString();
         DocumentUploaded uploaded = new DocumentUploaded(id, row.getString("request_id"), row.getString("file_name"),
                 row.getString("media_type"), row.getLong("size_bytes"), row.getString("blob_key"));
         return tx.preparedQuery(MARK).execute(Tuple.of(row.getUUID("id")))
-                .chain(() -> OutboxRows.publish(tx, Topic.DOCUMENT_UPLOADED, id, userId, uploaded));
+                .chain(() -> outbox.publish(tx, Topic.DOCUMENT_UPLOADED, id, userId, uploaded));
     }
 
     private void sweep() {

@@ -8,6 +8,8 @@ import java.io.InputStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.slideo.testing.LiveHeap;
+
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

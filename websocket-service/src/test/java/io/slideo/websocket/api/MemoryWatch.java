@@ -1,43 +1,28 @@
 package io.slideo.websocket.api;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import javax.management.ListenerNotFoundException;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
-
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.slideo.testing.LiveHeap;
 
 /**
  * What this JVM's heap and a Redis server hold while it watches: the heap in use sampled every 50 ms
- * (garbage included), the heap still in use after each collection (what the code keeps alive), and
- * Redis's used_memory sampled every 250 ms, each against its value when the watch started.
+ * (garbage included), the heap still in use after each collection (what the code keeps alive, from
+ * {@link LiveHeap}), and Redis's used_memory sampled every 250 ms, each against its value at the start.
  */
-final class MemoryWatch implements NotificationListener {
+final class MemoryWatch {
     private static final long MIB = 1024 * 1024;
     private static final Pattern USED_MEMORY = Pattern.compile("(?m)^used_memory:(\\d+)");
 
     private final RedisDataSource redis;
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final long heapBefore;
     private final long redisBefore;
     private final AtomicLong mostUsed = new AtomicLong();
-    private final AtomicLong mostAfterCollection = new AtomicLong();
-    private final AtomicLong collections = new AtomicLong();
     private final AtomicLong mostRedis = new AtomicLong();
+    private final LiveHeap liveHeap;
     private final Thread sampler;
     private volatile boolean watching = true;
 
@@ -45,15 +30,13 @@ final class MemoryWatch implements NotificationListener {
         this.redis = redis;
         this.heapBefore = liveHeap();
         this.redisBefore = redisUsedMemory();
+        this.liveHeap = LiveHeap.watch();
         this.sampler = new Thread(this::sample, "memory-watch");
     }
 
     /** Collects first, so that the starting point is what is alive, not garbage. */
     static MemoryWatch start(RedisDataSource redis) {
         MemoryWatch watch = new MemoryWatch(redis);
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener(watch, null, null);
-        }
         watch.sampler.setDaemon(true);
         watch.sampler.start();
         return watch;
@@ -62,17 +45,11 @@ final class MemoryWatch implements NotificationListener {
     void stop() throws InterruptedException {
         watching = false;
         sampler.join();
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            try {
-                ((NotificationEmitter) collector).removeNotificationListener(this);
-            } catch (ListenerNotFoundException e) {
-                // Never added to this one.
-            }
-        }
+        liveHeap.close();
     }
 
     long heapGrowthAfterCollection() {
-        return mostAfterCollection.get() - heapBefore;
+        return liveHeap.mostAfterCollection() - heapBefore;
     }
 
     long redisGrowth() {
@@ -83,21 +60,9 @@ final class MemoryWatch implements NotificationListener {
         return String.format("heap: %d MiB live at the start, at most %d MiB in use (garbage included, max %d MiB),"
                 + " at most %d MiB live after any of %d collections (growth %d MiB); Redis used_memory: %.1f MiB at the"
                 + " start, at most %.1f MiB (growth %.2f MiB)", heapBefore / MIB, mostUsed.get() / MIB,
-                Runtime.getRuntime().maxMemory() / MIB, mostAfterCollection.get() / MIB, collections.get(),
+                Runtime.getRuntime().maxMemory() / MIB, liveHeap.mostAfterCollection() / MIB, liveHeap.collections(),
                 heapGrowthAfterCollection() / MIB, redisBefore / (double) MIB, mostRedis.get() / (double) MIB,
                 redisGrowth() / (double) MIB);
-    }
-
-    @Override
-    public void handleNotification(Notification notification, Object handback) {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            return;
-        }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                .filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
-        mostAfterCollection.accumulateAndGet(used, Math::max);
-        collections.incrementAndGet();
     }
 
     private void sample() {

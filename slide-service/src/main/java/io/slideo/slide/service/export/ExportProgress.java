@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.slideo.model.ws.ProgressUpdate;
-import io.slideo.outbox.OutboxRows;
+import io.slideo.outbox.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -19,15 +19,17 @@ public class ExportProgress {
     static final String STAGE = "exporting";
 
     private final Pool pool;
+    private final Outbox outbox;
 
-    ExportProgress(Pool pool) {
+    ExportProgress(Pool pool, Outbox outbox) {
         this.pool = pool;
+        this.outbox = outbox;
     }
 
     /** Blocking (worker threads only); a failure is logged, never fails the export. */
     public void report(String userId, String requestId, String deckId, int percent, String message) {
         try {
-            OutboxRows.notifyUser(pool, userId, requestId, new ProgressUpdate(STAGE, percent, message, null, deckId))
+            outbox.notifyUser(pool, userId, requestId, new ProgressUpdate(STAGE, percent, message, null, deckId))
                     .await().atMost(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
             Log.warnf("Export progress for deck %s could not be queued: %s", deckId, e.getMessage());

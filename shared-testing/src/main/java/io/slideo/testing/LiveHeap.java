@@ -1,4 +1,4 @@
-package io.slideo.runtime.blob;
+package io.slideo.testing;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -20,13 +20,14 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * The most heap still in use after any collection while it watches: what a piece of code keeps alive,
  * unlike used-before-collection, which counts the garbage it made too.
  */
-final class LiveHeap implements NotificationListener, AutoCloseable {
+public final class LiveHeap implements NotificationListener, AutoCloseable {
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final AtomicLong most = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
 
-    static LiveHeap watch() {
+    /** Starts watching every collector of this JVM. */
+    public static LiveHeap watch() {
         LiveHeap heap = new LiveHeap();
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) collector).addNotificationListener(heap, null, null);
@@ -46,11 +47,11 @@ final class LiveHeap implements NotificationListener, AutoCloseable {
         collections.incrementAndGet();
     }
 
-    long mostAfterCollection() {
+    public long mostAfterCollection() {
         return most.get();
     }
 
-    long collections() {
+    public long collections() {
         return collections.get();
     }
 
