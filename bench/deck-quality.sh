@@ -24,7 +24,9 @@ strict=no
 fail() { printf 'deck-quality: %s\n' "$*" >&2; exit 1; }
 
 gateway=${SLIDEO_GATEWAY_URL:-http://127.0.0.1:8080}
-[ -n "${DECK_QUALITY_REPORT_ONLY:-}" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' "$gateway/q/health/ready" || true)" = 200 ] ||
+# Readiness is on the gateway's management port (its HTTP port + 1000), not on the public one.
+gateway_management=${SLIDEO_GATEWAY_MANAGEMENT_URL:-http://127.0.0.1:9080}
+[ -n "${DECK_QUALITY_REPORT_ONLY:-}" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' "$gateway_management/q/health/ready" || true)" = 200 ] ||
   fail "the suite is not up at $gateway; start it with ./slideo up"
 if [ -z "${SLIDEO_JWT_SECRET:-}" ] && [ -z "${DECK_QUALITY_REPORT_ONLY:-}" ]; then
   [ -f "$ROOT/.slideo/jwt-secret" ] || fail "no SLIDEO_JWT_SECRET and no .slideo/jwt-secret"

@@ -85,14 +85,15 @@ start_slideo() {
   # As ./slideo runs a websocket-service instance (same JVM flags), on a port of its own, journaling
   # in a consumer group of its own; the per-user budget is lifted so the echo test measures cost,
   # not the limit (every message still spends a token of it in Redis).
-  SLIDEO_JWT_SECRET=$SECRET QUARKUS_HTTP_PORT=$SLIDEO_PORT SLIDEO_WEBSOCKET_INSTANCE_ID=bench \
+  SLIDEO_JWT_SECRET=$SECRET QUARKUS_HTTP_PORT=$SLIDEO_PORT QUARKUS_MANAGEMENT_PORT=$((SLIDEO_PORT + 1000)) \
+    SLIDEO_WEBSOCKET_INSTANCE_ID=bench \
     SLIDEO_RATE_LIMIT_PER_USER=1000000000 SLIDEO_RATE_LIMIT_REFILL_PERIOD=1S \
     MP_MESSAGING_INCOMING_NOTIFICATION_JOURNAL_GROUP_ID=websocket-journal-bench \
     nohup java "${SLIDEO_FLAGS[@]}" -jar "$JAR" \
     >"$WORK/websocket-service.log" 2>&1 &
   SLIDEO_PID=$!
   SERVER_PIDS+=("$SLIDEO_PID")
-  wait_http $SLIDEO_PORT /q/health/ready 120 200 || { tail -n 20 "$WORK/websocket-service.log"; fail "websocket-service did not start"; }
+  wait_http $((SLIDEO_PORT + 1000)) /q/health/ready 120 200 || { tail -n 20 "$WORK/websocket-service.log"; fail "websocket-service did not start"; }
 }
 
 start_peer() {

@@ -122,7 +122,7 @@ class Overlay:
                        f"{served[kind].path} on {served[kind].port} (from its application.properties)")
             if not service.open_without_token(get["path"]):
                 yield (f"{at}: {field} path {get['path']} needs a token "
-                       f"(quarkus.http.auth.permission.* of {service.name})")
+                       f"(the auth permissions of {service.name}'s {'management' if service.management_enabled() else 'HTTP'} interface)")
 
     def check_scrape_annotations(self, where, deployment, service):
         annotations = deployment["spec"]["template"]["metadata"].get("annotations", {})
@@ -216,6 +216,11 @@ class Overlay:
             if mount["name"] not in volumes:
                 yield f"{at}: volumeMount {mount['mountPath']} names volume {mount['name']}, which the pod does not have"
 
+    def management_ports(self, deployment):
+        """The container ports on which the pod's Slideo services serve their management interface."""
+        services = [self.services.get(module_of_image(c["image"])) for c in self.containers(deployment)]
+        return {s.management_port() for s in services if s and s.management_port() is not None}
+
     def check_services(self):
         for svc in of_kind(self.objects, "Service"):
             selector = svc["spec"].get("selector", {})
@@ -228,6 +233,11 @@ class Overlay:
                     if target not in self.ports(deployment):
                         yield (f"{name_of(svc)}: targetPort {target!r} is not a port {name_of(deployment)} declares "
                                f"({sorted(self.ports(deployment))})")
+                    elif self.ports(deployment)[target] in self.management_ports(deployment):
+                        # The kubelet and Prometheus reach the pod itself; a Service would hand health and
+                        # metrics to every caller of the service (and, for the gateway, to its ingress).
+                        yield (f"{name_of(svc)}: port {port['port']} exposes {name_of(deployment)}'s management "
+                               f"port {self.ports(deployment)[target]} (health and metrics)")
 
     def check_scalers(self):
         names = {d["metadata"]["name"]: d for d in self.deployments}

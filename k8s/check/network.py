@@ -5,9 +5,14 @@ import re
 from manifests import module_of_image, name_of, of_kind, selects
 
 
+# The namespace Prometheus runs in (k8s/README.md): the only one that may reach a management port.
+MONITORING_NAMESPACE = "monitoring"
+
+
 def problems(overlay):
     yield from check_network_policies(overlay)
     yield from check_calls(overlay)
+    yield from check_management_ports(overlay)
 
 
 def check_network_policies(overlay):
@@ -126,3 +131,50 @@ def rule_admits(rule, labels, port_names):
     if labels is None:
         return any("ipBlock" in peer for peer in peers)
     return any(admits_pod(peer, labels) for peer in peers)
+
+
+def check_management_ports(overlay):
+    """Health and metrics on a management port are for the monitoring namespace (the kubelet probes from
+    the node, which policies do not filter): no ingress rule may open that port to every peer, and where
+    Ingress policies select a scraped pod, one rule must let the monitoring namespace in on its metrics port."""
+    for deployment in overlay.deployments:
+        management = overlay.management_ports(deployment)
+        policies = ingress_policies(overlay, deployment)
+        for policy in policies:
+            for rule in policy["spec"].get("ingress", []):
+                opened = {overlay.ports(deployment).get(str(p["port"])) for p in rule.get("ports", [])}
+                exposed = sorted(management if not rule.get("ports") else management & opened)
+                if exposed and open_to_everyone(rule):
+                    yield (f"{name_of(policy)}: lets every peer reach {name_of(deployment)}'s management port "
+                           f"{exposed[0]} (health and metrics)")
+        for port in sorted(management):
+            if policies and not any(admits_monitoring(rule, overlay.ports(deployment), port)
+                                    for policy in policies for rule in policy["spec"].get("ingress", [])):
+                yield (f"{name_of(deployment)}: no NetworkPolicy lets the {MONITORING_NAMESPACE} namespace scrape "
+                       f"its management port {port}")
+
+
+def ingress_policies(overlay, deployment):
+    return [p for p in of_kind(overlay.objects, "NetworkPolicy")
+            if "Ingress" in p["spec"].get("policyTypes", ["Ingress"])
+            and selects_all(p["spec"].get("podSelector", {}).get("matchLabels", {}), overlay.pod_labels(deployment))]
+
+
+def open_to_everyone(rule):
+    """No from, a peer that is every pod of every namespace, or an ipBlock of every address."""
+    def everyone(peer):
+        if "ipBlock" in peer:
+            return peer["ipBlock"].get("cidr") in ("0.0.0.0/0", "::/0")
+        return peer.get("namespaceSelector") == {} and not peer.get("podSelector", {}).get("matchLabels")
+    peers = rule.get("from")
+    return not peers or any(everyone(peer) for peer in peers)
+
+
+def admits_monitoring(rule, ports, port):
+    opened = {ports.get(str(p["port"])) for p in rule.get("ports", [])}
+    if rule.get("ports") and port not in opened:
+        return False
+    wanted = {"kubernetes.io/metadata.name": MONITORING_NAMESPACE}
+    return open_to_everyone(rule) or any(
+        selects_all(peer.get("namespaceSelector", {}).get("matchLabels", {}), wanted) and "namespaceSelector" in peer
+        for peer in rule.get("from", []))

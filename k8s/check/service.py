@@ -94,15 +94,25 @@ class Service:
         path = self.get("quarkus.micrometer.export.prometheus.path", "metrics")
         return Endpoint(self.endpoint_port(), join(self.non_application_root(), path))
 
+    def management_port(self):
+        """The port of the management interface, or None when health and metrics share the HTTP port."""
+        return self.endpoint_port() if self.management_enabled() else None
+
     def open_without_token(self, path):
         """Quarkus applies the permission sets whose path pattern matches most specifically; the path is
-        open when every one of those says permit."""
+        open when every one of those says permit. Health and metrics on the management interface answer
+        to its own permissions (quarkus.management.auth.*, off unless enabled), not the HTTP server's."""
+        auth = "quarkus.http.auth"
+        if self.management_enabled():
+            if self.get("quarkus.management.auth.enabled", "false") != "true":
+                return True
+            auth = "quarkus.management.auth"
         best, policies = -1, []
         for key, value in self.properties.items():
-            match = re.fullmatch(r"quarkus\.http\.auth\.permission\.([^.]+)\.paths", key)
+            match = re.fullmatch(re.escape(auth) + r"\.permission\.([^.]+)\.paths", key)
             if not match:
                 continue
-            policy = self.get(f"quarkus.http.auth.permission.{match.group(1)}.policy", "")
+            policy = self.get(f"{auth}.permission.{match.group(1)}.policy", "")
             for pattern in (p.strip() for p in value.split(",")):
                 matches = path == pattern or (pattern.endswith("/*") and path.startswith(pattern[:-1]))
                 if matches and len(pattern) > best:

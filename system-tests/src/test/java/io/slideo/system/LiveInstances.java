@@ -1,7 +1,6 @@
 package io.slideo.system;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,7 +39,7 @@ final class LiveInstances {
 
         boolean ready() {
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                return HTTP.send(HttpRequest.newBuilder(ManagementPorts.readiness(port))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200;
             } catch (IOException e) {
@@ -68,6 +67,7 @@ final class LiveInstances {
             Map<String, String> env = builder.environment();
             env.putIfAbsent("SLIDEO_JWT_SECRET", Files.readString(STATE.resolve("jwt-secret")).trim());
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ManagementPorts.of(port)));
             env.put("SLIDEO_WEBSOCKET_INSTANCE_ID", name);
             Process process = builder.start();
             Files.writeString(STATE.resolve("pids/" + name + ".pid"), Long.toString(process.pid()));

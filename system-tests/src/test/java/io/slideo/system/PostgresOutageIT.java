@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -96,7 +95,7 @@ class PostgresOutageIT {
 
     /** Milliseconds from {@code since} until the service's readiness answers 200 (or the wait gives up). */
     private static long awaitReady(int port, long since) throws InterruptedException {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(ManagementPorts.readiness(port))
                 .timeout(Duration.ofSeconds(3)).build();
         long deadline = since + Duration.ofMinutes(2).toMillis();
         while (System.currentTimeMillis() < deadline) {

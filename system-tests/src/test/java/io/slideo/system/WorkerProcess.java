@@ -1,7 +1,6 @@
 package io.slideo.system;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,6 +35,7 @@ final class WorkerProcess implements AutoCloseable {
         env.putIfAbsent("SLIDEO_JWT_SECRET", Files.readString(state.resolve("jwt-secret")).trim());
         env.putIfAbsent("SLIDEO_BLOB_DIRECTORY", state.resolve("blobs").toString());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ManagementPorts.of(port)));
         env.putAll(settings);
         WorkerProcess worker = new WorkerProcess(builder.start(), port);
         worker.awaitReady(Duration.ofSeconds(90));
@@ -70,8 +70,7 @@ final class WorkerProcess implements AutoCloseable {
                         + port + ".log");
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(ManagementPorts.readiness(port)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

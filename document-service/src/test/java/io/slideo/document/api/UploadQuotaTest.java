@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -55,6 +57,9 @@ class UploadQuotaTest {
 
     @RegisterExtension
     private static final KafkaTestClient kafka = new KafkaTestClient();
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URI metricsEndpoint;
 
     @Test
     void aFileThatWouldPassTheStorageQuotaIsRefusedSayingWhatIsLeft() {
@@ -146,8 +151,8 @@ class UploadQuotaTest {
         return as(user).get("/api/v1/documents").then().statusCode(200).extract().path("size()");
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String metrics() {
+        return given().get(metricsEndpoint).then().statusCode(200).extract().asString();
     }
 
     private static ValidatableResponse upload(String user, String corpusFile) {

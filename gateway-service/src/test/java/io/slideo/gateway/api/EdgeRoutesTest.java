@@ -3,7 +3,6 @@ package io.slideo.gateway.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -307,13 +306,6 @@ class EdgeRoutesTest {
         assertFalse(verdict.allowed());
         assertTrue(verdict.retryAfterSeconds() >= 1 && verdict.retryAfterSeconds() <= limits.refillPeriod().toSeconds());
         assertTrue(count(TestTokens.newUser(), address + "-other").allowed());
-    }
-
-    @Test
-    void readinessCoversRedis() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Redis")));
     }
 
     private RateVerdict count(String userId, String address) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -52,6 +54,9 @@ class GenerationQuotaTest {
     @RegisterExtension
     private static final KafkaTestClient kafka = new KafkaTestClient();
 
+    @TestHTTPResource(value = "metrics", management = true)
+    URI metrics;
+
     @Test
     void aFourthDeckWaitsUntilOneOfThreeBeingWrittenEnds() {
         String user = TestTokens.newUser();
@@ -68,7 +73,7 @@ class GenerationQuotaTest {
         kafka.send(Topic.GENERATION_FAILED, EventEnvelope.of(Topic.GENERATION_FAILED, first, user,
                 new GenerationFailed(first, firstRun, null, ErrorCode.UNAVAILABLE, "A worker was lost")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> generate(user, fourth).statusCode(202));
-        assertTrue(given().get("/q/metrics").then().extract().asString()
+        assertTrue(given().get(metrics).then().extract().asString()
                 .contains("slideo_quota_refusals_total{quota=\"generation\"}"), "generation refusals counted");
     }
 

@@ -42,6 +42,8 @@ class IdleAndShutdownTest {
 
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "health/ready", management = true)
+    URI readiness;
     @Inject
     Vertx vertx;
     @Inject
@@ -86,7 +88,7 @@ class IdleAndShutdownTest {
             }
             assertEquals(503, LiveClient.refusal(vertx, LiveClient.options(base, "/ws?access_token="
                     + TestTokens.valid(user))));
-            given().get("/q/health/ready").then().statusCode(503);
+            given().get(readiness).then().statusCode(503);
         } finally {
             first.close();
             second.close();

@@ -40,6 +40,10 @@ import io.vertx.core.http.WebSocketConnectOptions;
 class LiveChannelTest {
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "health/ready", management = true)
+    URI readiness;
+    @TestHTTPResource(value = "metrics", management = true)
+    URI metrics;
     @Inject
     Vertx vertx;
     @Inject
@@ -219,7 +223,7 @@ class LiveChannelTest {
 
     @Test
     void readinessCoversRedisAndKafka() {
-        given().get("/q/health/ready").then()
+        given().get(readiness).then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems(containsString("Redis"), containsString("Messaging")));
@@ -230,7 +234,7 @@ class LiveChannelTest {
         try (LiveClient client = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
             client.expectAck(client.send("ping", LiveClient.data()), "ping");
 
-            given().get("/q/metrics").then()
+            given().get(metrics).then()
                     .statusCode(200)
                     .body(containsString("slideo_websocket_connections_open"))
                     .body(containsString("slideo_websocket_messages_in_total{type=\"ping\"}"))

@@ -58,6 +58,8 @@ class ProtectionTest {
 
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "health/ready", management = true)
+    URI readiness;
     @Inject
     Vertx vertx;
     @Inject
@@ -174,7 +176,7 @@ class ProtectionTest {
         try (LiveClient next = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
             next.expectAck(next.send("ping", LiveClient.data()), "ping");
         }
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(readiness).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

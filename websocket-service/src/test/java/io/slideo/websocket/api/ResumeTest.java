@@ -42,6 +42,8 @@ class ResumeTest {
 
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "metrics", management = true)
+    URI metrics;
     @Inject
     Vertx vertx;
     @Inject
@@ -140,7 +142,7 @@ class ResumeTest {
             assertEquals(2, live.path("seq").asLong(), live.toString());
             assertNothingElseQueued(client);
         }
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("slideo_websocket_delivery_latency_seconds_bucket"));
     }
 
@@ -215,9 +217,9 @@ class ResumeTest {
         }
     }
 
-    private static double resumesCounted(String outcome) {
+    private double resumesCounted(String outcome) {
         String prefix = "slideo_websocket_resumes_total{outcome=\"" + outcome + "\"} ";
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        return given().get(metrics).then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(prefix))
                 // The value, without the exemplar (" # {span_id=...}") a count made under a span carries.
                 .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).split(" # ")[0].trim()))
