@@ -172,10 +172,11 @@ final class ZipDirectory {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(data);
-            byte[] out = new byte[max];
+            // No more room than the entry says it needs: a lie only means less of it is seen.
+            byte[] out = new byte[(int) Math.min(max, entry.size())];
             int n = 0;
-            while (n < max && !inflater.finished() && !inflater.needsInput() && !inflater.needsDictionary()) {
-                n += inflater.inflate(out, n, max - n);
+            while (n < out.length && !inflater.finished() && !inflater.needsInput() && !inflater.needsDictionary()) {
+                n += inflater.inflate(out, n, out.length - n);
             }
             return Arrays.copyOf(out, n);
         } catch (DataFormatException e) {
