@@ -12,6 +12,18 @@ public interface DocumentConfig {
     @WithDefault("104857600")
     long maxUploadBytes();
 
+    /**
+     * Most bytes the entries of a ZIP-based upload (DOCX, PPTX, ODT, EPUB...) may claim to unpack to, as
+     * its directory says; more is refused at upload as a likely decompression bomb (the workers' own
+     * limit, slideo.worker.extraction.max-unpacked-bytes, has the same default: 256 MiB).
+     */
+    @WithDefault("268435456")
+    long maxUnpackedBytes();
+
+    /** Most entries a ZIP-based upload may hold (a 500-slide deck with its media has a few thousand). */
+    @WithDefault("20000")
+    long maxZipEntries();
+
     /** Most documents one list call returns. */
     @WithDefault("200")
     int listLimit();

@@ -12,11 +12,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-
 import io.slideo.document.config.DocumentConfig;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
@@ -24,18 +19,20 @@ import io.slideo.runtime.blob.BlobStore;
 
 /**
  * Checks an upload before anything is kept: not empty, not too large, and of an allowed type as
- * read from its bytes. Then copies it into the blob store. Blocking; runs on a worker thread.
+ * read from its bytes (within bounds: see {@link UploadTypeDetector}). Then copies it into the blob
+ * store. Blocking; runs on a worker thread.
  */
 @ApplicationScoped
 public class UploadInspector {
     // What Tika calls an Office file whose content is encrypted under a password (an OOXML package
     // inside an OLE2 container); the type names the container, so without this it read as unsupported.
-    private static final Set<String> PASSWORD_PROTECTED = Set.of("application/x-tika-ooxml-protected");
-    private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
+    private static final Set<String> PASSWORD_PROTECTED = Set.of(UploadTypeDetector.ENCRYPTED_OOXML);
+    private final UploadTypeDetector detector;
     private final DocumentConfig config;
     private final BlobStore blobs;
 
     UploadInspector(DocumentConfig config, BlobStore blobs) {
+        this.detector = new UploadTypeDetector(config.maxZipEntries(), config.maxUnpackedBytes());
         this.config = config;
         this.blobs = blobs;
     }
@@ -53,7 +50,7 @@ public class UploadInspector {
                 throw new SlideoException(ErrorCode.TOO_LARGE, "The file has " + size + " bytes; the limit is "
                         + config.maxUploadBytes() + " bytes");
             }
-            String mediaType = detect(upload);
+            String mediaType = detector.detect(upload);
             if (PASSWORD_PROTECTED.contains(mediaType)) {
                 throw new SlideoException(ErrorCode.ENCRYPTED, "This file needs a password; Slideo cannot open it."
                         + " Save a copy without the password and upload that");
@@ -72,13 +69,6 @@ public class UploadInspector {
             throw new SlideoException(ErrorCode.INTERNAL, "Could not store the upload", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The type from the bytes alone: the name is deliberately not passed to the detector. */
-    String detect(Path upload) throws IOException {
-        try (TikaInputStream in = TikaInputStream.get(upload)) {
-            return detector.detect(in, new Metadata()).getBaseType().toString();
         }
     }
 }

@@ -13,13 +13,13 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Builds, in the test, the kind of file Word writes when a user sets "Encrypt with password". */
-final class PasswordProtectedOffice {
+public final class PasswordProtectedOffice {
 
     private PasswordProtectedOffice() {
     }
 
     /** A DOCX with one paragraph, encrypted (agile, AES) under {@code password}, in a temporary file. */
-    static File wordFile(String paragraph, String password) throws IOException, GeneralSecurityException {
+    public static File wordFile(String paragraph, String password) throws IOException, GeneralSecurityException {
         File file = Files.createTempFile("protected-", ".docx").toFile();
         try (POIFSFileSystem container = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();

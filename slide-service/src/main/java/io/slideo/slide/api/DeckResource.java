@@ -113,14 +113,24 @@ public class DeckResource {
 
     /**
      * The deck's progress as server-sent events (named like the WebSocket messages), from the start of
-     * its current run until deck_complete (or an error_response).
+     * its current run, or after the Last-Event-ID a reconnecting client sends, until deck_complete (or
+     * an error_response).
      */
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    public void events(@RestPath String id, @Context SseEventSink sink, @Context Sse sse) {
-        streams.open(user.id(), deckId(id), sink, sse);
+    public void events(@RestPath String id, @RestHeader("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(user.id(), deckId(id), eventNumber(lastEventId), sink, sse);
+    }
+
+    /** The journal number a client last received; anything else (none, or an id from elsewhere) starts afresh. */
+    private static Long eventNumber(String lastEventId) {
+        if (lastEventId == null || !lastEventId.strip().matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(lastEventId.strip());
     }
 
     // A plain Response: its entity's writer is chosen from the byte[] at run time (a RestResponse<byte[]>

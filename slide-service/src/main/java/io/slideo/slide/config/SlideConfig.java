@@ -24,17 +24,19 @@ public interface SlideConfig {
     Events events();
 
     interface Events {
-        /** How long recent notifications are kept for streams opened late (a one-shot request's planning). */
-        @WithDefault("PT15M")
-        Duration retention();
-
-        /** Most notifications kept per deck or request. */
-        @WithDefault("500")
-        int keptPerDeck();
-
-        /** Most decks and requests whose recent notifications are kept. */
+        /**
+         * Most journal entries a new stream reads back through to find where its deck's run began (the
+         * journal holds every deck of the user; a run's own events are far fewer).
+         */
         @WithDefault("2000")
-        int keptDecks();
+        int replayScan();
+
+        /**
+         * How long one read of the followed journals waits for a new entry: a stream opened meanwhile
+         * is followed from the next read on, so its first live event may wait this long.
+         */
+        @WithDefault("PT0.5S")
+        Duration followWait();
 
         /** A comment sent this often keeps idle streams open through proxies. */
         @WithDefault("PT15S")

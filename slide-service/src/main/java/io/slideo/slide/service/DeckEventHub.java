@@ -1,184 +1,163 @@
 package io.slideo.slide.service;
 
-import java.time.Instant;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.slideo.model.event.Notification;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.slideo.runtime.notification.JournalEntry;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.slide.config.SlideConfig;
 
 /**
- * This instance's view of every user notification (it reads all of notification.v1), by deck and by
- * request: live streams of a deck's events subscribe here, and recent events are kept a while so a
- * stream opened just after a one-shot request still sees its plan being drafted.
+ * Follows, in Redis, the notification journals (websocket-service writes them) of the users with an
+ * open event stream on this instance, and hands each stream its user's new entries in order. One
+ * thread reads all the followed journals with one blocking read at a time, so the streams cost no
+ * Redis connection each and this instance keeps no notifications of its own.
+ *
+ * <p>Every stream follows from its own position (the last number it replayed or was given); a read
+ * starts at the lowest position of a user's streams, and an entry goes only to streams whose
+ * position the read started from, so a stream that joined during a read is caught up by the next
+ * one, and no stream gets a number twice.
  */
 @ApplicationScoped
 public class DeckEventHub {
+    private static final int READ_COUNT = 100;
+    private static final Duration READ_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
-    /** One notification, with the deck it concerns (null when it names none) and when it happened. */
-    public record Event(String userId, String type, String requestId, String deckId, JsonNode data, Instant at) {
-
-        public boolean ends() {
-            return "deck_complete".equals(type) || "error_response".equals(type);
-        }
-    }
-
-    /** A live subscriber: the user and the keys ("deck:<id>", "request:<id>") it follows. */
-    public static final class Subscription {
+    /** One stream's place in its user's journal: the entries numbered after {@code after} go to its sink. */
+    public static final class Follower {
         private final String userId;
-        private final Set<String> keys;
-        private final Consumer<Event> sink;
+        private final Consumer<JournalEntry> sink;
+        // Written by the reading thread only (and before the follower is shared).
+        private volatile long after;
 
-        Subscription(String userId, Set<String> keys, Consumer<Event> sink) {
+        private Follower(String userId, long after, Consumer<JournalEntry> sink) {
             this.userId = userId;
-            this.keys = keys;
+            this.after = after;
             this.sink = sink;
         }
-    }
 
-    private final Map<String, Deque<Event>> recent = new ConcurrentHashMap<>();
-    private final Map<String, Set<Subscription>> live = new ConcurrentHashMap<>();
-    private final SlideConfig config;
-
-    DeckEventHub(SlideConfig config) {
-        this.config = config;
-    }
-
-    public static String deckKey(String deckId) {
-        return "deck:" + deckId;
-    }
-
-    public static String requestKey(String requestId) {
-        return "request:" + requestId;
-    }
-
-    /** Called for every notification this instance reads. */
-    public void publish(Notification notification, Instant at) {
-        JsonNode data = notification.data();
-        String deckId = text(data, "deck_id");
-        if (deckId == null) {
-            deckId = text(data, "plan_id");
-        }
-        Event event = new Event(notification.userId(), notification.type().wireName(), notification.requestId(), deckId,
-                data, at);
-        List<String> keys = new ArrayList<>(2);
-        if (deckId != null) {
-            keys.add(deckKey(deckId));
-        }
-        if (notification.requestId() != null) {
-            keys.add(requestKey(notification.requestId()));
-        }
-        Set<Subscription> told = new HashSet<>();
-        for (String key : keys) {
-            remember(key, event);
-            for (Subscription subscription : live.getOrDefault(key, Set.of())) {
-                if (subscription.userId.equals(event.userId()) && told.add(subscription)) {
-                    subscription.sink.accept(event);
+        private void take(List<JournalEntry> entries) {
+            for (JournalEntry entry : entries) {
+                if (entry.seq() > after) {
+                    after = entry.seq();
+                    sink.accept(entry);
                 }
             }
         }
     }
 
-    /**
-     * Follows the keys for one user; returns the recent events (since {@code since}, oldest first) the
-     * subscriber missed, each once, so it can send them before the live ones.
-     */
-    public synchronized List<Event> subscribe(Subscription subscription, Instant since) {
-        for (String key : subscription.keys) {
-            live.computeIfAbsent(key, k -> new CopyOnWriteArraySet<>()).add(subscription);
+    private final NotificationJournal journal;
+    private final Duration wait;
+    // Guarded by this.
+    private final Map<String, Set<Follower>> followers = new HashMap<>();
+    private volatile boolean running;
+    private Thread reader;
+
+    DeckEventHub(NotificationJournal journal, SlideConfig config) {
+        this.journal = journal;
+        this.wait = config.events().followWait();
+    }
+
+    /** Gives {@code sink} the user's entries numbered after {@code after}, in order, until unfollowed. */
+    public synchronized Follower follow(String userId, long after, Consumer<JournalEntry> sink) {
+        Follower follower = new Follower(userId, after, sink);
+        followers.computeIfAbsent(userId, u -> new CopyOnWriteArraySet<>()).add(follower);
+        notifyAll();
+        return follower;
+    }
+
+    public synchronized void unfollow(Follower follower) {
+        Set<Follower> ofUser = followers.get(follower.userId);
+        if (ofUser != null && ofUser.remove(follower) && ofUser.isEmpty()) {
+            followers.remove(follower.userId);
         }
-        List<Event> missed = new ArrayList<>();
-        for (String key : subscription.keys) {
-            Deque<Event> events = recent.get(key);
-            if (events == null) {
-                continue;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        reader = new Thread(this::readLoop, "deck-event-journals");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        synchronized (this) {
+            running = false;
+            notifyAll();
+        }
+        if (reader != null) {
+            reader.interrupt();
+        }
+    }
+
+    private void readLoop() {
+        while (running) {
+            try {
+                Map<String, Long> from = positions();
+                if (from.isEmpty()) {
+                    continue;
+                }
+                Map<String, List<JournalEntry>> read = journal.follow(from, READ_COUNT, wait).await()
+                        .atMost(wait.plus(READ_PATIENCE));
+                read.forEach((userId, entries) -> deliver(userId, from.get(userId), entries));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf("Reading the notification journals failed, trying again: %s", e.toString());
+                pause();
             }
-            synchronized (events) {
-                for (Event event : events) {
-                    if (event.userId().equals(subscription.userId) && !event.at().isBefore(since)
-                            && !missed.contains(event)) {
-                        missed.add(event);
-                    }
+        }
+    }
+
+    /** Each followed user's lowest position; waits while no stream is open. */
+    private synchronized Map<String, Long> positions() throws InterruptedException {
+        while (running && followers.isEmpty()) {
+            wait();
+        }
+        Map<String, Long> from = new LinkedHashMap<>();
+        followers.forEach((userId, ofUser) -> ofUser.stream().mapToLong(f -> f.after).min()
+                .ifPresent(lowest -> from.put(userId, lowest)));
+        return from;
+    }
+
+    private void deliver(String userId, Long readFrom, List<JournalEntry> entries) {
+        List<Follower> covered = new ArrayList<>();
+        synchronized (this) {
+            for (Follower follower : followers.getOrDefault(userId, Set.of())) {
+                if (readFrom != null && follower.after >= readFrom) {
+                    covered.add(follower);
                 }
             }
         }
-        missed.sort((a, b) -> a.at().compareTo(b.at()));
-        return missed;
-    }
-
-    public Subscription subscription(String userId, Set<String> keys, Consumer<Event> sink) {
-        return new Subscription(userId, Set.copyOf(keys), sink);
-    }
-
-    public void unsubscribe(Subscription subscription) {
-        for (String key : subscription.keys) {
-            Set<Subscription> subscribers = live.get(key);
-            if (subscribers != null) {
-                subscribers.remove(subscription);
-                if (subscribers.isEmpty()) {
-                    live.remove(key, subscribers);
-                }
+        for (Follower follower : covered) {
+            try {
+                follower.take(entries);
+            } catch (RuntimeException e) {
+                Log.warnf("A deck event stream of user %s failed to take its events: %s", userId, e.toString());
             }
         }
     }
 
-    private void remember(String key, Event event) {
-        Deque<Event> events = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (events) {
-            events.addLast(event);
-            while (events.size() > config.events().keptPerDeck()) {
-                events.removeFirst();
-            }
+    private void pause() {
+        try {
+            Thread.sleep(AFTER_FAILURE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (recent.size() > config.events().keptDecks()) {
-            forgetOld();
-        }
-    }
-
-    /** Drops what is older than the retention, then the oldest keys while there are too many. */
-    private synchronized void forgetOld() {
-        Instant horizon = Instant.now().minus(config.events().retention());
-        for (Iterator<Map.Entry<String, Deque<Event>>> it = recent.entrySet().iterator(); it.hasNext();) {
-            Deque<Event> events = it.next().getValue();
-            synchronized (events) {
-                Event last = events.peekLast();
-                if (last == null || last.at().isBefore(horizon)) {
-                    it.remove();
-                }
-            }
-        }
-        while (recent.size() > config.events().keptDecks()) {
-            String oldest = null;
-            Instant oldestAt = Instant.MAX;
-            for (Map.Entry<String, Deque<Event>> entry : recent.entrySet()) {
-                Event last = entry.getValue().peekLast();
-                if (last != null && last.at().isBefore(oldestAt)) {
-                    oldest = entry.getKey();
-                    oldestAt = last.at();
-                }
-            }
-            if (oldest == null) {
-                break;
-            }
-            recent.remove(oldest);
-        }
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data == null ? null : data.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

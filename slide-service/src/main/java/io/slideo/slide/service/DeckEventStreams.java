@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -25,8 +23,8 @@ import io.slideo.model.error.SlideoException;
 import io.slideo.model.event.EventCodec;
 import io.slideo.slide.config.SlideConfig;
 import io.slideo.slide.domain.JsonColumns;
-import io.slideo.slide.service.DeckEventHub.Event;
-import io.slideo.slide.service.DeckEventHub.Subscription;
+import io.slideo.slide.service.DeckEventHub.Follower;
+import io.slideo.slide.service.DeckEventReplay.Replay;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,9 +33,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A deck's progress as server-sent events, for its owner: what already happened in the current run
- * (from this instance's recent notifications), then every notification as it arrives, until the deck
- * is complete or the run failed. Each event is named after its WebSocket message type and carries the
- * same body ({@code type, request_id, deck_id, data}).
+ * (from the user's notification journal), then every notification as it is journaled, until the deck
+ * is complete or the run failed. Each event is named after its WebSocket message type, carries the
+ * same body ({@code type, request_id, deck_id, data}) and has the journal's number as its id, so a
+ * client reconnecting with Last-Event-ID gets exactly the events after it.
  */
 @ApplicationScoped
 public class DeckEventStreams {
@@ -55,18 +54,23 @@ public class DeckEventStreams {
 
     private final Pool pool;
     private final DeckEventHub hub;
+    private final DeckEventReplay replays;
     private final Vertx vertx;
     private final SlideConfig config;
 
-    DeckEventStreams(Pool pool, DeckEventHub hub, Vertx vertx, SlideConfig config) {
+    DeckEventStreams(Pool pool, DeckEventHub hub, DeckEventReplay replays, Vertx vertx, SlideConfig config) {
         this.pool = pool;
         this.hub = hub;
+        this.replays = replays;
         this.vertx = vertx;
         this.config = config;
     }
 
-    /** Blocking (a worker thread): NOT_FOUND before anything is sent if the deck is not the user's. */
-    public void open(String userId, UUID deckId, SseEventSink sink, Sse sse) {
+    /**
+     * Blocking (a worker thread): NOT_FOUND before anything is sent if the deck is not the user's.
+     * {@code lastEventId} is the client's Last-Event-ID (null for a new stream).
+     */
+    public void open(String userId, UUID deckId, Long lastEventId, SseEventSink sink, Sse sse) {
         RowSet<Row> deckRows = pool.preparedQuery(DECK).execute(Tuple.of(deckId, userId)).await()
                 .atMost(Duration.ofSeconds(10));
         RowSet<Row> requestRows = pool.preparedQuery(REQUEST).execute(Tuple.of(deckId, userId)).await()
@@ -76,31 +80,24 @@ public class DeckEventStreams {
         if (deck == null && request == null) {
             throw SlideoException.notFound("Deck", deckId);
         }
-        Set<String> keys = new HashSet<>();
-        keys.add(DeckEventHub.deckKey(deckId.toString()));
-        Instant since = Instant.now();
-        if (request != null) {
-            if (request.getString("request_id") != null) {
-                keys.add(DeckEventHub.requestKey(request.getString("request_id")));
-            }
-            since = instant(request.getOffsetDateTime("created_at"));
-        }
-        if (deck != null && deck.getUUID("generation_id") != null) {
-            Instant generationAt = instant(deck.getOffsetDateTime("generation_at"));
-            // A one-shot deck's own run replays from the request (its plan); a later run from its start.
-            if (request == null || generationAt.isAfter(since.plus(Duration.ofMinutes(10)))) {
-                since = generationAt;
-            }
-        }
+        String requestId = request == null ? null : request.getString("request_id");
+        Predicate<DeckEvent> concerns = event -> deckId.toString().equals(event.deckId())
+                || (requestId != null && requestId.equals(event.requestId()));
+        Replay replay = lastEventId != null ? replays.after(userId, lastEventId, concerns)
+                : replays.since(userId, runStart(deck, request).minus(SKEW).toEpochMilli(), concerns);
         Stream stream = new Stream(deckId.toString(), sink, sse);
-        Subscription subscription = hub.subscription(userId, keys, stream::live);
-        stream.subscription = subscription;
-        List<Event> missed = hub.subscribe(subscription, since.minus(SKEW));
-        Log.infof("Event stream of deck %s opened for user %s (%d missed events replayed)", deckId, userId,
-                missed.size());
+        stream.follower = hub.follow(userId, replay.position(), entry -> {
+            DeckEvent event = DeckEvent.of(entry);
+            if (concerns.test(event)) {
+                stream.live(event);
+            }
+        });
+        Log.infof("Event stream of deck %s opened for user %s (%d missed events replayed, following after %d)",
+                deckId, userId, replay.events().size(), replay.position());
         stream.send(opening(deckId.toString(), deck));
+        List<DeckEvent> missed = new ArrayList<>(replay.events());
         if (deck != null && "COMPLETE".equals(deck.getString("status"))) {
-            missed.add(finished(userId, deckId.toString(), deck));
+            missed.add(finished(deckId.toString(), deck));
         }
         stream.replay(missed);
         if (!stream.closed) {
@@ -108,34 +105,48 @@ public class DeckEventStreams {
         }
     }
 
-    private Event opening(String deckId, Row deck) {
-        ObjectNode data = JSON.createObjectNode().put("deck_id", deckId)
-                .put("status", deck == null ? "planning" : deck.getString("status").toLowerCase());
-        return new Event(null, "deck_status", null, deckId, data, Instant.now());
+    /** A one-shot deck's own run replays from the request (its plan); a later run from its start. */
+    private static Instant runStart(Row deck, Row request) {
+        Instant since = request == null ? Instant.now() : instant(request.getOffsetDateTime("created_at"));
+        if (deck != null && deck.getUUID("generation_id") != null) {
+            Instant generationAt = instant(deck.getOffsetDateTime("generation_at"));
+            if (request == null || generationAt.isAfter(since.plus(Duration.ofMinutes(10)))) {
+                since = generationAt;
+            }
+        }
+        return since;
     }
 
-    private Event finished(String userId, String deckId, Row deck) {
+    private static DeckEvent opening(String deckId, Row deck) {
+        ObjectNode data = JSON.createObjectNode().put("deck_id", deckId)
+                .put("status", deck == null ? "planning" : deck.getString("status").toLowerCase());
+        return new DeckEvent(0, "deck_status", null, deckId, data);
+    }
+
+    private static DeckEvent finished(String deckId, Row deck) {
         ObjectNode data = JSON.createObjectNode().put("deck_id", deckId);
         if (deck.getUUID("generation_id") != null) {
             data.put("generation_id", deck.getUUID("generation_id").toString());
             data.put("slide_count", JsonColumns.readIntList(deck.getString("slide_indexes")).size());
         }
-        return new Event(userId, "deck_complete", null, deckId, data, Instant.now());
+        return new DeckEvent(0, "deck_complete", null, deckId, data);
     }
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? Instant.now() : time.toInstant();
     }
 
-    /** One open stream: live events wait while the missed ones are sent, then flow; each is sent once. */
+    /**
+     * One open stream: live events wait while the missed ones are sent, then flow; a journaled event
+     * is sent once (numbers only go up).
+     */
     private final class Stream {
         private final String deckId;
         private final SseEventSink sink;
         private final Sse sse;
-        private final AtomicLong ids = new AtomicLong();
-        private final Set<Event> sent = new HashSet<>();
-        private final List<Event> waiting = new ArrayList<>();
-        private Subscription subscription;
+        private final List<DeckEvent> waiting = new ArrayList<>();
+        private long lastSeq;
+        private volatile Follower follower;
         private boolean replaying = true;
         private volatile boolean closed;
         private long heartbeat = -1;
@@ -147,7 +158,7 @@ public class DeckEventStreams {
             this.sse = sse;
         }
 
-        synchronized void live(Event event) {
+        synchronized void live(DeckEvent event) {
             if (replaying) {
                 waiting.add(event);
             } else {
@@ -155,7 +166,7 @@ public class DeckEventStreams {
             }
         }
 
-        synchronized void replay(List<Event> missed) {
+        synchronized void replay(List<DeckEvent> missed) {
             missed.forEach(this::deliver);
             waiting.forEach(this::deliver);
             waiting.clear();
@@ -173,9 +184,12 @@ public class DeckEventStreams {
             deadline = vertx.setTimer(atMost.toMillis(), id -> close());
         }
 
-        private void deliver(Event event) {
-            if (closed || !sent.add(event)) {
+        private void deliver(DeckEvent event) {
+            if (closed || (event.numbered() && event.seq() <= lastSeq)) {
                 return;
+            }
+            if (event.numbered()) {
+                lastSeq = event.seq();
             }
             send(event);
             if (event.ends() && deckId.equals(event.deckId() == null ? deckId : event.deckId())) {
@@ -183,7 +197,7 @@ public class DeckEventStreams {
             }
         }
 
-        void send(Event event) {
+        void send(DeckEvent event) {
             if (sink.isClosed()) {
                 close();
                 return;
@@ -192,9 +206,10 @@ public class DeckEventStreams {
                     .put("deck_id", event.deckId());
             body.set("data", event.data());
             try {
-                OutboundSseEvent outbound = sse.newEventBuilder().id(Long.toString(ids.incrementAndGet()))
-                        .name(event.type()).mediaType(MediaType.TEXT_PLAIN_TYPE)
-                        .data(String.class, JSON.writeValueAsString(body)).build();
+                OutboundSseEvent.Builder builder = sse.newEventBuilder().name(event.type())
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, JSON.writeValueAsString(body));
+                // A state read from the tables has no number: the client's Last-Event-ID stays the journal's.
+                OutboundSseEvent outbound = (event.numbered() ? builder.id(Long.toString(event.seq())) : builder).build();
                 sink.send(outbound).exceptionally(failure -> {
                     close();
                     return null;
@@ -209,8 +224,8 @@ public class DeckEventStreams {
                 return;
             }
             closed = true;
-            if (subscription != null) {
-                hub.unsubscribe(subscription);
+            if (follower != null) {
+                hub.unfollow(follower);
             }
             if (heartbeat >= 0) {
                 vertx.cancelTimer(heartbeat);

@@ -107,27 +107,11 @@ public interface LiveChannelConfig {
 
     Journal journal();
 
-    /** The per-user notification journal in Redis that resume replays from. */
+    /**
+     * How resume reads the per-user notification journal in Redis; what the journal keeps (and its
+     * keys) is {@code slideo.notification-journal.*}, shared with slide-service's event streams.
+     */
     interface Journal {
-        /** Prefix of the journal keys: {@code <prefix>:{<userId>}:seq|stream|events}. */
-        @WithDefault("slideo:journal")
-        String keyPrefix();
-
-        /** How long a notification stays replayable; a resume from before it gets resync_required. */
-        @WithDefault("PT24H")
-        Duration retention();
-
-        /** Most notifications kept per user, whatever their age. */
-        @WithDefault("10000")
-        int maxLength();
-
-        /**
-         * Most bytes of notification data kept per user, whatever their number (a few large plans must
-         * not hold hundreds of megabytes of Redis for a day); the oldest go first.
-         */
-        @WithDefault("16M")
-        io.quarkus.runtime.configuration.MemorySize maxBytes();
-
         /** Notifications read from Redis per round trip while replaying. */
         @WithDefault("200")
         int replayBatch();

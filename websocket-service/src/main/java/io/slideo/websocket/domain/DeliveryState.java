@@ -2,6 +2,8 @@ package io.slideo.websocket.domain;
 
 import java.util.ArrayDeque;
 
+import io.slideo.runtime.notification.JournalEntry;
+
 /**
  * Where one connection stands in its user's notification sequence. Touched only on the
  * connection's event loop, so it needs no locks.

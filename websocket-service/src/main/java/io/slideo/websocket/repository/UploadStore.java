@@ -8,6 +8,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
+import io.slideo.runtime.redis.RedisScript;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.smallrye.mutiny.Uni;
 

@@ -13,7 +13,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.slideo.model.error.SlideoException;
 import io.slideo.model.ws.ClientMessageType;
-import io.slideo.websocket.domain.JournalEntry;
+import io.slideo.runtime.notification.JournalEntry;
 import io.slideo.websocket.domain.LiveConnection;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;

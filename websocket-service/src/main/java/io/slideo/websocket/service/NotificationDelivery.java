@@ -12,11 +12,11 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.slideo.model.ws.ResyncRequired;
+import io.slideo.runtime.notification.JournalEntry;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.DeliveryState;
-import io.slideo.websocket.domain.JournalEntry;
 import io.slideo.websocket.domain.LiveConnection;
-import io.slideo.websocket.repository.NotificationJournal;
 import io.smallrye.mutiny.Uni;
 
 /**

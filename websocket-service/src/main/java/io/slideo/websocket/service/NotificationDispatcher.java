@@ -11,10 +11,10 @@ import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Notification;
-import io.slideo.websocket.domain.JournalEntry;
+import io.slideo.runtime.notification.JournalEntry;
+import io.slideo.runtime.notification.NotificationJournal.Journaled;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.websocket.domain.LiveConnection;
-import io.slideo.websocket.repository.NotificationJournal;
-import io.slideo.websocket.repository.NotificationJournal.Journaled;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -61,7 +61,7 @@ public class NotificationDispatcher {
                 NotificationJournal.Event event = events.get(i);
                 Collection<LiveConnection> connections = registry.ofUser(event.userId());
                 if (!connections.isEmpty()) {
-                    JournalEntry entry = entry(event, seqs[i]);
+                    JournalEntry entry = event.numbered(seqs[i]);
                     for (LiveConnection connection : connections) {
                         delivery.offer(connection, entry, batch.get(i).cause());
                     }
@@ -112,7 +112,7 @@ public class NotificationDispatcher {
     private static List<NotificationJournal.Event> eventsOf(List<Read> batch) {
         List<NotificationJournal.Event> events = new ArrayList<>(batch.size());
         for (Read read : batch) {
-            events.add(eventOf(read.envelope(), read.notification()));
+            events.add(NotificationJournal.Event.of(read.envelope(), read.notification()));
         }
         return events;
     }
@@ -123,18 +123,5 @@ public class NotificationDispatcher {
         }
         journaled.remember(event.eventId(), result.seq());
         return result.seq();
-    }
-
-    private static NotificationJournal.Event eventOf(EventEnvelope envelope, Notification notification) {
-        long occurredAt = envelope.occurredAt() != null ? envelope.occurredAt().toEpochMilli()
-                : System.currentTimeMillis();
-        String data = notification.data() == null ? "{}" : notification.data().toString();
-        return new NotificationJournal.Event(notification.userId(), envelope.eventId().toString(),
-                notification.type().wireName(), notification.requestId(), occurredAt, data);
-    }
-
-    private static JournalEntry entry(NotificationJournal.Event event, long seq) {
-        return new JournalEntry(seq, event.eventId(), event.type(), event.requestId(), event.occurredAtMillis(),
-                event.data());
     }
 }

@@ -10,14 +10,14 @@ import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
 import io.slideo.model.ws.ClientFrame;
 import io.slideo.model.ws.ClientMessageType;
-import io.slideo.model.ws.ResyncRequired;
 import io.slideo.model.ws.Resume;
+import io.slideo.model.ws.ResyncRequired;
+import io.slideo.runtime.notification.JournalEntry;
+import io.slideo.runtime.notification.NotificationJournal.Slice;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.websocket.config.LiveChannelConfig;
 import io.slideo.websocket.domain.DeliveryState;
-import io.slideo.websocket.domain.JournalEntry;
 import io.slideo.websocket.domain.LiveConnection;
-import io.slideo.websocket.repository.NotificationJournal;
-import io.slideo.websocket.repository.NotificationJournal.Slice;
 import io.smallrye.mutiny.Uni;
 
 /**

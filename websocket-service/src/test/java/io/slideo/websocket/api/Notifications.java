@@ -8,7 +8,7 @@ import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.Topic;
 import io.slideo.model.ws.ProgressUpdate;
-import io.slideo.websocket.repository.NotificationJournal;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.websocket.service.NotificationDispatcher;
 
 /** Notifications made up for tests, handed to the dispatcher or the journal as a consumer would. */

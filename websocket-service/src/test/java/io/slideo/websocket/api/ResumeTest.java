@@ -27,10 +27,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Topic;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.KafkaTestClient;
 import io.slideo.testing.TestTokens;
-import io.slideo.websocket.repository.NotificationJournal;
 import io.slideo.websocket.service.NotificationDispatcher;
 import io.vertx.core.Vertx;
 

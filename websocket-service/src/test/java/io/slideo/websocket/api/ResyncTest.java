@@ -18,9 +18,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.TestTokens;
-import io.slideo.websocket.repository.NotificationJournal;
 import io.slideo.websocket.service.NotificationDispatcher;
 import io.vertx.core.Vertx;
 
@@ -31,7 +31,7 @@ class ResyncTest {
     public static class FiveKept implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("slideo.websocket.journal.max-length", "5");
+            return Map.of("slideo.notification-journal.max-length", "5");
         }
     }
 

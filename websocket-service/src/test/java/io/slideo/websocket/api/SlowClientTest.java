@@ -33,7 +33,7 @@ class SlowClientTest {
         public Map<String, String> getConfigOverrides() {
             // 800 notifications of 32 KiB: the journal keeps them all (past its 16 MiB default) for the resume.
             return Map.of("slideo.websocket.max-queued-messages", "20",
-                    "slideo.websocket.journal.retention", "PT5M", "slideo.websocket.journal.max-bytes", "64M");
+                    "slideo.notification-journal.retention", "PT5M", "slideo.notification-journal.max-bytes", "64M");
         }
     }
 

@@ -18,9 +18,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.slideo.runtime.notification.JournalEntry;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.TestTokens;
-import io.slideo.websocket.domain.JournalEntry;
 
 @QuarkusTest
 @TestProfile(JournalRetentionTest.ShortJournal.class)
@@ -29,8 +30,8 @@ class JournalRetentionTest {
     public static class ShortJournal implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("slideo.websocket.journal.max-length", "5", "slideo.websocket.journal.retention", "PT2S",
-                    "slideo.websocket.journal.max-bytes", "1000");
+            return Map.of("slideo.notification-journal.max-length", "5", "slideo.notification-journal.retention", "PT2S",
+                    "slideo.notification-journal.max-bytes", "1000");
         }
     }
 

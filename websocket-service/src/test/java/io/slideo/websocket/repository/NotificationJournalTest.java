@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slideo.runtime.notification.JournalEntry;
+import io.slideo.runtime.notification.NotificationJournal.Journaled;
+import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.TestTokens;
-import io.slideo.websocket.domain.JournalEntry;
-import io.slideo.websocket.repository.NotificationJournal.Journaled;
 import io.smallrye.mutiny.Uni;
 
 @QuarkusTest

@@ -1,4 +1,4 @@
-package io.slideo.websocket.repository;
+package io.slideo.runtime.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,20 +17,20 @@ import io.vertx.mutiny.redis.client.Response;
  * A Lua script run by its SHA-1, so that hot paths do not send the script's text with every call;
  * a Redis that does not know it yet (restarted, flushed) gets the text once.
  */
-final class RedisScript {
+public final class RedisScript {
     private final String text;
     private final String sha;
 
-    RedisScript(String text) {
+    public RedisScript(String text) {
         this.text = text;
         this.sha = sha1(text);
     }
 
     /** The keys and arguments of one call, for {@link #runAll}. */
-    record Call(List<String> keys, List<String> args) {
+    public record Call(List<String> keys, List<String> args) {
     }
 
-    Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
+    public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
         return redis.execute("EVALSHA", arguments(sha, keys, args))
                 .onFailure(RedisScript::unknownScript)
                 .recoverWithUni(() -> redis.execute("EVAL", arguments(text, keys, args)));
@@ -41,7 +41,7 @@ final class RedisScript {
      * the order given (one connection). A Redis that does not know the script is taught it and the
      * whole pipeline is sent again, so the script must be idempotent.
      */
-    Uni<List<Response>> runAll(ReactiveRedisDataSource redis, List<Call> calls) {
+    public Uni<List<Response>> runAll(ReactiveRedisDataSource redis, List<Call> calls) {
         if (calls.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

@@ -1,13 +1,16 @@
-package io.slideo.websocket.repository;
+package io.slideo.runtime.notification;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.slideo.websocket.config.LiveChannelConfig;
-import io.slideo.websocket.domain.JournalEntry;
+import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.event.Notification;
+import io.slideo.runtime.redis.RedisScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -22,8 +25,11 @@ import io.vertx.mutiny.redis.client.Response;
  * instance before it delivers: whoever comes first numbers the event, everyone else reads the same
  * number back. Since every caller reads a user's partition in order, numbers follow that order.
  * A batch of events is journaled in one pipeline ({@link #journalAll}): one round trip, run in order.
+ *
+ * <p>The one place that knows the journal's keys and entry fields: websocket-service journals and
+ * resumes through it, slide-service's event streams read and follow it. Not a bean of its own (this
+ * module is in services without Redis): each service that uses it produces one.
  */
-@ApplicationScoped
 public class NotificationJournal {
     /** Returns {seq, 1} for a newly journaled event, {seq, 0} for one journaled before. */
     private static final RedisScript JOURNAL = new RedisScript("""
@@ -65,11 +71,11 @@ public class NotificationJournal {
             """);
 
     private final ReactiveRedisDataSource redis;
-    private final LiveChannelConfig.Journal config;
+    private final NotificationJournalConfig config;
 
-    NotificationJournal(ReactiveRedisDataSource redis, LiveChannelConfig config) {
+    public NotificationJournal(ReactiveRedisDataSource redis, NotificationJournalConfig config) {
         this.redis = redis;
-        this.config = config.journal();
+        this.config = config;
     }
 
     /** What journaling an event gave: its number, and whether this call was the one that numbered it. */
@@ -87,6 +93,19 @@ public class NotificationJournal {
     /** An event to journal: whose it is, its id, and what the client will see. */
     public record Event(String userId, String eventId, String type, String requestId, long occurredAtMillis,
             String data) {
+
+        /** The notification as every reader of notification.v1 journals it. */
+        public static Event of(EventEnvelope envelope, Notification notification) {
+            long occurredAt = envelope.occurredAt() != null ? envelope.occurredAt().toEpochMilli()
+                    : System.currentTimeMillis();
+            String data = notification.data() == null ? "{}" : notification.data().toString();
+            return new Event(notification.userId(), envelope.eventId().toString(), notification.type().wireName(),
+                    notification.requestId(), occurredAt, data);
+        }
+
+        public JournalEntry numbered(long seq) {
+            return new JournalEntry(seq, eventId, type, requestId, occurredAtMillis, data);
+        }
     }
 
     public Uni<Journaled> journal(String userId, String eventId, String type, String requestId, long occurredAtMillis,
@@ -127,6 +146,51 @@ public class NotificationJournal {
     public Uni<Slice> from(String userId, long from, int count) {
         return RANGE.run(redis, keys(userId, "seq", "stream"), List.of(from + "-0", Integer.toString(count)))
                 .map(response -> new Slice(response.get(0).toLong(), entries(response.get(1))));
+    }
+
+    /** Up to {@code count} entries numbered below {@code before}, newest first: for reading back in time. */
+    public Uni<List<JournalEntry>> before(String userId, long before, int count) {
+        if (before <= 1) {
+            return Uni.createFrom().item(List.of());
+        }
+        return redis.execute("XREVRANGE", keys(userId, "stream").get(0), (before - 1) + "-0", "-", "COUNT",
+                Integer.toString(count)).map(NotificationJournal::entries);
+    }
+
+    /**
+     * The entries numbered after each user's given number, up to {@code count} per user, waiting up to
+     * {@code wait} for one to be journaled when there is none yet (XREAD BLOCK: it answers as soon as
+     * any of the users has a new entry). Users without new entries are absent from the answer. All the
+     * users' streams are read in one command, so this assumes one Redis, not a cluster.
+     */
+    public Uni<Map<String, List<JournalEntry>>> follow(Map<String, Long> after, int count, Duration wait) {
+        List<String> args = new ArrayList<>(5 + 2 * after.size());
+        List.of("COUNT", Integer.toString(count), "BLOCK", Long.toString(Math.max(1, wait.toMillis())), "STREAMS")
+                .forEach(args::add);
+        Map<String, String> userOfKey = new HashMap<>();
+        for (String userId : after.keySet()) {
+            String key = keys(userId, "stream").get(0);
+            userOfKey.put(key, userId);
+            args.add(key);
+        }
+        after.values().forEach(seq -> args.add(seq + "-0"));
+        return redis.execute("XREAD", args.toArray(String[]::new)).map(response -> {
+            Map<String, List<JournalEntry>> read = new LinkedHashMap<>();
+            if (response == null) {
+                return read;
+            }
+            if (response.getDelegate().isMap()) {
+                // RESP3 answers a map from stream key to entries, RESP2 a list of [key, entries] pairs.
+                for (String key : response.getKeys()) {
+                    read.put(userOfKey.get(key), entries(response.get(key)));
+                }
+            } else {
+                for (Response stream : response) {
+                    read.put(userOfKey.get(stream.get(0).toString()), entries(stream.get(1)));
+                }
+            }
+            return read;
+        });
     }
 
     public Uni<Bounds> bounds(String userId) {
