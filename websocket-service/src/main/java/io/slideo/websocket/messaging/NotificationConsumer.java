@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,18 +43,31 @@ import io.slideo.websocket.service.NotificationDispatcher;
  * and a resumed partition waited for the next fetch round, which put tens of milliseconds on every
  * notification (p99 of a 1,000-deck load: 440 ms). Here the next poll starts the moment a batch is
  * handed over.
+ *
+ * <p>When this loop may have missed records (a batch not numbered because Redis was away, or a
+ * rebalance after Kafka restarted, which puts a group without commits at the end), every socket here
+ * is caught up from the journal a few times over the next minute, as the shared journal group numbers
+ * what was missed.
  */
 @ApplicationScoped
 public class NotificationConsumer {
     static final String TOPIC = "notification.v1";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration DISPATCH_PATIENCE = Duration.ofSeconds(60);
+    private static final List<Duration> CATCH_UP_AFTER = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(15), Duration.ofSeconds(60));
 
     private final NotificationDispatcher dispatcher;
     private final String bootstrapServers;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
     private volatile boolean assigned;
+    private volatile boolean assignedBefore;
+    private final ScheduledExecutorService catchUps = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "notification-catch-up");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Thread thread;
 
     NotificationConsumer(NotificationDispatcher dispatcher,
@@ -92,6 +108,10 @@ public class NotificationConsumer {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     assigned = true;
+                    if (assignedBefore) {
+                        catchUpSoon("partitions assigned again");
+                    }
+                    assignedBefore = true;
                 }
             });
             while (running) {
@@ -124,12 +144,21 @@ public class NotificationConsumer {
         try {
             dispatcher.dispatchAll(batch).await().atMost(DISPATCH_PATIENCE);
         } catch (RuntimeException e) {
-            Log.errorf("%d notification(s) not delivered here: %s", batch.size(), e.toString());
+            Log.errorf("%d notification(s) not delivered here yet: %s", batch.size(), e.toString());
+            catchUpSoon("a batch was not delivered");
+        }
+    }
+
+    private void catchUpSoon(String why) {
+        Log.infof("Notification delivery may have missed records (%s); sockets here catch up from the journal", why);
+        for (Duration after : CATCH_UP_AFTER) {
+            catchUps.schedule(dispatcher::catchUpAll, after.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        catchUps.shutdownNow();
         if (consumer != null) {
             consumer.wakeup();
         }

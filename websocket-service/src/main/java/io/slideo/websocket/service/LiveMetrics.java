@@ -32,6 +32,7 @@ public class LiveMetrics {
     private final Map<String, Counter> resumes = new ConcurrentHashMap<>();
     private final Counter replayed;
     private final Counter journaled;
+    private final Counter gapsFilled;
     private final Timer deliveryLatency;
 
     LiveMetrics(MeterRegistry registry, ConnectionRegistry connections) {
@@ -46,6 +47,8 @@ public class LiveMetrics {
                 .description("Notifications sent again by resumes").register(registry);
         this.journaled = Counter.builder("slideo.websocket.journal.appended")
                 .description("Notifications this instance numbered first").register(registry);
+        this.gapsFilled = Counter.builder("slideo.websocket.gaps.filled")
+                .description("Notifications live delivery missed (Redis or Kafka away) sent from the journal").register(registry);
         this.deliveryLatency = Timer.builder("slideo.websocket.delivery.latency")
                 .description("From a notification's publication (occurredAt) to its write on a socket")
                 .publishPercentileHistogram()
@@ -84,6 +87,10 @@ public class LiveMetrics {
 
     public void replayed(int count) {
         replayed.increment(count);
+    }
+
+    public void gapFilled(int count) {
+        gapsFilled.increment(count);
     }
 
     public void journaled() {

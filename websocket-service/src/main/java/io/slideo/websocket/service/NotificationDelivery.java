@@ -29,6 +29,11 @@ import io.smallrye.mutiny.Uni;
  * it stops holding they go out, minus any the replay already sent. A socket with more than
  * {@code max-queued-messages} writes in flight stops getting notifications; once it has drained it
  * is told {@code resync_required} with its last number, and gets nothing live until it resumes.
+ *
+ * <p>Live delivery can miss notifications (Redis away while a batch was numbered, Kafka restarted
+ * and this instance's consumer rejoined at the end): a connection that is offered a number past the
+ * next one it expects, or asked to {@link #catchUp}, is first sent what it missed from the journal,
+ * as a resume would, so each client sees every number once and in order without asking.
  */
 @ApplicationScoped
 public class NotificationDelivery {
@@ -106,6 +111,12 @@ public class NotificationDelivery {
             MessageSpans.delivered(span, "sent_before");
             return;
         }
+        if (state.lastSeq() > 0 && entry.seq() > state.lastSeq() + 1) {
+            state.held().add(entry);
+            MessageSpans.delivered(span, "held_for_gap");
+            fillGap(connection, entry.seq());
+            return;
+        }
         if (state.pending() >= maxQueued) {
             Log.infof("Connection %s of user %s is %d messages behind; told to resync", connection.id(),
                     connection.userId(), state.pending());
@@ -117,6 +128,61 @@ public class NotificationDelivery {
         state.sentLive(entry.seq());
         write(connection, entry, true).whenComplete((written, failure) -> MessageSpans.delivered(span,
                 Boolean.TRUE.equals(written) ? "sent" : "not_written"));
+    }
+
+    /** From any thread: sends the connection what its user's journal has past the last number it got. */
+    public void catchUp(LiveConnection connection) {
+        connection.context().runOnContext(ignored -> {
+            DeliveryState state = connection.delivery();
+            if (connection.isOpen() && !state.holding() && !state.behind() && state.lastSeq() > 0) {
+                fillGap(connection, Long.MAX_VALUE);
+            }
+        });
+    }
+
+    /** On the loop: holds live notifications, sends the journal's entries after lastSeq and below {@code upTo}, releases. */
+    private void fillGap(LiveConnection connection, long upTo) {
+        DeliveryState state = connection.delivery();
+        state.holding(true);
+        state.replaying(true);
+        long from = state.lastSeq() + 1;
+        journal.from(connection.userId(), from, (int) Math.min(maxQueued, upTo - from)).subscribe().with(
+                slice -> connection.context().runOnContext(ignored -> {
+                    int filled = 0;
+                    boolean whole = true;
+                    for (JournalEntry missed : slice.entries()) {
+                        if (missed.seq() >= upTo || !connection.isOpen()) {
+                            break;
+                        }
+                        if (missed.seq() != state.lastSeq() + 1) {
+                            whole = false; // older than the journal keeps: the client must reload
+                            break;
+                        }
+                        replay(connection, missed);
+                        filled++;
+                    }
+                    metrics.gapFilled(filled);
+                    state.replaying(false);
+                    if (!whole) {
+                        state.held().clear();
+                        state.fallBehind();
+                    }
+                    releaseHeld(connection);
+                }),
+                // Redis away: live notifications keep waiting (bounded by max-queued-messages), and it tries again.
+                failure -> connection.context().owner().setTimer(1_000, timer -> connection.context().runOnContext(
+                        ignored -> {
+                            if (!connection.isOpen()) {
+                                return;
+                            }
+                            if (state.behind()) { // what waited overflowed: the client is told to resume instead
+                                state.replaying(false);
+                                state.held().clear();
+                                releaseHeld(connection);
+                            } else {
+                                fillGap(connection, upTo);
+                            }
+                        })));
     }
 
     private void releaseHeld(LiveConnection connection) {

@@ -70,6 +70,11 @@ public class NotificationDispatcher {
         }).replaceWithVoid();
     }
 
+    /** Every socket on this instance is sent what its user's journal has that it has not had. */
+    public void catchUpAll() {
+        registry.all().forEach(delivery::catchUp);
+    }
+
     /** Journals the notifications in the order given, offering them to no socket: the shared journal group's part. */
     public Uni<Void> journalAll(List<Read> batch, Duration patience) {
         return numberAll(eventsOf(batch), patience).replaceWithVoid();
