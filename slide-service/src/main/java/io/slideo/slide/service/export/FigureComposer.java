@@ -1,9 +1,12 @@
 package io.slideo.slide.service.export;
 
+import java.awt.Font;
 import java.util.List;
 
 import io.slideo.design.Box;
+import io.slideo.design.Fonts;
 import io.slideo.design.SlideGeometry;
+import io.slideo.design.TextMeasure;
 import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.theme.Theme;
 import io.slideo.slide.service.export.Composition.Align;
@@ -20,7 +23,7 @@ import io.slideo.slide.service.export.Composition.Text;
 final class FigureComposer {
     static final float CAPTION_SIZE = 11;
     private static final float GAP = 6;
-    private static final int MAX_CAPTION = 160;
+    private static final int MAX_CAPTION = 240;
 
     private FigureComposer() {
     }
@@ -30,12 +33,23 @@ final class FigureComposer {
         Box picture = SlideGeometry.figure(column, figure.width(), figure.height());
         Box under = new Box(column.x(), picture.y() + picture.height() + GAP, column.width(),
                 SlideGeometry.FIGURE_CAPTION - GAP);
-        String caption = figure.description().length() > MAX_CAPTION
-                ? figure.description().substring(0, MAX_CAPTION - 1).strip() + "…" : figure.description();
+        String caption = fitted(figure.description(), figure.credit(), under, theme);
         List<String> lines = caption.isBlank() ? List.of(figure.credit()) : List.of(caption, figure.credit());
         Text words = new Text("caption", under, new Face(theme.bodyFont(), false, CAPTION_SIZE), CAPTION_SIZE * 1.2f,
                 theme.textColor(), Anchor.TOP, Align.LEFT, false, 0, 0, null, lines, List.of());
         return List.of(new Picture("figure", picture, figure.mediaType(), shown.bytes(),
-                caption.isBlank() ? figure.credit() : caption), words);
+                figure.description().isBlank() ? figure.credit() : figure.description()), words);
+    }
+
+    /** The caption, cut at a word with an ellipsis where it would push its credit line out of the box. */
+    static String fitted(String caption, String credit, Box box, Theme theme) {
+        Font font = Fonts.awt(theme.bodyFont(), false, CAPTION_SIZE);
+        int room = (int) Math.floor(box.height() / (CAPTION_SIZE * 1.2f)) - TextMeasure.lines(credit, font, box.width());
+        String text = caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION).strip() + "…" : caption;
+        while (!text.isEmpty() && TextMeasure.lines(text, font, box.width()) > room) {
+            int cut = text.lastIndexOf(' ', text.length() - 2);
+            text = cut <= 0 ? "" : text.substring(0, cut).strip() + "…";
+        }
+        return text;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.presentationml.x2006.main.CTPicture;
 
 import io.slideo.design.Box;
+import io.slideo.design.Fonts;
 import io.slideo.design.SlideGeometry;
+import io.slideo.design.TextMeasure;
 import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.testing.RepositoryPaths;
@@ -63,12 +66,20 @@ class FigureExportsTest {
     }
 
     private static Composition deck() {
+        return deck(figure);
+    }
+
+    private static Composition deck(SlideFigure figure) {
+        return deck(figure, SampleDecks.PAPER);
+    }
+
+    private static Composition deck(SlideFigure figure, io.slideo.model.theme.Theme theme) {
         List<SlideContent> slides = new ArrayList<>(SampleDecks.everyLayout().subList(0, 1));
         slides.add(new SlideContent(1, "How a MicroStressBot moves", SlideLayout.IMAGE,
                 List.of(SampleDecks.bullet("An untethered scratch drive actuator pushes the robot forward", 2),
                         SampleDecks.bullet("A steering arm snaps down to turn it", 2)),
                 List.of(), List.of(), "", null, new SlideContent.Picture(figure, jpeg)));
-        return DeckComposer.compose("MEMS robots", SampleDecks.PAPER, List.of(SampleDecks.DOCUMENT), slides);
+        return DeckComposer.compose("MEMS robots", theme, List.of(SampleDecks.DOCUMENT), slides);
     }
 
     @Test
@@ -91,6 +102,33 @@ class FigureExportsTest {
             String texts = String.join("\n", slide.getShapes().stream().filter(XSLFTextShape.class::isInstance)
                     .map(s -> ((XSLFTextShape) s).getText()).toList());
             assertTrue(texts.contains(CAPTION) && texts.contains(CREDIT), texts);
+        }
+    }
+
+    @Test
+    void aLongCaptionIsCutAtAWordSoItAndItsSourceStayInTheirBoxEvenInMonospace() throws IOException {
+        String long_ = "Fig. 3: Trajectories of the MicroStressBots D1 and D2 during the partial microassembly of the"
+                + " string-cluster system, shown as the positions of both robots at every control pulse, with the"
+                + " snapping of the steering arms marked where each turn begins and ends on the substrate";
+        SlideFigure captioned = new SlideFigure("doc-1", "Controllable MEMS microrobots", "k", "image/jpeg", 692, 490, 2,
+                long_, null);
+        // The terminal theme's monospaced letters are the widest: the caption takes the most lines.
+        byte[] pptx = PptxRenderer.render(deck(captioned, SampleDecks.TERMINAL));
+
+        Composition.Text caption = deck(captioned, SampleDecks.TERMINAL).pages().get(1).shapes().stream()
+                .filter(shape -> shape instanceof Composition.Text text && "caption".equals(text.role()))
+                .map(Composition.Text.class::cast).findFirst().orElseThrow();
+        Font font = Fonts.awt(caption.face().family(), false, caption.face().size());
+        int lines = caption.paragraphs().stream()
+                .mapToInt(p -> TextMeasure.lines(p, font, caption.box().width())).sum();
+        assertTrue(lines * caption.lineHeight() <= caption.box().height(), lines + " lines in " + caption.box());
+        assertTrue(caption.paragraphs().get(0).endsWith("…"), "cut at a word: " + caption.paragraphs());
+        List<PptxFrameCheck.Frame> frames = PptxFrameCheck.frames(new ByteArrayInputStream(pptx));
+        assertEquals(List.of(), frames.stream().filter(PptxFrameCheck.Frame::overflows).toList());
+        try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
+            String texts = String.join("\n", show.getSlides().get(1).getShapes().stream()
+                    .filter(XSLFTextShape.class::isInstance).map(s -> ((XSLFTextShape) s).getText()).toList());
+            assertTrue(texts.contains("Fig. 3: Trajectories of the MicroStressBots") && texts.contains(CREDIT), texts);
         }
     }
 
