@@ -1,8 +1,8 @@
 package io.slideo.worker.planning;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +32,15 @@ final class FigurePicker {
 
     /** The figure for a slide on {@code topic}, when {@code slidesBefore} content slides come first. */
     Optional<SlideFigure> pick(Topic topic, int slidesBefore) {
-        ExtractedDocument document = documents.get(topic.documentId());
+        return pick(topic.documentId(), topic.sections(), slidesBefore);
+    }
+
+    /** The figure for a slide on these sections of a document, when {@code slidesBefore} content slides come first. */
+    Optional<SlideFigure> pick(String documentId, Collection<Integer> sections, int slidesBefore) {
+        ExtractedDocument document = documents.get(documentId);
         if (document == null || shown.size() > slidesBefore / EVERY) {
             return Optional.empty();
         }
-        List<Integer> sections = topic.sections();
         Optional<Figure> best = document.figures().stream()
                 .filter(f -> sections.contains(f.section()) && f.description() != null && !shown.contains(f.blobKey()))
                 .min(PREFERRED);
