@@ -30,6 +30,7 @@ class FigureCorpusTest {
         int documents = 0;
         int withFigures = 0;
         int kept = 0;
+        int described = 0;
         Map<String, Integer> skipped = new TreeMap<>();
         for (Path file : files) {
             String mediaType;
@@ -49,6 +50,7 @@ class FigureCorpusTest {
             }
             withFigures += chosen.kept().isEmpty() ? 0 : 1;
             kept += chosen.kept().size();
+            described += (int) chosen.kept().stream().filter(f -> f.caption() != null || f.altText() != null).count();
             chosen.skipped().forEach((reason, count) -> skipped.merge(reason, count, Integer::sum));
             System.out.printf("%s\tkept %d\tskipped %s%n", file.getFileName(), chosen.kept().size(), chosen.skipped());
             for (FigureCandidate figure : chosen.kept()) {
@@ -56,8 +58,8 @@ class FigureCorpusTest {
                         figure.height(), figure.mediaType(), figure.bytes().length, figure.caption(), figure.altText());
             }
         }
-        System.out.printf("FIGURES documents read %d, with figures %d, figures kept %d, skipped %s%n", documents,
-                withFigures, kept, skipped);
+        System.out.printf("FIGURES documents read %d, with figures %d, figures kept %d (%d with a caption or alt text,"
+                + " so shown on slides), skipped %s%n", documents, withFigures, kept, described, skipped);
         assertTrue(withFigures > 0 && kept > 0, "the corpus has papers and decks with figures");
     }
 }
