@@ -15,7 +15,8 @@ import io.slideo.model.document.Figure;
  * The figure a content slide shows beside its bullets: one of its sections' figures that no other
  * slide shows, the captioned before the merely described, the larger first. A figure with neither
  * caption nor alt text is never shown: a writer that cannot see it could not say what it is. At most
- * one content slide in {@link #EVERY} gets a figure, so a deck stays a talk and not an album.
+ * one content slide in {@link #EVERY} gets a figure, so a deck stays a talk and not an album; a figure
+ * the quality gate would find too small to read in its column is not chosen.
  */
 final class FigurePicker {
     static final int EVERY = 3;
@@ -43,9 +44,14 @@ final class FigurePicker {
         }
         Optional<Figure> best = document.figures().stream()
                 .filter(f -> sections.contains(f.section()) && f.description() != null && !shown.contains(f.blobKey()))
+                .filter(f -> FigurePlacement.problem(shown(document, f)).isEmpty())
                 .min(PREFERRED);
         best.ifPresent(f -> shown.add(f.blobKey()));
-        return best.map(f -> new SlideFigure(document.documentId(), document.title(), f.blobKey(), f.mediaType(),
-                f.width(), f.height(), f.page(), f.caption(), f.altText()));
+        return best.map(f -> shown(document, f));
+    }
+
+    private static SlideFigure shown(ExtractedDocument document, Figure figure) {
+        return new SlideFigure(document.documentId(), document.title(), figure.blobKey(), figure.mediaType(),
+                figure.width(), figure.height(), figure.page(), figure.caption(), figure.altText());
     }
 }
