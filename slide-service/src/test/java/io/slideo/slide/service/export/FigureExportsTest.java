@@ -39,6 +39,7 @@ import io.slideo.design.SlideGeometry;
 import io.slideo.design.TextMeasure;
 import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SlideLayout;
+import io.slideo.model.theme.Theme;
 import io.slideo.testing.RepositoryPaths;
 
 /** A document's figure on an IMAGE slide, in each export: the document's own picture, captioned and sourced. */
@@ -73,7 +74,7 @@ class FigureExportsTest {
         return deck(figure, SampleDecks.PAPER);
     }
 
-    private static Composition deck(SlideFigure figure, io.slideo.model.theme.Theme theme) {
+    private static Composition deck(SlideFigure figure, Theme theme) {
         List<SlideContent> slides = new ArrayList<>(SampleDecks.everyLayout().subList(0, 1));
         slides.add(new SlideContent(1, "How a MicroStressBot moves", SlideLayout.IMAGE,
                 List.of(SampleDecks.bullet("An untethered scratch drive actuator pushes the robot forward", 2),
