@@ -40,6 +40,7 @@ final class OfficeFigures {
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
+    private static final int MIN_ALT = 8;
     private static final Pattern FILE_NAME = Pattern.compile("(?i)(https?://\\S*|.{0,120}\\.(jpe?g|png|gif|bmp|tiff?|emf|wmf|svg))");
 
     private OfficeFigures() {
@@ -147,8 +148,10 @@ final class OfficeFigures {
             String altText, String anchor, String partName) {
         int[] size = pixelSize(bytes);
         String alt = altText == null ? "" : TextCleanup.normalize(altText).strip();
-        // A file name or an address is what the program filled in, not what the author wrote.
-        alt = alt.isEmpty() || FILE_NAME.matcher(alt).matches() ? null : alt;
+        // A file name or an address is what the program filled in, not what the author wrote; a short
+        // single word ("BM", "banner") is a label, not a description.
+        boolean label = alt.length() < MIN_ALT && !alt.contains(" ");
+        alt = alt.isEmpty() || label || FILE_NAME.matcher(alt).matches() ? null : alt;
         return new FigureCandidate(bytes, contentType, size[0], size[1], page, caption, alt, anchor, 0, partName);
     }
 

@@ -110,13 +110,15 @@ class FigureExtractionTest {
     }
 
     @Test
-    void aSlidesPictureNamedAfterItsFileHasNoAltText() throws Exception {
+    void aSlidesPictureNamedAfterItsFileOrLabelledInAWordHasNoAltText() throws Exception {
         ExtractedDocument lecture = extractor.extract("lecture",
                 RepositoryPaths.corpusFile("lecture-ecodesign-german.pptx"), "lecture.pptx");
 
         Figure lifeCycle = lecture.figures().stream().filter(f -> f.page() == 4).findFirst().orElseThrow();
         assertNull(lifeCycle.altText(), "Lebenszyklus_Elektro.jpg is a file name, not a description");
         assertTrue(lecture.figures().stream().anyMatch(f -> "Kühlschrank".equals(f.altText())));
+        assertTrue(lecture.figures().stream().filter(f -> f.page() == 1).allMatch(f -> f.altText() == null),
+                "\"BM\" and \"banner\" label the title slide's pictures, they do not describe them");
         assertTrue(lecture.figures().size() <= DocumentExtractor.Limits.DEFAULT_MAX_FIGURES);
     }
 
