@@ -59,7 +59,7 @@ class FigureCorpusTest {
             }
         }
         System.out.printf("FIGURES documents read %d, with figures %d, figures kept %d (%d with a caption or alt text,"
-                + " so shown on slides), skipped %s%n", documents, withFigures, kept, described, skipped);
+                + " the ones a slide may show), skipped %s%n", documents, withFigures, kept, described, skipped);
         assertTrue(withFigures > 0 && kept > 0, "the corpus has papers and decks with figures");
     }
 }
