@@ -74,6 +74,31 @@ class FigureSlidesTest {
         assertTrue(outline(book, 12).slides().stream().noneMatch(s -> s.layout() == SlideLayout.IMAGE));
     }
 
+    @Test
+    void overTheCorpusDecksWithFiguresShowSomeAndNoneMoreThanOneContentSlideInThree() {
+        int decks = 0;
+        int pictured = 0;
+        for (String file : List.of("paper-mems-microrobots.pdf", "speech-rethinking-financial-network.pdf",
+                "factsheet-cancer-statistics-tables.docx", "lecture-ecodesign-german.pptx",
+                "talk-apache-performance-tuning.pptx", "talk-evaluation-communication-notes.pptx",
+                "book-free-culture-lessig.pdf", "manual-irs-publication-15.pdf")) {
+            ExtractedDocument document = CorpusDocuments.extract(file);
+            List<PlannedSlide> content = outline(document, 12).slides().stream()
+                    .filter(s -> s.layout() != SlideLayout.TITLE && s.layout() != SlideLayout.AGENDA
+                            && s.layout() != SlideLayout.CLOSING)
+                    .toList();
+            long images = content.stream().filter(s -> s.layout() == SlideLayout.IMAGE).count();
+            System.out.printf("IMAGE SLIDES %s: %d of %d content slides (%d figures, %d described)%n", file, images,
+                    content.size(), document.figures().size(),
+                    document.figures().stream().filter(f -> f.description() != null).count());
+            assertTrue(images <= (content.size() + FigurePicker.EVERY - 1) / FigurePicker.EVERY, file);
+            decks += images > 0 ? 1 : 0;
+            pictured += (int) images;
+        }
+        System.out.printf("IMAGE SLIDES in %d of 8 decks, %d in all%n", decks, pictured);
+        assertTrue(decks >= 2, "the paper and the speech have captioned figures");
+    }
+
     private static OutlineDrafter.Outline outline(ExtractedDocument document, int slides) {
         return new OutlineDrafter(CONFIG.outline().keyPointsPerSlide(), CONFIG.outline().maxBulletWords())
                 .draft("A briefing for a busy reader", slides, List.of(document),
