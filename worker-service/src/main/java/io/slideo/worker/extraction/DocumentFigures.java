@@ -43,7 +43,7 @@ final class DocumentFigures {
         if (!readable(mediaType) || maxFigures <= 0) {
             return NONE;
         }
-        List<FigureCandidate> candidates = mediaType.equals("application/pdf") ? PdfFigures.find(file)
+        List<FigureCandidate> candidates = mediaType.equals("application/pdf") ? PdfFigures.find(file, 2 * maxBytes)
                 : OfficeFigures.find(file, mediaType);
         return FigureSelection.choose(candidates, maxFigures, maxBytes);
     }

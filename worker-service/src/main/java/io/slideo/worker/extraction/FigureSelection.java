@@ -41,7 +41,8 @@ final class FigureSelection {
         Set<String> seen = new HashSet<>();
         long bytes = 0;
         for (FigureCandidate candidate : candidates) {
-            String reason = decoration(candidate, pagesOf.get(candidate.identity()).size());
+            String reason = candidate.bytes() == null ? "over the cap"
+                    : decoration(candidate, pagesOf.get(candidate.identity()).size());
             if (reason == null && !seen.add(candidate.identity())) {
                 reason = "drawn again";
             }

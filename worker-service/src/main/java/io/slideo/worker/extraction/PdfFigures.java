@@ -47,7 +47,11 @@ final class PdfFigures {
     private PdfFigures() {
     }
 
-    static List<FigureCandidate> find(Path pdf) throws IOException {
+    /**
+     * The pictures of the PDF; past {@code decodeBudget} bytes of them, the rest are listed undecoded
+     * (null bytes), so a document of a thousand photographs never holds them all in memory.
+     */
+    static List<FigureCandidate> find(Path pdf, long decodeBudget) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             List<Placement> placements = new ArrayList<>();
             int number = 0;
@@ -63,8 +67,12 @@ final class PdfFigures {
             Map<String, String> captionOf = captionsOf(placements, captions);
             Map<String, byte[]> encoded = new HashMap<>();
             List<FigureCandidate> candidates = new ArrayList<>();
+            long decoded = 0;
             for (Placement placement : placements) {
-                candidates.add(candidate(placement, encoded, captionOf.get(placement.where())));
+                FigureCandidate candidate = candidate(placement, encoded, captionOf.get(placement.where()),
+                        decoded < decodeBudget);
+                decoded += candidate.bytes() == null ? 0 : candidate.bytes().length;
+                candidates.add(candidate);
             }
             return candidates;
         }
@@ -91,14 +99,14 @@ final class PdfFigures {
         return placements.stream().filter(Placement::worthReading).map(Placement::page).distinct().toList();
     }
 
-    private static FigureCandidate candidate(Placement placement, Map<String, byte[]> encoded, String caption)
-            throws IOException {
+    private static FigureCandidate candidate(Placement placement, Map<String, byte[]> encoded, String caption,
+            boolean withinBudget) throws IOException {
         PDImageXObject image = placement.image;
         byte[] bytes = new byte[0];
         String mediaType = "image/png";
         if (placement.worthReading()) {
             bytes = encoded.get(placement.identity);
-            if (bytes == null) {
+            if (bytes == null && withinBudget) {
                 bytes = keepsItsJpeg(image) ? raw(image) : png(image);
                 encoded.put(placement.identity, bytes);
             }

@@ -97,6 +97,20 @@ class FigureExtractionTest {
     }
 
     @Test
+    void picturesPastTheDecodeBudgetAreNotDecodedAndCountAsOverTheCap() throws Exception {
+        Path paper = RepositoryPaths.corpusFile("paper-mems-microrobots.pdf");
+
+        List<FigureCandidate> found = PdfFigures.find(paper, 100_000);
+        long decoded = found.stream().filter(c -> c.bytes() != null).mapToLong(c -> c.bytes().length).sum();
+        assertTrue(found.stream().anyMatch(c -> c.bytes() == null), "some pictures were left undecoded");
+        assertTrue(decoded < 100_000 + 80_000, "decoding stopped near the budget: " + decoded);
+
+        FigureSelection.Chosen chosen = DocumentFigures.find(paper, "application/pdf", 40, 50_000);
+        assertTrue(chosen.skipped().containsKey("over the cap"), chosen.skipped().toString());
+        assertTrue(chosen.kept().stream().mapToLong(c -> c.bytes().length).sum() <= 50_000);
+    }
+
+    @Test
     void keepsTheAltTextAWordDocumentGivesItsChart() throws Exception {
         ExtractedDocument factsheet = extractor.extract("facts",
                 RepositoryPaths.corpusFile("factsheet-cancer-statistics-tables.docx"), "facts.docx");

@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -144,7 +146,9 @@ class FigureExportsTest {
 
     @Test
     void thePdfDrawsTheSamePixelsWithCaptionAndSource() throws IOException {
-        try (PDDocument pdf = Loader.loadPDF(PdfRenderer.render(deck()))) {
+        byte[] rendered = PdfRenderer.render(deck());
+        Files.write(Files.createDirectories(Path.of("target", "export-samples")).resolve("figure.pdf"), rendered);
+        try (PDDocument pdf = Loader.loadPDF(rendered)) {
             PDPage page = pdf.getPage(1);
             List<PDImageXObject> images = images(page.getResources());
             assertEquals(1, images.size(), "one picture on the figure's slide");
