@@ -24,7 +24,24 @@ public final class SlideGeometry {
     public record Frame(Box title, float titleScale, Box body, float bodyScale, Box second) {
     }
 
+    /** Room under a figure for its caption and the line that says where it comes from. */
+    public static final float FIGURE_CAPTION = 56;
+    /** A figure is drawn at most this many times its pixel size: more and it turns to blur. */
+    public static final float MAX_FIGURE_SCALE = 1.5f;
+
     private SlideGeometry() {
+    }
+
+    /**
+     * Where a picture of {@code width} by {@code height} pixels is drawn in {@code area}: as large as
+     * fits above its caption, its aspect kept, never past {@link #MAX_FIGURE_SCALE}, centred across.
+     */
+    public static Box figure(Box area, int width, int height) {
+        float room = area.height() - FIGURE_CAPTION;
+        float scale = Math.min(MAX_FIGURE_SCALE, Math.min(area.width() / Math.max(1, width), room / Math.max(1, height)));
+        float drawnWidth = width * scale;
+        float drawnHeight = height * scale;
+        return new Box(area.x() + (area.width() - drawnWidth) / 2, area.y(), drawnWidth, drawnHeight);
     }
 
     public static Frame frame(SlideLayout layout) {
@@ -35,6 +52,8 @@ public final class SlideGeometry {
             case QUOTE -> new Frame(new Box(96, 400, 768, 60), 0.75f, new Box(96, 110, 768, 270), 1.2f, null);
             case CLOSING -> new Frame(new Box(LEFT, 150, FULL, 110), 1f, new Box(LEFT, 280, FULL, 200), 1f, null);
             case TWO_COLUMNS -> new Frame(TITLE_BAR, 1f, new Box(LEFT, 144, 408, 352), 1f, new Box(496, 144, 408, 352));
+            // The bullets on the left, the figure with its caption in the right column.
+            case IMAGE -> new Frame(TITLE_BAR, 1f, new Box(LEFT, 144, 408, 352), 1f, new Box(496, 144, 408, 352));
             case BULLETS, AGENDA, TABLE, CHART -> new Frame(TITLE_BAR, 1f, BODY, 1f, null);
         };
     }

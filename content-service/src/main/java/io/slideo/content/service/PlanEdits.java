@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.slideo.content.api.PlanEdit;
 import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.error.ErrorCode;
@@ -29,6 +30,23 @@ public final class PlanEdits {
     private static final int PROBLEMS_SHOWN = 10;
 
     private PlanEdits() {
+    }
+
+    /**
+     * The edited slides with the figures the plan showed: an edit names no figure, so an IMAGE slide keeps
+     * the one of the slide it was (the same title, else the same place); one with none is written as bullets.
+     */
+    public static List<PlannedSlide> keepFigures(List<PlannedSlide> edited, List<PlannedSlide> before) {
+        List<PlannedSlide> kept = new ArrayList<>();
+        for (PlannedSlide slide : edited) {
+            SlideFigure figure = slide.layout() != SlideLayout.IMAGE ? null : before.stream()
+                    .filter(b -> b.figure() != null && b.title().equalsIgnoreCase(slide.title())).findFirst()
+                    .or(() -> before.stream().filter(b -> b.figure() != null && b.index() == slide.index()).findFirst())
+                    .map(PlannedSlide::figure).orElse(null);
+            kept.add(new PlannedSlide(slide.index(), slide.title(), slide.layout(), slide.keyPoints(), slide.sources(),
+                    figure));
+        }
+        return kept;
     }
 
     public static List<PlannedSlide> slides(PlanEdit edit, List<String> documentIds) {

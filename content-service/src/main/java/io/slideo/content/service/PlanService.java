@@ -120,7 +120,8 @@ public class PlanService {
                                 + " is at revision " + plan.revision + ", not " + edit.revision()
                                 + "; read it again and redo the edit"));
                     }
-                    List<PlannedSlide> slides = PlanEdits.slides(edit, documentIds(plan));
+                    List<PlannedSlide> slides = PlanEdits.keepFigures(PlanEdits.slides(edit, documentIds(plan)),
+                            slides(plan));
                     if (newTitle != null) {
                         plan.title = newTitle;
                     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.slideo.content.api.PlanEdit;
 import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideFigure;
+import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
@@ -72,5 +74,24 @@ class PlanEditsTest {
     void aDescriptionKeepsItsLinesButLosesOtherControlCharacters() {
         assertEquals("First line\nsecond\tline", PlanEdits.multiLine(" First\u0000 line\r\nsecond\tline\u0007 "));
         assertNull(PlanEdits.themeId(new PlanEdit(null, " \u0001 ", null, List.of())));
+    }
+
+    @Test
+    void anEditedImageSlideKeepsTheFigureThePlanShowedAndABulletSlideHasNone() {
+        SlideFigure figure = new SlideFigure("doc", "Paper",
+                "documents/doc/figures/figure-1.jpg", "image/jpeg", 692, 490, 2, "Fig. 1: The schematic", null);
+        List<PlannedSlide> before = List.of(
+                new PlannedSlide(0, "How they move", SlideLayout.IMAGE, List.of("Drives"),
+                        List.of(), figure),
+                new PlannedSlide(1, "Results", SlideLayout.BULLETS, List.of("Faster"), List.of()));
+        PlanEdit edit = new PlanEdit(null, null, null, List.of(
+                new PlanEdit.Slide("Results", "BULLETS", List.of("Faster"), List.of()),
+                new PlanEdit.Slide("How they move", "IMAGE", List.of("Drives", "Arms"), List.of())));
+
+        List<PlannedSlide> kept = PlanEdits.keepFigures(PlanEdits.slides(edit, DOCUMENTS), before);
+
+        assertNull(kept.get(0).figure());
+        assertEquals(figure, kept.get(1).figure(), "moved and edited, the slide keeps its figure");
+        assertEquals(List.of("Drives", "Arms"), kept.get(1).keyPoints());
     }
 }

@@ -11,5 +11,7 @@ public enum SlideLayout {
     /** A table of numbers drawn as a chart; the slide carries the table, {@link ChartReading} reads the chart from it. */
     CHART,
     QUOTE,
+    /** A figure of the document beside the bullets; the slide carries a {@link SlideFigure}. */
+    IMAGE,
     CLOSING
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.deck.QualityReport;
 import io.slideo.runtime.error.RequestIds;
@@ -70,7 +71,7 @@ public class DeckGraphQL {
     @Description("One version of a slide: who wrote it, when and why")
     public record VersionNode(int version, String title, String layout, List<@NonNull BulletNode> bullets,
             List<@NonNull BulletNode> secondColumn, List<@NonNull List<@NonNull String>> table, SourceNode tableSource,
-            String notes,
+            FigureNode figure, String notes,
             QualityNode quality, String generator, String reason, String createdBy, Instant createdAt,
             String generationId) {
     }
@@ -83,6 +84,13 @@ public class DeckGraphQL {
     @Name("Source")
     @Description("where a table stands in its document: the page, or the heading and paragraph")
     public record SourceNode(String documentId, Integer page, String location) {
+    }
+
+    @Name("Figure")
+    @Description("a document's figure shown on an IMAGE slide: its size in pixels, caption or alt text, and where it comes from")
+    public record FigureNode(String documentId, String documentTitle, String mediaType, int width, int height,
+            @Description("0 when the document has no pages") int page, String caption, String altText,
+            @Description("the line under the picture, e.g. \"Figure from Annual Report, p. 4\"") String credit) {
     }
 
     @Name("QualityReport")
@@ -103,7 +111,8 @@ public class DeckGraphQL {
     private static VersionNode node(SlideVersion v) {
         QualityReport quality = JsonColumns.quality(v);
         return new VersionNode(v.version, v.title, v.layout, bullets(JsonColumns.bullets(v)),
-                bullets(JsonColumns.secondColumn(v)), JsonColumns.table(v), source(JsonColumns.tableSource(v)), v.notes,
+                bullets(JsonColumns.secondColumn(v)), JsonColumns.table(v), source(JsonColumns.tableSource(v)),
+                figure(JsonColumns.figure(v)), v.notes,
                 quality == null ? null : new QualityNode(quality.passed(), quality.checks(), quality.actions(),
                         quality.fill()),
                 v.generator, v.reason, v.createdBy, v.createdAt, v.generationId.toString());
@@ -113,6 +122,11 @@ public class DeckGraphQL {
         return bullets.stream().map(b -> new BulletNode(b.text(), b.source() == null ? null : b.source().documentId(),
                 b.source() == null ? null : b.source().page(), b.source() == null ? null : b.source().location()))
                 .toList();
+    }
+
+    private static FigureNode figure(SlideFigure figure) {
+        return figure == null ? null : new FigureNode(figure.documentId(), figure.documentTitle(), figure.mediaType(),
+                figure.width(), figure.height(), figure.page(), figure.caption(), figure.altText(), figure.credit());
     }
 
     private static SourceNode source(SourceRef source) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.deck.QualityReport;
 import io.slideo.slide.domain.JsonColumns;
@@ -36,7 +37,7 @@ public record DeckView(
 
     /** {@code secondColumn} and {@code table} are empty unless the layout uses them. */
     public record SlideView(int index, int version, String title, String layout, List<Bullet> bullets,
-            List<Bullet> secondColumn, List<List<String>> table, SourceRef tableSource, String notes,
+            List<Bullet> secondColumn, List<List<String>> table, SourceRef tableSource, SlideFigure figure, String notes,
             QualityReport quality) {
     }
 
@@ -45,7 +46,7 @@ public record DeckView(
         List<SlideView> slides = details.slides().stream().map(s -> {
             var v = s.current();
             return new SlideView(s.slide().slideIndex, v.version, v.title, v.layout, JsonColumns.bullets(v),
-                    JsonColumns.secondColumn(v), JsonColumns.table(v), JsonColumns.tableSource(v), v.notes, JsonColumns.quality(v));
+                    JsonColumns.secondColumn(v), JsonColumns.table(v), JsonColumns.tableSource(v), JsonColumns.figure(v), v.notes, JsonColumns.quality(v));
         }).toList();
         return new DeckView(deck.id.toString(), deck.title, deck.status.name().toLowerCase(),
                 JsonColumns.theme(deck).id(), deck.planRevision, JsonColumns.plannedSlides(deck).size(), slides,

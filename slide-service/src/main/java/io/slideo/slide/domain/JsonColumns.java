@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.slideo.model.deck.Bullet;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.deck.PlannedSlide;
 import io.slideo.model.deck.QualityReport;
@@ -55,6 +56,11 @@ public final class JsonColumns {
 
     public static SourceRef tableSource(SlideVersion version) {
         return version.tableSource == null ? null : read(version.tableSource, new TypeReference<SourceRef>() {
+        });
+    }
+
+    public static SlideFigure figure(SlideVersion version) {
+        return version.figure == null ? null : read(version.figure, new TypeReference<SlideFigure>() {
         });
     }
 

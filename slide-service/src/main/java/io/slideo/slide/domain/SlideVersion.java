@@ -40,6 +40,9 @@ public class SlideVersion extends PanacheEntityBase {
     /** JSON source of a table slide's table; null before V4 and for other layouts. */
     @Column(name = "table_source")
     public String tableSource;
+
+    /** JSON SlideFigure of an IMAGE slide: the document's picture it shows; null before V6 and for other layouts. */
+    public String figure;
     /** JSON QualityReport of the worker's quality gate; null when none came. */
     public String quality;
     public String generator;

@@ -316,6 +316,7 @@ public class DeckService {
         version.secondColumn = written.secondColumn().isEmpty() ? null : JsonColumns.write(written.secondColumn());
         version.tableRows = written.table().isEmpty() ? null : JsonColumns.write(written.table());
         version.tableSource = written.tableSource() == null ? null : JsonColumns.write(written.tableSource());
+        version.figure = written.figure() == null ? null : JsonColumns.write(written.figure());
         version.quality = written.quality() == null ? null : JsonColumns.write(written.quality());
         version.notes = written.notes();
         version.generator = written.generator();

@@ -68,6 +68,7 @@ public class SlideHistory {
         version.secondColumn = old.secondColumn;
         version.tableRows = old.tableRows;
         version.tableSource = old.tableSource;
+        version.figure = old.figure;
         version.quality = old.quality;
         version.notes = old.notes;
         version.generator = old.generator;

@@ -66,6 +66,14 @@ public interface WorkerConfig {
                 + "text/html,application/xhtml+xml,text/plain,text/markdown,text/x-web-markdown,text/csv,"
                 + "image/png,image/jpeg,image/tiff")
         Set<String> supportedTypes();
+
+        /** Most figures (pictures that are not decoration) kept from one document for its slides. */
+        @WithDefault("40")
+        int maxFigures();
+
+        /** Most bytes of figures kept from one document; figures past it are left out. */
+        @WithDefault("31457280")
+        long maxFigureBytes();
     }
 
     interface Outline {

@@ -30,13 +30,14 @@ import org.apache.tika.parser.Parser;
 
 import io.slideo.model.document.Block;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Figure;
 import io.slideo.model.document.Section;
 
 /**
  * Reads a stored file into an {@link ExtractedDocument}: checks its type from the bytes, refuses
  * decompression bombs, parses with Tika into XHTML events on a thread of its own (abandoned past the
  * time limit), and keeps the structure. Every failure comes out as an {@link ExtractionFailure}.
- * Embedded documents are not parsed yet.
+ * Embedded documents are not parsed yet; the pictures of a PDF, DOCX or PPTX become its figures.
  */
 public class DocumentExtractor implements AutoCloseable {
     private static final Set<String> METADATA_KEPT = Set.of("dc:title", "dc:creator", "dc:subject", "dc:description",
@@ -55,7 +56,15 @@ public class DocumentExtractor implements AutoCloseable {
 
     /** What one document may cost. */
     public record Limits(Duration parseTimeout, long maxCharacters, long maxUnpackedBytes, int languageSample,
-            Set<String> supportedTypes, boolean ocr) {
+            Set<String> supportedTypes, boolean ocr, int maxFigures, long maxFigureBytes) {
+        public static final int DEFAULT_MAX_FIGURES = 40;
+        public static final long DEFAULT_MAX_FIGURE_BYTES = 30L << 20;
+
+        public Limits(Duration parseTimeout, long maxCharacters, long maxUnpackedBytes, int languageSample,
+                Set<String> supportedTypes, boolean ocr) {
+            this(parseTimeout, maxCharacters, maxUnpackedBytes, languageSample, supportedTypes, ocr,
+                    DEFAULT_MAX_FIGURES, DEFAULT_MAX_FIGURE_BYTES);
+        }
     }
 
     public DocumentExtractor(Limits limits, Parser parser) {
@@ -72,17 +81,27 @@ public class DocumentExtractor implements AutoCloseable {
     }
 
     public ExtractedDocument extract(String documentId, Path file, String fileName) throws ExtractionFailure {
-        return extract(documentId, file, fileName, PageListener.NONE);
+        return extract(documentId, file, fileName, PageListener.NONE, FigureSink.NONE);
     }
 
-    /** Reads the document; {@code pages} hears of every page (or slide) as the parser reaches it. */
     public ExtractedDocument extract(String documentId, Path file, String fileName, PageListener pages)
             throws ExtractionFailure {
+        return extract(documentId, file, fileName, pages, FigureSink.NONE);
+    }
+
+    /**
+     * Reads the document; {@code pages} hears of every page (or slide) as the parser reaches it,
+     * {@code figureBytes} takes the bytes of each figure the document keeps.
+     */
+    public ExtractedDocument extract(String documentId, Path file, String fileName, PageListener pages,
+            FigureSink figureBytes) throws ExtractionFailure {
         String mediaType = checkFile(file);
-        // A PDF's headings come from a second, independent read: it runs beside Tika's parse.
+        // A PDF's headings and any document's figures come from independent reads beside Tika's parse.
         Future<PdfHeadings.Found> headings = mediaType.equals("application/pdf")
                 ? parsing.submit(() -> PdfHeadings.find(file))
                 : null;
+        Future<FigureSelection.Chosen> figures = DocumentFigures.start(parsing, file, mediaType, limits.maxFigures(),
+                limits.maxFigureBytes());
         Parsed parsed;
         try {
             parsed = MarkdownReader.reads(mediaType, fileName) ? readMarkdown(file) : parseWithinLimit(file, mediaType, pages);
@@ -90,6 +109,7 @@ public class DocumentExtractor implements AutoCloseable {
             if (headings != null) {
                 headings.cancel(true);
             }
+            figures.cancel(true);
             throw e;
         }
         List<DocumentPart> parts = readerParts(parsed, headings, file, mediaType);
@@ -103,7 +123,17 @@ public class DocumentExtractor implements AutoCloseable {
         }
         String language = LanguageGuess.of(sample(sections, limits.languageSample()));
         return new ExtractedDocument(documentId, title, language, mediaType, pages(parsed, file, mediaType), characters,
-                keptMetadata(parsed.metadata()), sections);
+                keptMetadata(parsed.metadata()), sections, placed(documentId, figures, sections, figureBytes));
+    }
+
+    private List<Figure> placed(String documentId, Future<FigureSelection.Chosen> search, List<Section> sections,
+            FigureSink figureBytes) throws ExtractionFailure {
+        try {
+            return DocumentFigures.place(documentId, DocumentFigures.await(search, limits.parseTimeout()).kept(),
+                    sections, figureBytes);
+        } catch (IOException e) {
+            throw ExtractionFailure.of(e);
+        }
     }
 
     /** The parts as a reader sees them: page furniture and back matter left out, a PDF's headings in place. */

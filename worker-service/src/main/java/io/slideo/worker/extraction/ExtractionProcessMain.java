@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,8 +52,8 @@ public final class ExtractionProcessMain {
         Outcome outcome;
         try {
             outcome = new Outcome(extractor.extract(request.documentId(), Path.of(request.file()), request.fileName(),
-                    (page, pages) -> say(protocol, new Signal(Signal.PAGE, request.documentId(), page, pages))),
-                    null, null);
+                    (page, pages) -> say(protocol, new Signal(Signal.PAGE, request.documentId(), page, pages)),
+                    figuresInto(request.figures())), null, null);
         } catch (ExtractionFailure failure) {
             outcome = new Outcome(null, failure.code(), failure.getMessage());
         } catch (Throwable unexpected) {
@@ -61,6 +62,16 @@ public final class ExtractionProcessMain {
         }
         JSON.writeValue(Path.of(request.output()).toFile(), outcome);
         say(protocol, new Signal(Signal.DONE, request.documentId(), 0, 0));
+    }
+
+    private static FigureSink figuresInto(String folder) {
+        if (folder == null) {
+            return FigureSink.NONE;
+        }
+        return (figure, bytes) -> {
+            Files.createDirectories(Path.of(folder));
+            Files.write(Path.of(folder, figure.id()), bytes);
+        };
     }
 
     private static void say(PrintStream protocol, Signal signal) {
@@ -87,13 +98,17 @@ public final class ExtractionProcessMain {
                 Long.parseLong(values.getOrDefault("max-unpacked-bytes", "268435456")),
                 Integer.parseInt(values.getOrDefault("language-sample", "20000")),
                 Set.of(values.getOrDefault("supported-types", "application/pdf").split(",")),
-                Boolean.parseBoolean(values.getOrDefault("ocr", "true")));
+                Boolean.parseBoolean(values.getOrDefault("ocr", "true")),
+                Integer.parseInt(values.getOrDefault("max-figures", "" + DocumentExtractor.Limits.DEFAULT_MAX_FIGURES)),
+                Long.parseLong(values.getOrDefault("max-figure-bytes",
+                        "" + DocumentExtractor.Limits.DEFAULT_MAX_FIGURE_BYTES)));
     }
 
     static String[] arguments(DocumentExtractor.Limits limits) {
         return new String[] { "--parse-timeout-ms=" + limits.parseTimeout().toMillis(),
                 "--max-characters=" + limits.maxCharacters(), "--max-unpacked-bytes=" + limits.maxUnpackedBytes(),
                 "--language-sample=" + limits.languageSample(),
-                "--supported-types=" + String.join(",", limits.supportedTypes()), "--ocr=" + limits.ocr() };
+                "--supported-types=" + String.join(",", limits.supportedTypes()), "--ocr=" + limits.ocr(),
+                "--max-figures=" + limits.maxFigures(), "--max-figure-bytes=" + limits.maxFigureBytes() };
     }
 }

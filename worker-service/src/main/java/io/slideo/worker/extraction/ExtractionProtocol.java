@@ -13,7 +13,8 @@ final class ExtractionProtocol {
     private ExtractionProtocol() {
     }
 
-    record Request(String documentId, String file, String fileName, String output) {
+    /** {@code figures} is the folder where the process writes each figure's bytes, named by its id. */
+    record Request(String documentId, String file, String fileName, String output, String figures) {
     }
 
     record Signal(String type, String documentId, int page, int pages) {

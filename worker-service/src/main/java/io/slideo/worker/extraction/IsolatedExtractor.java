@@ -38,13 +38,20 @@ public class IsolatedExtractor {
     IsolatedExtractor(WorkerConfig config) {
         WorkerConfig.Extraction extraction = config.extraction();
         this.limits = new DocumentExtractor.Limits(extraction.parseTimeout(), extraction.maxCharacters(),
-                extraction.maxUnpackedBytes(), extraction.languageSample(), extraction.supportedTypes(), extraction.ocr());
+                extraction.maxUnpackedBytes(), extraction.languageSample(), extraction.supportedTypes(), extraction.ocr(),
+                extraction.maxFigures(), extraction.maxFigureBytes());
         this.jvm = jvm(extraction.processHeap());
         this.slots = new Semaphore(extraction.processes());
     }
 
     public ExtractedDocument extract(String documentId, Path file, String fileName, PageListener pages)
             throws ExtractionFailure {
+        return extract(documentId, file, fileName, pages, FigureSink.NONE);
+    }
+
+    /** Reads the document in a parser process; {@code figureBytes} takes the bytes of each figure kept. */
+    public ExtractedDocument extract(String documentId, Path file, String fileName, PageListener pages,
+            FigureSink figureBytes) throws ExtractionFailure {
         slots.acquireUninterruptibly();
         ParserProcess process = null;
         try {
@@ -52,7 +59,7 @@ public class IsolatedExtractor {
             if (process == null || !process.alive()) {
                 process = start();
             }
-            return process.extract(documentId, file, fileName, limits.parseTimeout().plus(GRACE), pages);
+            return process.extract(documentId, file, fileName, limits.parseTimeout().plus(GRACE), pages, figureBytes);
         } finally {
             if (process != null && process.alive()) {
                 idle.add(process);

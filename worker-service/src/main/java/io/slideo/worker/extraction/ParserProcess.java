@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Figure;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.event.EventCodec;
 import io.slideo.worker.extraction.ExtractionProtocol.Outcome;
@@ -87,9 +88,17 @@ final class ParserProcess implements AutoCloseable {
     /** Reads one document; the timeout covers the whole parse, page signals included. */
     ExtractedDocument extract(String documentId, Path file, String fileName, Duration timeout, PageListener pages)
             throws ExtractionFailure {
+        return extract(documentId, file, fileName, timeout, pages, FigureSink.NONE);
+    }
+
+    /** Reads one document; {@code figureBytes} takes each figure's bytes before the process's files are cleaned. */
+    ExtractedDocument extract(String documentId, Path file, String fileName, Duration timeout, PageListener pages,
+            FigureSink figureBytes) throws ExtractionFailure {
         Path output = temporary.resolve(documentId.replaceAll("[^A-Za-z0-9-]", "_") + ".json");
+        Path figures = temporary.resolve(documentId.replaceAll("[^A-Za-z0-9-]", "_") + ".figures");
         try {
-            requests.write(JSON.writeValueAsString(new Request(documentId, file.toString(), fileName, output.toString())));
+            requests.write(JSON.writeValueAsString(new Request(documentId, file.toString(), fileName, output.toString(),
+                    figures.toString())));
             requests.newLine();
             requests.flush();
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -106,7 +115,7 @@ final class ParserProcess implements AutoCloseable {
                 if (Signal.PAGE.equals(signal.type())) {
                     pages.page(signal.page(), signal.pages());
                 } else if (Signal.DONE.equals(signal.type()) && documentId.equals(signal.documentId())) {
-                    return read(output);
+                    return handOver(read(output), figures, figureBytes);
                 }
             }
         } catch (IOException e) {
@@ -127,6 +136,15 @@ final class ParserProcess implements AutoCloseable {
             return outcome.document();
         }
         throw new ExtractionFailure(outcome.code() == null ? ErrorCode.CORRUPT : outcome.code(), outcome.message());
+    }
+
+    /** Gives each figure's bytes, written by the process, to the sink before the folder is cleaned. */
+    private static ExtractedDocument handOver(ExtractedDocument document, Path folder, FigureSink figureBytes)
+            throws IOException {
+        for (Figure figure : document.figures()) {
+            figureBytes.accept(figure, Files.readAllBytes(folder.resolve(figure.id())));
+        }
+        return document;
     }
 
     private ExtractionFailure died() {

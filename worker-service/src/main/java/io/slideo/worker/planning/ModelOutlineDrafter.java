@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
@@ -99,18 +102,22 @@ public final class ModelOutlineDrafter {
         return problems;
     }
 
-    private Drafted toOutline(Answers.Plan plan, int slideCount, DocumentMap map, List<ExtractedDocument> documents) {
+    Drafted toOutline(Answers.Plan plan, int slideCount, DocumentMap map, List<ExtractedDocument> documents) {
         List<PlannedSlide> slides = new ArrayList<>();
         Map<String, List<Integer>> citations = new LinkedHashMap<>();
+        FigurePicker figures = new FigurePicker(documents.stream()
+                .collect(Collectors.toMap(ExtractedDocument::documentId, d -> d, (a, b) -> a)));
         for (int i = 0; i < slideCount; i++) {
             Answers.PlanSlide slide = plan.slides().get(i);
             SlideLayout layout = layout(slide.layout(), i);
             List<String> points = slide.keyPoints().stream().filter(p -> p != null && !p.isBlank())
                     .map(p -> BulletText.shorten(p, maxWords)).filter(p -> !p.isEmpty()).toList();
             List<SourceRef> sources = new ArrayList<>();
-            for (String cited : slide.sections()) {
-                DocumentMap.Ref ref = map.section(Answers.number(cited));
+            Map<String, List<Integer>> cited = new LinkedHashMap<>();
+            for (String number : slide.sections()) {
+                DocumentMap.Ref ref = map.section(Answers.number(number));
                 if (ref != null) {
+                    cited.computeIfAbsent(ref.documentId(), d -> new ArrayList<>()).add(ref.section());
                     SourceRef source = new SourceRef(ref.documentId(), ref.pageStart());
                     if (!sources.contains(source)) {
                         sources.add(source);
@@ -121,7 +128,11 @@ public final class ModelOutlineDrafter {
                 sources.add(new SourceRef(documents.get(0).documentId(), 1));
             }
             String title = slide.title().strip();
-            slides.add(new PlannedSlide(i, title, layout, points, sources));
+            // A bullet slide on sections with a figure shows it, as the offline planner's do.
+            Optional<SlideFigure> figure = layout == SlideLayout.BULLETS ? firstFigure(figures, cited, i - 1)
+                    : Optional.empty();
+            slides.add(new PlannedSlide(i, title, figure.isPresent() ? SlideLayout.IMAGE : layout, points, sources,
+                    figure.orElse(null)));
             List<Integer> web = slide.sources().stream().map(Answers::number).filter(n -> n > 0).distinct().toList();
             if (!web.isEmpty()) {
                 citations.put(title, web);
@@ -129,6 +140,13 @@ public final class ModelOutlineDrafter {
         }
         String title = plan.title() == null || plan.title().isBlank() ? slides.get(0).title() : plan.title().strip();
         return new Drafted(new OutlineDrafter.Outline(title, slides), citations);
+    }
+
+    /** A figure of the first document the slide cites, from the sections it cites. */
+    private static Optional<SlideFigure> firstFigure(FigurePicker figures, Map<String, List<Integer>> cited,
+            int slidesBefore) {
+        return cited.entrySet().stream().findFirst()
+                .flatMap(c -> figures.pick(c.getKey(), c.getValue(), slidesBefore));
     }
 
     /** The slide's layout as the model named it; the first slide is always the title slide. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
@@ -131,6 +132,7 @@ public final class OutlineDrafter {
     private Content content(List<Topic> topics, int slots, PlannedSlide opening, String deckTitle, PointPicker picker,
             int minPoints, Map<String, ExtractedDocument> byId, DeckFrame frame) {
         LayoutChooser layouts = new LayoutChooser(byId);
+        FigurePicker figures = new FigurePicker(byId);
         PointPicker.Said said = new PointPicker.Said();
         opening.keyPoints().forEach(said::add);
         Set<String> titles = new LinkedHashSet<>();
@@ -184,8 +186,11 @@ public final class OutlineDrafter {
                     sources.add(p.passage().source());
                 }
             });
-            slides.add(new PlannedSlide(0, title, layout.layout(), points.stream().map(p -> said(topic, p)).toList(),
-                    sources));
+            // A bullet slide whose part has a figure shows it beside the bullets.
+            Optional<SlideFigure> figure = layout.layout() == SlideLayout.BULLETS
+                    ? figures.pick(part, slides.size()) : Optional.empty();
+            slides.add(new PlannedSlide(0, title, figure.isPresent() ? SlideLayout.IMAGE : layout.layout(),
+                    points.stream().map(p -> said(topic, p)).toList(), sources, figure.orElse(null)));
             kept.add(part);
         }
         return new Content(slides, kept, thin, said);
@@ -247,7 +252,7 @@ public final class OutlineDrafter {
         List<PlannedSlide> numbered = new ArrayList<>();
         for (int i = 0; i < slides.size(); i++) {
             PlannedSlide s = slides.get(i);
-            numbered.add(new PlannedSlide(i, s.title(), s.layout(), s.keyPoints(), s.sources()));
+            numbered.add(new PlannedSlide(i, s.title(), s.layout(), s.keyPoints(), s.sources(), s.figure()));
         }
         return numbered;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.theme.Theme;
 import io.slideo.worker.text.BulletText;
 import io.slideo.worker.text.TextCleanup;
+import io.slideo.worker.planning.FigurePlacement;
 import io.slideo.worker.writing.SlideDraft;
 
 /**
@@ -33,6 +35,7 @@ public final class QualityGate {
     public static final String BULLETS_UNIQUE = "no duplicate bullets";
     public static final String BULLETS_SOURCED = "every bullet sourced";
     public static final String BODY_FITS = "body fits";
+    public static final String FIGURE_FITS = "figure fits";
 
     private static final int MIN_TITLE_WORDS = 3;
     private static final Pattern TRAILING_CLAUSE = Pattern.compile(
@@ -53,8 +56,12 @@ public final class QualityGate {
     public record Checked(SlideDraft draft, QualityReport report) {
     }
 
-    public Checked check(SlideDraft draft, Theme theme, Set<String> otherTitles) {
+    public Checked check(SlideDraft written, Theme theme, Set<String> otherTitles) {
         List<String> actions = new ArrayList<>();
+        Optional<String> unshown = written.layout() == SlideLayout.IMAGE ? FigurePlacement.problem(written.figure())
+                : Optional.empty();
+        unshown.ifPresent(why -> actions.add("showed the bullets alone: " + why));
+        SlideDraft draft = unshown.isPresent() ? written.withLayout(SlideLayout.BULLETS) : written;
         StringBuilder moved = new StringBuilder();
         SlideGeometry.Frame frame = SlideGeometry.frame(draft.layout());
 
@@ -114,7 +121,11 @@ public final class QualityGate {
         if (fill <= maxFill) {
             passed.add(BODY_FITS);
         }
-        return new Checked(checked, new QualityReport(passed.size() == 6, passed, actions, Math.round(fill * 1000) / 1000.0));
+        if (draft.layout() == SlideLayout.IMAGE) {
+            passed.add(FIGURE_FITS);
+        }
+        return new Checked(checked, new QualityReport(passed.size() == (draft.layout() == SlideLayout.IMAGE ? 7 : 6),
+                passed, actions, Math.round(fill * 1000) / 1000.0));
     }
 
     private static String distinct(String title, Set<String> others, List<String> actions) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.slideo.model.document.ExtractedDocument;
+import io.slideo.model.document.Figure;
 import io.slideo.model.document.Chunk;
 import io.slideo.model.document.KnowledgeGraph;
 import io.slideo.model.event.EventCodec;
@@ -21,7 +22,7 @@ import io.slideo.runtime.blob.BlobStore;
 /**
  * What extraction produced, as JSON in the blob store: the structured document
  * ({@code documents/<id>/extraction.json}), its knowledge graph ({@code graph.json}) and its
- * retrieval chunks ({@code chunks.json}). Blocking.
+ * retrieval chunks ({@code chunks.json}), and its figures' pictures ({@code figures/figure-N.png}). Blocking.
  */
 @ApplicationScoped
 public class ExtractionResults {
@@ -39,6 +40,15 @@ public class ExtractionResults {
     /** Stores the result (replacing an earlier one) and returns its key. */
     public String store(ExtractedDocument document) {
         return write(keyOf(document.documentId()), document);
+    }
+
+    /** Stores a figure's picture under its blob key, where the slide exports read it. */
+    public void storeFigure(Figure figure, byte[] bytes) {
+        try {
+            blobs.put(BlobStore.checkKey(figure.blobKey()), new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store " + figure.blobKey(), e);
+        }
     }
 
     public String storeGraph(KnowledgeGraph graph) {

@@ -113,7 +113,8 @@ public class ExtractionService {
     private ExtractedDocument extractOrFail(EventEnvelope event, DocumentUploaded uploaded, Path copy, long started) {
         ExtractionFailure failure;
         try {
-            return extractor.extract(uploaded.documentId(), copy, uploaded.fileName(), pageProgress(event, uploaded));
+            return extractor.extract(uploaded.documentId(), copy, uploaded.fileName(), pageProgress(event, uploaded),
+                    results::storeFigure);
         } catch (ExtractionFailure e) {
             failure = e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -213,7 +213,8 @@ public class WritingWorkflow {
                         "written by the offline writer: the model could not write it (" + fallbackReason + ")");
                 SlideGenerated generated = new SlideGenerated(request.deckId(), request.generationId(), request.requestId(),
                         slide.index(), planned.size(), ready.title(), ready.layout(), ready.bullets(), ready.notes(),
-                        generator, ready.secondColumn(), ready.table(), report, ready.tableSource());
+                        generator, ready.secondColumn(), ready.table(), report, ready.tableSource(),
+                        ready.figure());
                 pace(started);
                 events.publish(Topic.SLIDE_GENERATED, request.deckId(), event.userId(), generated, event,
                         "slide-" + slide.index());

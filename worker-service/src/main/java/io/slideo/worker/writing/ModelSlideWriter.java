@@ -161,6 +161,11 @@ public final class ModelSlideWriter {
                             notes)
                     : new SlideDraft(slide.index(), slide.title(), slide.layout(), bullets.subList(0, 1), List.of(),
                             List.of(), notes);
+            case IMAGE -> slide.figure() == null
+                    ? new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, bullets, List.of(), List.of(),
+                            notes)
+                    : new SlideDraft(slide.index(), slide.title(), slide.layout(), bullets, List.of(), List.of(),
+                            SlideWriter.withFigure(notes, slide.figure()), null, slide.figure());
             default -> new SlideDraft(slide.index(), slide.title(), slide.layout(), bullets, List.of(), List.of(), notes);
         };
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.slideo.model.deck.Bullet;
 import io.slideo.model.deck.ChartReading;
 import io.slideo.model.deck.PlannedSlide;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.deck.SourceRef;
 import io.slideo.model.document.ExtractedDocument;
@@ -100,8 +101,22 @@ public final class SlideWriter {
                             written.notes())
                     : new SlideDraft(slide.index(), slide.title(), layout, List.of(quote(all.get(0))), List.of(),
                             List.of(), written.notes());
+            // Beside a figure the bullets have half the width: one fewer of them.
+            case IMAGE -> slide.figure() == null
+                    ? new SlideDraft(slide.index(), slide.title(), SlideLayout.BULLETS, all, List.of(), List.of(),
+                            written.notes())
+                    : new SlideDraft(slide.index(), slide.title(), layout, all.subList(0, Math.min(all.size(),
+                            Math.max(MIN_BULLETS, all.size() - 1))), List.of(), List.of(), withFigure(written.notes(),
+                                    slide.figure()), null, slide.figure());
             default -> new SlideDraft(slide.index(), slide.title(), layout, all, List.of(), List.of(), written.notes());
         };
+    }
+
+    /** The speaker is told what the figure shows, in the document's own words. */
+    static String withFigure(String notes, SlideFigure figure) {
+        String shown = figure.description().isBlank() ? "" : "The figure shows: " + figure.description() + " ("
+                + figure.credit() + ").";
+        return notes == null || notes.isBlank() ? shown : (notes + " " + shown).strip();
     }
 
     private String language() {

@@ -23,6 +23,21 @@ class ParserProcessTest {
             5_000_000, 256L << 20, 20_000, Set.of("application/pdf"), false);
 
     @Test
+    void theFiguresBytesComeBackFromTheProcessBeforeItsFilesAreCleaned() throws Exception {
+        java.util.Map<String, byte[]> stored = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ParserProcess process = ParserProcess.start(IsolatedExtractor.jvm("512m"), LIMITS, Duration.ofSeconds(60))) {
+            ExtractedDocument document = process.extract("mems", RepositoryPaths.corpusFile("paper-mems-microrobots.pdf"),
+                    "paper.pdf", Duration.ofSeconds(60), PageListener.NONE, (figure, bytes) -> stored.put(figure.id(), bytes));
+
+            assertEquals(8, document.figures().size());
+            assertEquals(8, stored.size());
+            byte[] first = stored.get("figure-1");
+            assertTrue(first.length > 8 * 1024 && (first[0] & 0xFF) == 0xFF && (first[1] & 0xFF) == 0xD8,
+                    "the first figure is the paper's own JPEG");
+        }
+    }
+
+    @Test
     void aDocumentIsReadInAnotherProcessWithPageProgress() throws Exception {
         List<int[]> pages = new CopyOnWriteArrayList<>();
         try (ParserProcess process = ParserProcess.start(IsolatedExtractor.jvm("512m"), LIMITS, Duration.ofSeconds(60))) {

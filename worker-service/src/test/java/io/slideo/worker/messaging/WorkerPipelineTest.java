@@ -92,6 +92,24 @@ class WorkerPipelineTest {
     }
 
     @Test
+    void storesThePicturesOfAPapersFiguresWhereItsResultNamesThem() throws IOException {
+        String id = upload(user, "paper-mems-microrobots.pdf");
+        awaitExtracted(id);
+        ExtractedDocument document = stored(id);
+
+        assertEquals(8, document.figures().size());
+        for (var figure : document.figures()) {
+            assertTrue(figure.blobKey().startsWith("documents/" + id + "/figures/"), figure.blobKey());
+            try (InputStream in = blobs.open(figure.blobKey())) {
+                byte[] picture = in.readAllBytes();
+                assertTrue(picture.length > 8 * 1024 && (picture[0] & 0xFF) == 0xFF && (picture[1] & 0xFF) == 0xD8,
+                        figure.blobKey() + " is the paper's JPEG");
+            }
+        }
+        assertEquals("Fig. 1: The schematic of the MicroStressBots.", document.figures().get(0).caption());
+    }
+
+    @Test
     void keepsHeadingLevelsOfAWordDocument() throws IOException {
         String id = upload(user, "article-heading-levels.docx");
         DocumentExtracted extracted = awaitExtracted(id);

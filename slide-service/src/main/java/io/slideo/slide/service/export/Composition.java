@@ -17,7 +17,7 @@ public record Composition(String title, String language, List<Page> pages) {
             String notes, boolean rightToLeft) {
     }
 
-    public sealed interface Shape permits Rect, Text, Table, Plot {
+    public sealed interface Shape permits Rect, Text, Table, Plot, Picture {
         /** What the shape is on the slide: title, body, second, sources, number, decoration. */
         String role();
 
@@ -49,6 +49,10 @@ public record Composition(String title, String language, List<Page> pages) {
      */
     public record Plot(String role, Box box, io.slideo.model.deck.Chart chart, Face face, String textColour,
             String gridColour, String background, List<String> palette, String categoryTitle) implements Shape {
+    }
+
+    /** A document's figure drawn in its box (aspect kept); {@code alt} says what it shows. */
+    public record Picture(String role, Box box, String mediaType, byte[] bytes, String alt) implements Shape {
     }
 
     /** A font of Slideo's (a family of shared-design's Fonts) at a size in points. */

@@ -82,6 +82,10 @@ public final class DeckComposer {
 
     private static Page page(SlideContent slide, Theme theme, SourceFooter sources) {
         SlideLayout layout = slide.layout() == null ? SlideLayout.BULLETS : slide.layout();
+        // A figure whose picture could not be read leaves its bullets the whole width.
+        if (layout == SlideLayout.IMAGE && slide.figure() == null) {
+            layout = SlideLayout.BULLETS;
+        }
         SlideGeometry.Frame frame = SlideGeometry.frame(layout);
         List<Shape> shapes = new ArrayList<>(decoration(layout, theme));
         if (layout == SlideLayout.QUOTE && !slide.bullets().isEmpty()) {
@@ -127,6 +131,10 @@ public final class DeckComposer {
             case TWO_COLUMNS -> {
                 shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
                 shapes.add(bulleted("second", frame.second(), body, theme, slide.secondColumn(), sources));
+            }
+            case IMAGE -> {
+                shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
+                shapes.addAll(FigureComposer.shapes(slide.figure(), frame.second(), theme));
             }
             default -> shapes.add(bulleted("body", frame.body(), body, theme, bullets, sources));
         }

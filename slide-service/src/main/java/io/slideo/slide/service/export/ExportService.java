@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.slideo.model.deck.SlideLayout;
 import io.slideo.model.error.ErrorCode;
 import io.slideo.model.error.SlideoException;
+import io.slideo.model.deck.SlideFigure;
 import io.slideo.runtime.blob.BlobStore;
 import io.slideo.slide.domain.JsonColumns;
 import io.slideo.slide.service.DeckDetails;
@@ -33,7 +35,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class ExportService {
     // Bump when the renderers change what they draw, so cached files are drawn again.
-    static final String RENDERER = "r4";
+    static final String RENDERER = "r5";
 
     public enum Format {
         HTML("html", "text/html; charset=UTF-8"),
@@ -106,7 +108,7 @@ public class ExportService {
             String name = format.name();
             progress.report(userId, requestId, deckId, 0, "Exporting " + slides + " slides as " + name);
             long started = System.nanoTime();
-            Composition composition = compose(details);
+            Composition composition = compose(details, this::picture);
             byte[] bytes = switch (format) {
                 case HTML -> HtmlRenderer.document(composition).getBytes(StandardCharsets.UTF_8);
                 case PDF -> PdfRenderer.render(composition);
@@ -122,14 +124,34 @@ public class ExportService {
         }
     }
 
-    static Composition compose(DeckDetails details) {
+    static Composition compose(DeckDetails details, Function<SlideFigure, SlideContent.Picture> pictures) {
         List<SlideContent> slides = details.slides().stream().map(s -> {
             var v = s.current();
+            SlideFigure figure = JsonColumns.figure(v);
             return new SlideContent(s.slide().slideIndex, v.title, layout(v.layout), JsonColumns.bullets(v),
-                    JsonColumns.secondColumn(v), JsonColumns.table(v), v.notes, JsonColumns.tableSource(v));
+                    JsonColumns.secondColumn(v), JsonColumns.table(v), v.notes, JsonColumns.tableSource(v),
+                    figure == null ? null : pictures.apply(figure));
         }).toList();
         return DeckComposer.compose(details.deck().title, JsonColumns.theme(details.deck()),
                 JsonColumns.documentIds(details.deck()), slides);
+    }
+
+    /** The figure's picture from the blob store; null (the slide keeps its bullets) when it is gone. */
+    SlideContent.Picture picture(SlideFigure figure) {
+        try {
+            String key = BlobStore.checkKey(figure.blobKey());
+            if (!blobs.exists(key)) {
+                Log.warnf("Figure %s of document %s is not in the blob store; its slide is exported without it",
+                        figure.blobKey(), figure.documentId());
+                return null;
+            }
+            try (InputStream in = blobs.open(key)) {
+                return new SlideContent.Picture(figure, in.readAllBytes());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            Log.warnf("Figure %s could not be read: %s", figure.blobKey(), e.getMessage());
+            return null;
+        }
     }
 
     /** Named by the deck and its version: the plan revision and each slide's current version. */

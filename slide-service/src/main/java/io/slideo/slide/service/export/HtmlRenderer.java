@@ -1,5 +1,6 @@
 package io.slideo.slide.service.export;
 
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -136,9 +137,18 @@ public final class HtmlRenderer {
                 table(html, table, chain, page.rightToLeft(), print);
             } else if (shape instanceof Composition.Plot plot) {
                 ChartSvg.append(html, plot, chain, locale);
+            } else if (shape instanceof Composition.Picture picture) {
+                picture(html, picture);
             }
         }
         html.append("</section>\n");
+    }
+
+    /** The picture inside the file (a data: URI): an exported deck is one self-contained file. */
+    private static void picture(StringBuilder html, Composition.Picture picture) {
+        html.append("<img class=\"figure\" alt=\"").append(escape(picture.alt())).append("\" src=\"data:")
+                .append(picture.mediaType()).append(";base64,").append(Base64.getEncoder().encodeToString(picture.bytes()))
+                .append("\" style=\"position: absolute; ").append(place(picture.box())).append("\" />\n");
     }
 
     private static void text(StringBuilder html, Text text, String chain) {

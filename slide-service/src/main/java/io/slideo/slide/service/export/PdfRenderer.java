@@ -46,8 +46,9 @@ public final class PdfRenderer {
         builder.useUnicodeBidiSplitter(bidi);
         builder.useUnicodeBidiReorderer(bidi);
         builder.defaultTextDirection(TextDirection.LTR);
-        // Nothing outside the document is ever fetched: the markup references nothing, and this makes sure.
-        builder.useUriResolver((base, uri) -> null);
+        // Nothing outside the document is ever fetched: the markup references only the figures it carries
+        // itself (data: URIs), and this makes sure.
+        builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:image/") ? uri : null);
         builder.withHtmlContent(HtmlRenderer.print(deck), null);
         builder.withProducer("Slideo");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);

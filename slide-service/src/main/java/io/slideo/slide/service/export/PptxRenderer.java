@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.apache.poi.sl.usermodel.Insets2D;
+import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.Placeholder;
 import org.apache.poi.sl.usermodel.ShapeType;
 import org.apache.poi.sl.usermodel.TableCell.BorderEdge;
@@ -18,12 +19,16 @@ import org.apache.poi.sl.usermodel.VerticalAlignment;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFAutoShape;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
+import org.apache.poi.xslf.usermodel.XSLFPictureData;
+import org.apache.poi.xslf.usermodel.XSLFPictureShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTable;
 import org.apache.poi.xslf.usermodel.XSLFTableCell;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
+
+import org.openxmlformats.schemas.presentationml.x2006.main.CTPicture;
 
 import io.slideo.design.Box;
 import io.slideo.design.SlideGeometry;
@@ -77,6 +82,8 @@ public final class PptxRenderer {
                 table(slide, table, runs, page.rightToLeft());
             } else if (shape instanceof Composition.Plot plot) {
                 PptxCharts.add(show, slide, plot);
+            } else if (shape instanceof Composition.Picture picture) {
+                picture(show, slide, picture);
             }
         }
         if (!page.notes().isEmpty()) {
@@ -86,6 +93,21 @@ public final class PptxRenderer {
                     placeholder.setText(page.notes());
                 }
             }
+        }
+    }
+
+    /** The figure as a picture of the slide, with its caption as the picture's description (alt text). */
+    private static void picture(XMLSlideShow show, XSLFSlide slide, Composition.Picture picture) {
+        PictureData.PictureType type = switch (picture.mediaType()) {
+            case "image/jpeg" -> PictureData.PictureType.JPEG;
+            case "image/gif" -> PictureData.PictureType.GIF;
+            default -> PictureData.PictureType.PNG;
+        };
+        XSLFPictureData data = show.addPicture(picture.bytes(), type);
+        XSLFPictureShape shape = slide.createPicture(data);
+        shape.setAnchor(anchor(picture.box()));
+        if (shape.getXmlObject() instanceof CTPicture xml) {
+            xml.getNvPicPr().getCNvPr().setDescr(picture.alt());
         }
     }
 
