@@ -1,9 +1,6 @@
 package io.slideo.system;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,6 @@ import io.slideo.testing.RepositoryPaths;
 final class LiveInstances {
     static final String FIRST = "websocket-service";
     private static final Path STATE = RepositoryPaths.root().resolve(".slideo");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LiveInstances() {
     }
@@ -38,16 +34,7 @@ final class LiveInstances {
         }
 
         boolean ready() {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(ManagementPorts.readiness(port))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return Services.ready(port);
         }
 
         /** kill -9: no shutdown hook, no close frames, nothing flushed. */

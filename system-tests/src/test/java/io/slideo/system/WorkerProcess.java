@@ -1,9 +1,6 @@
 package io.slideo.system;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,20 +59,14 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The worker on port " + port + " exited; see .slideo/logs/worker-test-"
                         + port + ".log");
             }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(ManagementPorts.readiness(port)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (Services.ready(port)) {
+                return;
             }
             Thread.sleep(250);
         }
