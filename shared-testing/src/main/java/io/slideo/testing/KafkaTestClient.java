@@ -119,7 +119,7 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
         List<T> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic), new FromJvmStart(consumer));
+            consumer.subscribe(List.of(topic), fromJvmStart(consumer));
             while (found.size() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     T value = match.apply(record.value());
@@ -130,6 +130,11 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
             }
         }
         return found;
+    }
+
+    /** For a test's own consumer of a topic: reads from the first record written since this test JVM started. */
+    public static ConsumerRebalanceListener fromJvmStart(KafkaConsumer<String, String> consumer) {
+        return new FromJvmStart(consumer);
     }
 
     /**

@@ -1,10 +1,7 @@
 package io.slideo.slide.messaging;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,11 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +24,7 @@ import io.slideo.model.event.EventEnvelope;
 import io.slideo.model.event.Notification;
 import io.slideo.model.event.Topic;
 import io.slideo.runtime.notification.NotificationJournal;
+import io.slideo.testing.KafkaTestClient;
 
 /**
  * websocket-service's part in these tests: it journals every notification on notification.v1 (those
@@ -43,7 +38,6 @@ import io.slideo.runtime.notification.NotificationJournal;
 @ApplicationScoped
 class NotificationJournaler {
     /** Record timestamps are the producers' clocks, on this machine; a second's margin is plenty. */
-    private static final long SINCE = ManagementFactory.getRuntimeMXBean().getStartTime() - 1000;
 
     private final NotificationJournal journal;
     private final String bootstrapServers;
@@ -75,7 +69,7 @@ class NotificationJournaler {
 
     private void pollLoop() {
         try {
-            consumer.subscribe(List.of(Topic.NOTIFICATION.topicName()), new FromJvmStart(consumer));
+            consumer.subscribe(List.of(Topic.NOTIFICATION.topicName()), KafkaTestClient.fromJvmStart(consumer));
             while (running) {
                 List<NotificationJournal.Event> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -97,25 +91,6 @@ class NotificationJournaler {
             // Shutting down.
         } finally {
             consumer.close(Duration.ofSeconds(2));
-        }
-    }
-
-    /** From the first record written since this test JVM started: a test's own notifications are never skipped. */
-    private record FromJvmStart(KafkaConsumer<String, String> consumer) implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> since = new HashMap<>();
-            partitions.forEach(partition -> since.put(partition, SINCE));
-            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
-            for (TopicPartition partition : partitions) {
-                OffsetAndTimestamp first = offsets.get(partition);
-                consumer.seek(partition, first != null ? first.offset() : ends.get(partition));
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         }
     }
 }
