@@ -1,4 +1,8 @@
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +27,14 @@ import org.apache.pdfbox.text.TextPosition;
 public class PdfGlyphCheck {
 
     public static void main(String[] args) throws IOException {
+        // UTF-8 whatever the locale: under a C locale Java 17 would print every other letter as "?".
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         for (String file : args) {
             try (PDDocument pdf = Loader.loadPDF(new File(file))) {
                 Counter counter = new Counter();
                 counter.setSortByPosition(true);
                 String text = counter.getText(pdf);
-                System.out.println(String.join("\t", file, String.valueOf(counter.positions),
+                out.println(String.join("\t", file, String.valueOf(counter.positions),
                         String.valueOf(counter.withoutGlyph), String.valueOf(counter.hashes),
                         escape(String.join("", counter.missing.keySet())), escape(text)));
             }

@@ -1,4 +1,8 @@
+import java.io.FileDescriptor;
 import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -22,6 +26,10 @@ import org.apache.xmlbeans.XmlObject;
  * each series' values; lists are joined with the unit separator (U+001F), a missing value is empty.
  */
 public class PptxChartCheck {
+    /** UTF-8 whatever the locale: under a C locale Java 17 would print category names as "?". */
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+
     private static final String SEP = "\u001f";
     private static final String C = "declare namespace c='http://schemas.openxmlformats.org/drawingml/2006/chart' ";
 
@@ -55,7 +63,7 @@ public class PptxChartCheck {
             for (XmlObject ser : series) {
                 line.append('\t').append(values(ser));
             }
-            System.out.println(line);
+            OUT.println(line);
         }
     }
 

@@ -109,18 +109,20 @@ class HostileInputIT {
                 + message);
     }
 
-    /** The folders where uploads and parses keep temporary files, on this machine (the suite's). */
+    /**
+     * The files uploads and parses keep while they run, on this machine (the suite's): the workers'
+     * scratch folders ({@code slideo-worker-<pid>}, with their parser processes' folders) and
+     * document-service's upload folder. Once every refusal has been answered none may be left.
+     */
     private static void assertNoTemporaryFilesLeft() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> left = new ArrayList<>();
         try (Stream<Path> files = Files.list(tmp)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (name.startsWith("slideo-extract-")) {
-                    left.add(p);
-                } else if ((name.startsWith("slideo-parser-") || name.equals("slideo-uploads")) && Files.isDirectory(p)) {
-                    try (Stream<Path> inside = Files.list(p)) {
-                        inside.forEach(left::add);
+                if ((name.startsWith("slideo-worker-") || name.equals("slideo-uploads")) && Files.isDirectory(p)) {
+                    try (Stream<Path> inside = Files.walk(p)) {
+                        inside.filter(Files::isRegularFile).forEach(left::add);
                     }
                 }
             }

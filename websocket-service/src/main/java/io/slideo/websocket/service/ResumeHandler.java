@@ -100,6 +100,10 @@ public class ResumeHandler implements ClientMessageHandler {
                         return resync(connection, requestId, lastSeq, slice.latest() + 1, slice.latest(),
                                 "This server's notification numbers end at " + slice.latest() + " (its journal was reset)");
                     }
+                    if (firstBatch) {
+                        // The client has everything up to lastSeq: a late live copy of one of those is not sent again.
+                        connection.delivery().skipTo(lastSeq);
+                    }
                     if (firstBatch && lastSeq == slice.latest()) {
                         metrics.resumed("current");
                         return Uni.createFrom().voidItem();

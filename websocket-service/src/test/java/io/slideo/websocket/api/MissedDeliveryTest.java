@@ -3,6 +3,7 @@ package io.slideo.websocket.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slideo.model.event.EventEnvelope;
+import io.slideo.model.event.Notification;
 import io.slideo.runtime.notification.NotificationJournal;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.TestTokens;
@@ -51,6 +54,21 @@ class MissedDeliveryTest {
                 assertEquals(seq, client.next().path("seq").asLong());
             }
             client.expectAck(client.send("ping", LiveClient.data()), "ping"); // nothing else came before it
+        }
+    }
+
+    @Test
+    void aNotificationTheClientAlreadyHasIsNotSentAgainWhenLiveDeliveryBringsItLate() {
+        EventEnvelope first = Notifications.progress(user, "live-1", 10, null);
+        dispatcher.journalAll(List.of(new NotificationDispatcher.Read(first, first.payloadAs(Notification.class))),
+                Notifications.PATIENCE).await().atMost(Notifications.PATIENCE);
+        try (LiveClient client = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
+            // The client got seq 1 on a connection that died, and resumes here, where seq 1 comes late.
+            client.expectAck(client.send("resume", LiveClient.data().put("last_seq", 1)), "resume");
+            Notifications.dispatch(dispatcher, first);
+            Notifications.dispatch(dispatcher, Notifications.progress(user, "live-2", 20, null));
+
+            assertEquals(2, client.next().path("seq").asLong());
         }
     }
 

@@ -53,7 +53,7 @@ final class ParserProcess implements AutoCloseable {
 
     static ParserProcess start(List<String> jvm, DocumentExtractor.Limits limits, Duration startTimeout)
             throws IOException {
-        Path temporary = Files.createTempDirectory("slideo-parser-");
+        Path temporary = ScratchSpace.ofThisProcess().newDirectory("parser-");
         List<String> command = new ArrayList<>(jvm);
         command.add("-Djava.io.tmpdir=" + temporary);
         command.add(ExtractionProcessMain.class.getName());

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.KnowledgeGraph;
 import io.slideo.model.error.ErrorCode;
@@ -23,6 +25,7 @@ import io.slideo.runtime.blob.BlobStore;
 import io.slideo.worker.config.WorkerConfig;
 import io.slideo.worker.extraction.IsolatedExtractor;
 import io.slideo.worker.extraction.PageListener;
+import io.slideo.worker.extraction.ScratchSpace;
 import io.slideo.worker.extraction.ExtractionFailure;
 import io.slideo.worker.messaging.EventPublisher;
 import io.slideo.worker.graph.KnowledgeGraphBuilder;
@@ -131,6 +134,14 @@ public class ExtractionService {
         return null;
     }
 
+    /** A worker killed while reading leaves its local copies behind; the next worker to start deletes them. */
+    void removeOrphanedScratch(@Observes StartupEvent started) {
+        int removed = ScratchSpace.ofThisProcess().removeOrphans();
+        if (removed > 0) {
+            Log.infof("Deleted the temporary files of %d worker process(es) that are gone", removed);
+        }
+    }
+
     /** Page progress, at most every tenth of the document (or every 20 pages when the count is unknown). */
     private PageListener pageProgress(EventEnvelope event, DocumentUploaded uploaded) {
         int[] reported = { 0 };
@@ -152,7 +163,7 @@ public class ExtractionService {
 
     private Path localCopy(String blobKey) {
         try {
-            Path copy = Files.createTempFile("slideo-extract-", ".bin");
+            Path copy = ScratchSpace.ofThisProcess().newFile("extract-", ".bin");
             try (InputStream in = blobs.open(blobKey)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
