@@ -30,10 +30,8 @@ import io.smallrye.mutiny.Uni;
  * {@code max-queued-messages} writes in flight stops getting notifications; once it has drained it
  * is told {@code resync_required} with its last number, and gets nothing live until it resumes.
  *
- * <p>Live delivery can miss notifications (Redis away while a batch was numbered, Kafka restarted
- * and this instance's consumer rejoined at the end): a connection that is offered a number past the
- * next one it expects, or asked to {@link #catchUp}, is first sent what it missed from the journal,
- * as a resume would, so each client sees every number once and in order without asking.
+ * <p>Live delivery can miss notifications (Redis away, Kafka restarted): a connection offered a
+ * number past the next one, or asked to {@link #catchUp}, is first sent what it missed from the journal.
  */
 @ApplicationScoped
 public class NotificationDelivery {
@@ -146,7 +144,8 @@ public class NotificationDelivery {
         state.holding(true);
         state.replaying(true);
         long from = state.lastSeq() + 1;
-        journal.from(connection.userId(), from, (int) Math.min(maxQueued, upTo - from)).subscribe().with(
+        int count = (int) Math.min(maxQueued, upTo - from);
+        journal.from(connection.userId(), from, count).subscribe().with(
                 slice -> connection.context().runOnContext(ignored -> {
                     int filled = 0;
                     boolean whole = true;
@@ -163,9 +162,17 @@ public class NotificationDelivery {
                     }
                     metrics.gapFilled(filled);
                     state.replaying(false);
+                    boolean missing = upTo != Long.MAX_VALUE && state.lastSeq() < upTo - 1;
+                    if (missing && filled == 0) {
+                        whole = false; // nothing below a known number: never ask again for the same
+                    }
                     if (!whole) {
                         state.held().clear();
                         state.fallBehind();
+                    } else if (filled > 0 && connection.isOpen()
+                            && (missing || upTo == Long.MAX_VALUE && slice.entries().size() == count)) {
+                        fillGap(connection, upTo); // more to send before what waits (or a full batch of a catch-up)
+                        return;
                     }
                     releaseHeld(connection);
                 }),
@@ -191,10 +198,16 @@ public class NotificationDelivery {
             return;
         }
         state.holding(false);
-        // What waited is contiguous and older than anything dropped meanwhile, so it all goes out.
+        // What waited is contiguous and older than anything dropped meanwhile, so it goes out, unless it
+        // starts past the next number (numbers live delivery missed): those are read first.
         JournalEntry entry;
         while ((entry = state.held().poll()) != null) {
             if (entry.seq() > state.lastSeq() && connection.isOpen()) {
+                if (state.lastSeq() > 0 && entry.seq() > state.lastSeq() + 1 && !state.behind()) {
+                    state.held().addFirst(entry);
+                    fillGap(connection, entry.seq());
+                    return;
+                }
                 state.sentLive(entry.seq());
                 write(connection, entry, true);
             }
@@ -247,8 +260,15 @@ public class NotificationDelivery {
                                 + "send resume with last_seq " + lastSeq + " to get them",
                         List.of())).subscribe().with(ignored -> {
                         }),
-                failure -> Log.warnf("Could not read the journal bounds of user %s: %s", connection.userId(),
-                        failure.toString()));
+                failure -> {
+                    Log.warnf("Could not read the journal bounds of user %s, trying again: %s", connection.userId(),
+                            failure.toString());
+                    // Nothing else would tell this connection: it gets nothing live until it resumes.
+                    connection.context().owner().setTimer(1_000, timer -> connection.context().runOnContext(ignored -> {
+                        state.resyncSent(false);
+                        noticeIfDrained(connection);
+                    }));
+                });
     }
 
     /** The message a notification becomes, in the one envelope; {@code data} is written as journaled. */

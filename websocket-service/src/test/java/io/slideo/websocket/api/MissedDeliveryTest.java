@@ -73,6 +73,24 @@ class MissedDeliveryTest {
     }
 
     @Test
+    void aGapLongerThanOneReadIsFilledWholeBeforeWhatFollowsIt() {
+        try (LiveClient client = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
+            client.expectAck(client.send("ping", LiveClient.data()), "ping");
+            Notifications.dispatch(dispatcher, Notifications.progress(user, "live-1", 10, null));
+            assertEquals(1, client.next().path("seq").asLong());
+            for (int missed = 0; missed < 1_100; missed++) { // more than one read of the journal (1,000)
+                Notifications.journal(journal, user, 20);
+            }
+
+            Notifications.dispatch(dispatcher, Notifications.progress(user, "live-1102", 40, null));
+
+            for (int seq = 2; seq <= 1_102; seq++) {
+                assertEquals(seq, client.next().path("seq").asLong());
+            }
+        }
+    }
+
+    @Test
     void aCatchUpSendsWhatTheJournalGotWhileNothingFollowed() {
         try (LiveClient client = LiveClient.withQueryToken(vertx, base, TestTokens.valid(user))) {
             client.expectAck(client.send("ping", LiveClient.data()), "ping");
