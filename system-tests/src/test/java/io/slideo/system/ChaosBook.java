@@ -72,6 +72,11 @@ final class ChaosBook {
             case "complete" -> {
                 completed++;
                 countDuplicates(deck);
+                if (deck.user().received().stream().noneMatch(m -> "deck_complete".equals(m.getString("type"))
+                        && deck.id().equals(m.getJsonObject("data").getString("deck_id")))) {
+                    notificationsOutOfOrder++;
+                    problems.add("user " + deck.user().id + " was never told deck " + deck.id() + " is complete");
+                }
             }
             case "failed" -> {
                 if (toldWhy(deck)) {
@@ -114,13 +119,13 @@ final class ChaosBook {
     private void checkNotifications(ChaosUser user) {
         reconnects += user.reconnects();
         List<JsonObject> received = user.received();
-        Long previous = null;
+        Long previous = 0L; // a new user's numbers start at 1
         for (JsonObject message : received) {
             Long seq = message.getLong("seq");
             if (seq == null) {
                 continue;
             }
-            if (previous != null && seq != previous + 1) {
+            if (seq != previous + 1) {
                 notificationsOutOfOrder++;
                 problems.add("user " + user.id + " got seq " + seq + " after " + previous);
             }
@@ -139,8 +144,8 @@ final class ChaosBook {
                 .forEach(m -> problems.add("user " + user.id + " was asked to resync: " + m.encode()));
     }
 
-    int lost() {
-        return lost;
+    int submitted() {
+        return submitted;
     }
 
     String table() {

@@ -73,6 +73,8 @@ class ChaosIT {
             ChaosBook book = ChaosBook.of(users, documents, decks, faults, System.currentTimeMillis() - started);
             System.out.println(book.table());
             book.assertNothingLostOrTwice();
+            assertEquals(DECKS, book.submitted(), "every deck was asked for");
+            assertTrue(faults.size() >= 3, "most faults came while decks were being made: " + faults);
         } finally {
             pool.shutdownNow();
             for (ChaosUser user : users) {

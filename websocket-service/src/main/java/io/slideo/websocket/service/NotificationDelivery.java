@@ -263,8 +263,7 @@ public class NotificationDelivery {
                 failure -> {
                     Log.warnf("Could not read the journal bounds of user %s, trying again: %s", connection.userId(),
                             failure.toString());
-                    // Nothing else would tell this connection: it gets nothing live until it resumes.
-                    connection.context().owner().setTimer(1_000, timer -> connection.context().runOnContext(ignored -> {
+                                connection.context().owner().setTimer(1_000, timer -> connection.context().runOnContext(ignored -> {
                         state.resyncSent(false);
                         noticeIfDrained(connection);
                     }));
