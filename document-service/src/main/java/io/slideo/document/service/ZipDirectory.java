@@ -107,22 +107,30 @@ final class ZipDirectory {
             Entry entry = zip64(directory, at + 46 + nameLength, extraLength, new Entry(directory.getShort(at + 10) & 0xFFFF,
                     directory.getInt(at + 20) & UNKNOWN, directory.getInt(at + 24) & UNKNOWN,
                     directory.getInt(at + 42) & UNKNOWN));
-            unpacked += entry.size();
-            if (unpacked > maxUnpacked || entry.size() < 0) {
+            // Compared before adding: a ZIP64 size near Long.MAX_VALUE would wrap the sum below the cap.
+            if (entry.size() < 0 || entry.size() > maxUnpacked - unpacked) {
                 throw new Refused(true, "it unpacks to more than " + maxUnpacked + " bytes (a decompression bomb?)");
             }
+            unpacked += entry.size();
             entries.putIfAbsent(new String(name, StandardCharsets.UTF_8), entry);
             at += 46 + nameLength + extraLength + commentLength;
+        }
+        // Entries past the count would go unchecked here, yet a parser reading the directory itself would see them.
+        if (at + 4 <= directory.limit() && directory.getInt(at) == DIRECTORY_ENTRY) {
+            throw new Refused(false, "its ZIP directory holds more files than its end record counts");
         }
         return new ZipDirectory(file, entries, unpacked);
     }
 
     /** Sizes and offset a ZIP64 entry keeps in its extra field (those whose 32-bit field is all ones). */
-    private static Entry zip64(ByteBuffer directory, int extraAt, int extraLength, Entry entry) {
+    private static Entry zip64(ByteBuffer directory, int extraAt, int extraLength, Entry entry) throws Refused {
         int at = extraAt;
         while (at + 4 <= extraAt + extraLength) {
             int id = directory.getShort(at) & 0xFFFF;
             int length = directory.getShort(at + 2) & 0xFFFF;
+            if (at + 4 + length > extraAt + extraLength) {
+                throw new Refused(false, "its ZIP directory is damaged (an extra field runs past its entry)");
+            }
             if (id == 0x0001) {
                 int field = at + 4;
                 long size = entry.size() == UNKNOWN && field + 8 <= at + 4 + length ? directory.getLong(field) : entry.size();
@@ -153,7 +161,8 @@ final class ZipDirectory {
      */
     byte[] head(String name, int max) throws IOException {
         Entry entry = entries.get(name);
-        if (entry == null || (entry.method() != 0 && entry.method() != 8)) {
+        if (entry == null || (entry.method() != 0 && entry.method() != 8) || entry.localHeader() < 0
+                || entry.localHeader() >= file.size()) {
             return null;
         }
         ByteBuffer local = readAt(file, entry.localHeader(), 30);

@@ -136,6 +136,44 @@ class UploadTypeDetectorTest {
     }
 
     @Test
+    void aZip64SizeNearTheLargestNumberIsRefusedAsTooLargeNotAddedUpPastIt(@TempDir Path dir) throws IOException {
+        Path zip = new HandMadeZip(DOCX_CONTENT_TYPES).with(HandMadeZip.Entry.stored("[Content_Types].xml", 300))
+                .with(new HandMadeZip.Entry("word/document.xml", Long.MAX_VALUE - 10, 0,
+                        HandMadeZip.zip64Extra(Long.MAX_VALUE - 10, Long.MAX_VALUE - 10)))
+                .writeTo(dir.resolve("huge.docx"));
+        assertEquals(ErrorCode.TOO_LARGE, assertThrows(SlideoException.class, () -> detector.detect(zip)).code());
+    }
+
+    @Test
+    void aDirectoryHoldingMoreFilesThanItsEndRecordCountsIsRefusedAsDamaged(@TempDir Path dir) throws IOException {
+        Path zip = new HandMadeZip(DOCX_CONTENT_TYPES).with(HandMadeZip.Entry.stored("[Content_Types].xml", 300))
+                .with(HandMadeZip.Entry.stored("word/document.xml", 200L << 20))
+                .with(HandMadeZip.Entry.stored("word/media/bomb.bin", 200L << 20)).countingOnly(1)
+                .writeTo(dir.resolve("lying-count.docx"));
+        SlideoException refused = assertThrows(SlideoException.class, () -> detector.detect(zip));
+        assertEquals(ErrorCode.CORRUPT, refused.code(), refused.getMessage());
+    }
+
+    @Test
+    void aZip64ExtraFieldRunningPastItsEntryIsRefusedAsDamagedNotAnInternalError(@TempDir Path dir) throws IOException {
+        byte[] claimsMore = HandMadeZip.zip64Extra(10);
+        claimsMore[2] = 24; // says 24 bytes follow; 8 do, and the directory ends there
+        Path zip = new HandMadeZip(DOCX_CONTENT_TYPES).with(HandMadeZip.Entry.stored("[Content_Types].xml", 300))
+                .with(new HandMadeZip.Entry("word/document.xml", Long.MAX_VALUE, Long.MAX_VALUE, claimsMore))
+                .writeTo(dir.resolve("short-extra.docx"));
+        SlideoException refused = assertThrows(SlideoException.class, () -> detector.detect(zip));
+        assertEquals(ErrorCode.CORRUPT, refused.code(), refused.getMessage());
+    }
+
+    @Test
+    void anEntryWhoseDataStartsAtANegativeOffsetIsNotReadAndTheZipIsStillTyped(@TempDir Path dir) throws IOException {
+        Path zip = new HandMadeZip("hello").with(HandMadeZip.Entry.stored("notes.txt", 5))
+                .with(new HandMadeZip.Entry("mimetype", 20, -5, HandMadeZip.zip64Extra(-5L)))
+                .writeTo(dir.resolve("negative-offset.zip"));
+        assertEquals("application/zip", detector.detect(zip));
+    }
+
+    @Test
     void aSmallPackageWithItsPartsIsStillADocument(@TempDir Path dir) throws IOException {
         Path docx = dir.resolve("small.docx");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(docx))) {
