@@ -111,7 +111,7 @@ class HostileInputIT {
 
     /**
      * The files uploads and parses keep while they run, on this machine (the suite's): the workers'
-     * scratch folders ({@code slideo-worker-<pid>}, with their parser processes' folders) and
+     * scratch folders ({@code slideo-worker-<pid>-<start>}, with their parser processes' folders) and
      * document-service's upload folder. Once every refusal has been answered none may be left.
      */
     private static void assertNoTemporaryFilesLeft() throws IOException {

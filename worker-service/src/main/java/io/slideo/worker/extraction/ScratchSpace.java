@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * This worker process's own folder for temporary files ({@code slideo-worker-<pid>} in the system's
- * temporary folder): the local copies of documents being read and the parser processes' folders.
- * A worker that is killed cannot delete what it left there, so a starting worker deletes the folders
- * of worker processes that no longer run; it never touches a living worker's files.
+ * This worker process's own folder for temporary files ({@code slideo-worker-<pid>-<start>} in the
+ * system's temporary folder, start being when the process started, in epoch milliseconds): the local
+ * copies of documents being read and the parser processes' folders. A worker that is killed cannot
+ * delete what it left there, so a starting worker deletes the folders of worker processes that no
+ * longer run; it never touches a living worker's files. The start time tells a process from an
+ * earlier one with the same pid: a restarted container's worker is pid 1 again, and its volume survives.
  */
 public final class ScratchSpace {
     static final String PREFIX = "slideo-worker-";
@@ -20,14 +23,20 @@ public final class ScratchSpace {
     private final Path root;
     private final Path own;
 
-    ScratchSpace(Path root, long pid) {
+    ScratchSpace(Path root, long pid, long startedMillis) {
         this.root = root;
-        this.own = root.resolve(PREFIX + pid);
+        this.own = root.resolve(PREFIX + pid + "-" + startedMillis);
     }
 
     /** This process's scratch space, under java.io.tmpdir. */
     public static ScratchSpace ofThisProcess() {
-        return new ScratchSpace(Path.of(System.getProperty("java.io.tmpdir")), ProcessHandle.current().pid());
+        ProcessHandle self = ProcessHandle.current();
+        return new ScratchSpace(Path.of(System.getProperty("java.io.tmpdir")), self.pid(), startedMillis(self));
+    }
+
+    /** When the process started, as the system tells it (the same every time it is asked); 0 if it does not. */
+    static long startedMillis(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     public Path newFile(String prefix, String suffix) throws IOException {
@@ -54,10 +63,14 @@ public final class ScratchSpace {
         return removed;
     }
 
+    /** Whether the process that made the folder still runs: its pid is alive and started when the name says. */
     private static boolean alive(Path folder) {
+        String[] name = folder.getFileName().toString().substring(PREFIX.length()).split("-", -1);
         try {
-            long pid = Long.parseLong(folder.getFileName().toString().substring(PREFIX.length()));
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            long pid = Long.parseLong(name[0]);
+            Long started = name.length > 1 ? Long.valueOf(name[1]) : null; // an older worker's folder has no start
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .map(process -> started == null || started == 0 || startedMillis(process) == started).orElse(false);
         } catch (NumberFormatException e) {
             return true; // not one of ours: leave it
         }

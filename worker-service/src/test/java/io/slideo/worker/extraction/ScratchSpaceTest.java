@@ -19,13 +19,14 @@ class ScratchSpaceTest {
     void aStartingWorkerDeletesWhatAGoneWorkerLeftAndNothingOfALivingOne() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        Path left = new ScratchSpace(tmp, gone.pid()).newFile("extract-", ".bin");
-        Files.createDirectories(new ScratchSpace(tmp, gone.pid()).newDirectory("parser-").resolve("figures"));
-        ScratchSpace living = new ScratchSpace(tmp, ProcessHandle.current().pid());
+        long goneStart = ScratchSpace.startedMillis(gone.toHandle());
+        Path left = new ScratchSpace(tmp, gone.pid(), goneStart).newFile("extract-", ".bin");
+        Files.createDirectories(new ScratchSpace(tmp, gone.pid(), goneStart).newDirectory("parser-").resolve("figures"));
+        ScratchSpace living = new ScratchSpace(tmp, ProcessHandle.current().pid(), ScratchSpace.startedMillis(ProcessHandle.current()));
         Path inUse = living.newFile("extract-", ".bin");
         Path notOurs = Files.createDirectories(tmp.resolve("slideo-worker-notes"));
 
-        ScratchSpace starting = new ScratchSpace(tmp, Long.MAX_VALUE - 1);
+        ScratchSpace starting = new ScratchSpace(tmp, Long.MAX_VALUE - 1, 1);
         int removed = starting.removeOrphans();
 
         assertEquals(1, removed);
@@ -35,8 +36,22 @@ class ScratchSpaceTest {
     }
 
     @Test
+    void aWorkerRestartedWithItsPredecessorsPidDeletesThePredecessorsFolder() throws Exception {
+        ProcessHandle self = ProcessHandle.current();
+        long started = ScratchSpace.startedMillis(self);
+        // A container's worker restarted: the same pid, an earlier start, its folder still on the volume.
+        Path predecessors = new ScratchSpace(tmp, self.pid(), started - 60_000).newFile("extract-", ".bin");
+        ScratchSpace restarted = new ScratchSpace(tmp, self.pid(), started);
+        Path own = restarted.newFile("extract-", ".bin");
+
+        assertEquals(1, restarted.removeOrphans());
+        assertFalse(Files.exists(predecessors.getParent()), "the predecessor's folder is deleted");
+        assertTrue(Files.exists(own), "its own copy stays");
+    }
+
+    @Test
     void eachProcessWritesInItsOwnFolder() throws IOException {
-        Path file = new ScratchSpace(tmp, 42).newFile("extract-", ".bin");
-        assertEquals(tmp.resolve("slideo-worker-42"), file.getParent());
+        Path file = new ScratchSpace(tmp, 42, 1_700_000_000_000L).newFile("extract-", ".bin");
+        assertEquals(tmp.resolve("slideo-worker-42-1700000000000"), file.getParent());
     }
 }
