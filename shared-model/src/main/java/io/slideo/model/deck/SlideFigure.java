@@ -1,5 +1,9 @@
 package io.slideo.model.deck;
 
+import java.util.Objects;
+
+import io.slideo.model.document.Figure;
+
 /**
  * A document's figure shown on a slide: where its picture is stored ({@code blobKey}), its size in
  * pixels, and what a reader needs beside it: its caption (or alt text) and where it comes from
@@ -18,10 +22,7 @@ public record SlideFigure(
 
     /** The words for the picture: its caption, else its alt text, else empty. */
     public String description() {
-        if (caption != null && !caption.isBlank()) {
-            return caption;
-        }
-        return altText == null ? "" : altText;
+        return Objects.requireNonNullElse(Figure.describe(caption, altText), "");
     }
 
     /** "Figure from Annual Report, p. 4": the line under the picture that says whose it is. */

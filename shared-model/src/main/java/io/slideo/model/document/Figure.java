@@ -19,6 +19,11 @@ public record Figure(
 
     /** What the figure shows in words: its caption, else its alt text, else null. */
     public String description() {
+        return describe(caption, altText);
+    }
+
+    /** The words for a picture: its caption, else its alt text, else null (a figure and a slide's figure alike). */
+    public static String describe(String caption, String altText) {
         if (caption != null && !caption.isBlank()) {
             return caption;
         }
