@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.slideo.testing.RepositoryPaths;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -96,8 +95,8 @@ final class PacedDeck implements AutoCloseable {
             worker.close();
         }
         if (suiteWorkerStepsAside) {
-            WorkerProcess replacement = WorkerProcess.start(8085, Map.of());
-            Files.writeString(RepositoryPaths.root().resolve(".slideo/pids/worker-service.pid"),
+            WorkerProcess replacement = WorkerProcess.start(Services.port("worker-service"), Map.of());
+            Files.writeString(Services.HOME.resolve("pids/worker-service.pid"),
                     Long.toString(replacement.pid()));
         }
     }
