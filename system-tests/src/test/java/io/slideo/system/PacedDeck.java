@@ -20,7 +20,7 @@ import io.vertx.core.json.JsonObject;
 final class PacedDeck implements AutoCloseable {
     static final int SLIDES = 12;
     private static final int SEEN_BEFORE_THE_KILL = 3;
-    private static final int PACED_WORKER_PORT = 8095;
+    private static final int PACED_WORKER_PORT = Services.spareWorkerPort(1);
     // Offline slides take milliseconds; paced, a process can be killed mid-deck.
     private static final Map<String, String> PACED = Map.of("SLIDEO_WORKER_WRITING_PACE", "800ms",
             "SLIDEO_WORKER_WRITING_PARALLELISM", "1");

@@ -39,9 +39,12 @@ final class Services {
         return k == 1 ? GATEWAY_PORT + 1 : GATEWAY_PORT + 9 + k;
     }
 
-    /** A port for a second worker a test starts beside the suite's, clear of its first six websocket-service instances. */
-    static int spareWorkerPort() {
-        return GATEWAY_PORT + 16;
+    /**
+     * A port for the n-th worker a test starts beside the suite's (n = 1 the paced worker, n = 2 a second one),
+     * past the suite's first five websocket-service instances: the gateway's port + 14 + n (8095, 8096).
+     */
+    static int spareWorkerPort(int n) {
+        return GATEWAY_PORT + 14 + n;
     }
 
     private static Path home() {

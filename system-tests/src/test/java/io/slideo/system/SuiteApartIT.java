@@ -47,15 +47,18 @@ class SuiteApartIT {
                 "s3proxy", envPort("SLIDEO_S3_PORT"));
         infrastructure.forEach((what, port) -> assertFalse(UP_INFRASTRUCTURE.contains(port),
                 what + " on " + port + " is where ./slideo up runs it"));
+        // Every port a user's suite may take: its services with up to 99 websocket-service instances (8080 to
+        // 8188), their management ports, its infrastructure.
         Set<Integer> taken = new HashSet<>(UP_INFRASTRUCTURE);
-        for (int port : List.of(UP_GATEWAY, UP_GATEWAY + 1, UP_GATEWAY + 2, UP_GATEWAY + 3, UP_GATEWAY + 4,
-                UP_GATEWAY + 5, UP_GATEWAY + 11)) {
+        for (int port = UP_GATEWAY; port <= UP_GATEWAY + 9 + 99; port++) {
             taken.add(port);
             taken.add(port + UP_MANAGEMENT_OFFSET);
         }
         List<Integer> ours = new ArrayList<>(Services.PORTS.values());
         LiveInstances.running().forEach(instance -> ours.add(instance.port()));
         ours.add(URI.create(Suite.GATEWAY).getPort());
+        ours.add(Services.spareWorkerPort(1));
+        ours.add(Services.spareWorkerPort(2));
         for (int port : ours) {
             assertFalse(taken.contains(port), "a service of the tests' suite on " + port + ", a user's suite's port");
             assertFalse(taken.contains(ManagementPorts.of(port)),
