@@ -21,8 +21,8 @@ final class Services {
     /** The gateway's HTTP port; the launcher puts the other services on the next five (8081 to 8085 by default). */
     static final int GATEWAY_PORT = Integer.parseInt(System.getenv().getOrDefault("SLIDEO_HTTP_PORT", "8080"));
     static final Map<String, Integer> PORTS = Map.of("gateway-service", GATEWAY_PORT,
-            "websocket-service", GATEWAY_PORT + 1, "document-service", GATEWAY_PORT + 2, "content-service", GATEWAY_PORT + 3,
-            "slide-service", GATEWAY_PORT + 4, "worker-service", GATEWAY_PORT + 5);
+            "websocket-service", GATEWAY_PORT + 1, "document-service", GATEWAY_PORT + 2,
+            "content-service", GATEWAY_PORT + 3, "slide-service", GATEWAY_PORT + 4, "worker-service", GATEWAY_PORT + 5);
     /** The launcher's home for this suite: pid files, logs, the JWT secret, PostgreSQL's data. */
     static final Path HOME = home();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -49,7 +49,8 @@ final class Services {
 
     private static Path home() {
         String configured = System.getenv("SLIDEO_HOME");
-        return configured == null || configured.isBlank() ? RepositoryPaths.root().resolve(".slideo") : Path.of(configured);
+        return configured == null || configured.isBlank() ? RepositoryPaths.root().resolve(".slideo")
+                : Path.of(configured);
     }
 
     /** Whether the service on {@code port} answers its readiness check with 200. */
