@@ -37,7 +37,7 @@ export SLIDEO_JWT_SECRET=${SLIDEO_JWT_SECRET:-}
 # Chromium and playwright-core (installed on first use by the export checker).
 [ -n "${DECK_QUALITY_REPORT_ONLY:-}" ] || "$ROOT/bench/export-browser.sh" --install-only
 export SLIDEO_CHROMIUM=${SLIDEO_CHROMIUM:-/usr/bin/chromium}
-export SLIDEO_PLAYWRIGHT=${SLIDEO_HOME:-$ROOT/.slideo}/browser/node_modules/playwright-core
+export SLIDEO_PLAYWRIGHT=${SLIDEO_DOWNLOADS:-${SLIDEO_HOME:-$ROOT/.slideo}}/browser/node_modules/playwright-core
 
 # The PPTX frame check is slide-service's own (shared-design's fonts and line breaking): its classes
 # with the runtime jars of its build (./slideo up builds it), or, without a build, Maven's classpath.

@@ -8,7 +8,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BROWSER_HOME=${SLIDEO_HOME:-$ROOT/.slideo}/browser
+# Downloads are shared by the user's suite and the tests' (./slideo test exports SLIDEO_DOWNLOADS).
+BROWSER_HOME=${SLIDEO_DOWNLOADS:-${SLIDEO_HOME:-$ROOT/.slideo}}/browser
 PLAYWRIGHT_VERSION=1.65.1
 CHROMIUM=${SLIDEO_CHROMIUM:-/usr/bin/chromium}
 

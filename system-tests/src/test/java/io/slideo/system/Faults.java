@@ -18,7 +18,7 @@ import io.slideo.testing.RepositoryPaths;
  * instance started in the dead one's place. Each returns how long the suite took to be ready again.
  */
 final class Faults {
-    private static final Path STATE = RepositoryPaths.root().resolve(".slideo");
+    private static final Path STATE = Services.HOME;
     private static final Duration READY_PATIENCE = Duration.ofMinutes(3);
     // Where the launcher told the services (and this test) the infrastructure is.
     private static final int POSTGRES_PORT = Integer.parseInt(System.getenv().getOrDefault("SLIDEO_PG_PORT", "15432"));
@@ -39,7 +39,7 @@ final class Faults {
         if (worker != null) {
             kill(worker);
         }
-        WorkerProcess replacement = WorkerProcess.start(8085, Map.of());
+        WorkerProcess replacement = WorkerProcess.start(Services.port("worker-service"), Map.of());
         Files.writeString(STATE.resolve("pids/worker-service.pid"), Long.toString(replacement.pid()));
         long back = System.currentTimeMillis();
         return new Outcome("worker-service killed, another started", back - killedAt, readyAfter(back));

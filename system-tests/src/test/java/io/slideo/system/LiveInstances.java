@@ -12,13 +12,14 @@ import java.util.Optional;
 import io.slideo.testing.RepositoryPaths;
 
 /**
- * The websocket-service instances ./slideo started (SLIDEO_WS_INSTANCES=N): websocket-service on
- * 8081, websocket-service-k on 8089+k. A test may kill one (kill -9) and start it again in its place,
- * with the launcher's settings and pid file, so the suite is whole afterwards.
+ * The websocket-service instances ./slideo started (SLIDEO_WS_INSTANCES=N): websocket-service on the
+ * gateway's port + 1 (8081), websocket-service-k on the gateway's + 9 + k (8091, ...). A test may kill one
+ * (kill -9) and start it again in its place, with the launcher's settings and pid file, so the suite is
+ * whole afterwards.
  */
 final class LiveInstances {
     static final String FIRST = "websocket-service";
-    private static final Path STATE = RepositoryPaths.root().resolve(".slideo");
+    private static final Path STATE = Services.HOME;
 
     private LiveInstances() {
     }
@@ -61,7 +62,7 @@ final class LiveInstances {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited on start; see .slideo/logs/" + name + ".log");
+                    throw new IllegalStateException(name + " exited on start; see " + STATE.resolve("logs/" + name + ".log"));
                 }
                 if (ready()) {
                     return;
@@ -73,7 +74,7 @@ final class LiveInstances {
     }
 
     static int portOf(int k) {
-        return k == 1 ? 8081 : 8089 + k;
+        return Services.websocketPort(k);
     }
 
     /** Every instance the launcher started that is running now, the first one first. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.slideo.testing.RepositoryPaths;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -21,7 +20,7 @@ import io.vertx.core.json.JsonObject;
 final class PacedDeck implements AutoCloseable {
     static final int SLIDES = 12;
     private static final int SEEN_BEFORE_THE_KILL = 3;
-    private static final int PACED_WORKER_PORT = 8095;
+    private static final int PACED_WORKER_PORT = Services.spareWorkerPort(1);
     // Offline slides take milliseconds; paced, a process can be killed mid-deck.
     private static final Map<String, String> PACED = Map.of("SLIDEO_WORKER_WRITING_PACE", "800ms",
             "SLIDEO_WORKER_WRITING_PARALLELISM", "1");
@@ -96,8 +95,8 @@ final class PacedDeck implements AutoCloseable {
             worker.close();
         }
         if (suiteWorkerStepsAside) {
-            WorkerProcess replacement = WorkerProcess.start(8085, Map.of());
-            Files.writeString(RepositoryPaths.root().resolve(".slideo/pids/worker-service.pid"),
+            WorkerProcess replacement = WorkerProcess.start(Services.port("worker-service"), Map.of());
+            Files.writeString(Services.HOME.resolve("pids/worker-service.pid"),
                     Long.toString(replacement.pid()));
         }
     }

@@ -4,17 +4,53 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The suite's six services by HTTP port, and whether they say they are ready (on their management ports). */
+import io.slideo.testing.RepositoryPaths;
+
+/**
+ * The suite's six services by HTTP port, where its state lives, and whether the services say they are ready
+ * (on their management ports). The one place system tests learn where the suite is: ./slideo test exports
+ * its own suite's (SLIDEO_HTTP_PORT, SLIDEO_HOME), apart from any suite a user started with ./slideo up,
+ * whose defaults (8080, .slideo/) apply when they are unset.
+ */
 final class Services {
-    static final Map<String, Integer> PORTS = Map.of("gateway-service", 8080, "websocket-service", 8081,
-            "document-service", 8082, "content-service", 8083, "slide-service", 8084, "worker-service", 8085);
+    /** The gateway's HTTP port; the launcher puts the other services on the next five (8081 to 8085 by default). */
+    static final int GATEWAY_PORT = Integer.parseInt(System.getenv().getOrDefault("SLIDEO_HTTP_PORT", "8080"));
+    static final Map<String, Integer> PORTS = Map.of("gateway-service", GATEWAY_PORT,
+            "websocket-service", GATEWAY_PORT + 1, "document-service", GATEWAY_PORT + 2,
+            "content-service", GATEWAY_PORT + 3, "slide-service", GATEWAY_PORT + 4, "worker-service", GATEWAY_PORT + 5);
+    /** The launcher's home for this suite: pid files, logs, the JWT secret, PostgreSQL's data. */
+    static final Path HOME = home();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Services() {
+    }
+
+    static int port(String service) {
+        return PORTS.get(service);
+    }
+
+    /** websocket-service instance k: the first on the gateway's port + 1, the k-th (k >= 2) on the gateway's + 9 + k. */
+    static int websocketPort(int k) {
+        return k == 1 ? GATEWAY_PORT + 1 : GATEWAY_PORT + 9 + k;
+    }
+
+    /**
+     * A port for the n-th worker a test starts beside the suite's (n = 1 the paced worker, n = 2 a second one),
+     * past the suite's first five websocket-service instances: the gateway's port + 14 + n (8095, 8096).
+     */
+    static int spareWorkerPort(int n) {
+        return GATEWAY_PORT + 14 + n;
+    }
+
+    private static Path home() {
+        String configured = System.getenv("SLIDEO_HOME");
+        return configured == null || configured.isBlank() ? RepositoryPaths.root().resolve(".slideo")
+                : Path.of(configured);
     }
 
     /** Whether the service on {@code port} answers its readiness check with 200. */

@@ -15,7 +15,8 @@ import io.vertx.core.json.JsonObject;
 
 /** The running suite, reached only through its gateway, as a user would. */
 final class Suite {
-    static final String GATEWAY = System.getenv().getOrDefault("SLIDEO_GATEWAY_URL", "http://127.0.0.1:8080");
+    static final String GATEWAY = System.getenv().getOrDefault("SLIDEO_GATEWAY_URL",
+            "http://127.0.0.1:" + Services.GATEWAY_PORT);
     static final Duration EXTRACTION_TIMEOUT = Duration.ofSeconds(180);
 
     private Suite() {

@@ -34,7 +34,7 @@ class WorkerCrashIT {
             deck.worker().kill();
             deck.assertKilledMidDeck();
 
-            try (WorkerProcess second = WorkerProcess.start(8096, Map.of())) {
+            try (WorkerProcess second = WorkerProcess.start(Services.spareWorkerPort(2), Map.of())) {
                 live.awaitOne(replyTo("deck_complete", deck.generation()), Duration.ofSeconds(120));
                 Thread.sleep(2000); // any duplicate would arrive right behind
                 PacedDeck.assertEverySlideOnce(live.await(replyTo("slide_complete", deck.generation()), SLIDES,

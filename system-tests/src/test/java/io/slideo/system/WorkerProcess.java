@@ -23,7 +23,7 @@ final class WorkerProcess implements AutoCloseable {
 
     static WorkerProcess start(int port, Map<String, String> settings) throws Exception {
         Path root = RepositoryPaths.root();
-        Path state = root.resolve(".slideo");
+        Path state = Services.HOME;
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
                 root.resolve("worker-service/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true)
@@ -41,7 +41,7 @@ final class WorkerProcess implements AutoCloseable {
 
     /** The suite's own worker, as ./slideo started it (its pid file), or null if none runs. */
     static ProcessHandle suiteWorker() throws IOException {
-        Path pid = RepositoryPaths.root().resolve(".slideo/pids/worker-service.pid");
+        Path pid = Services.HOME.resolve("pids/worker-service.pid");
         if (!Files.exists(pid)) {
             return null;
         }
@@ -62,8 +62,8 @@ final class WorkerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The worker on port " + port + " exited; see .slideo/logs/worker-test-"
-                        + port + ".log");
+                throw new IllegalStateException("The worker on port " + port + " exited; see "
+                        + Services.HOME.resolve("logs/worker-test-" + port + ".log"));
             }
             if (Services.ready(port)) {
                 return;

@@ -21,12 +21,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3-compatible server for the S3 store's tests: the s3proxy that {@code ./slideo infra} runs on
- * {@value #LAUNCHER_PORT} when it answers, else one started here from the same jar (which the pom copies
+ * its port (19000, or SLIDEO_S3_PORT) when it answers, else one started here from the same jar (which the pom copies
  * to target/s3proxy) on a free port, with its files under target/, stopped when the test JVM exits.
  */
 final class S3ProxyServer {
-    /** The launcher's s3proxy port and credentials (./slideo: S3_PORT, S3PROXY_IDENTITY, S3PROXY_CREDENTIAL). */
-    static final int LAUNCHER_PORT = 19000;
+    /**
+     * The launcher's s3proxy port and credentials (./slideo: S3_PORT, S3PROXY_IDENTITY, S3PROXY_CREDENTIAL): under
+     * ./slideo test the tests' own s3proxy (SLIDEO_S3_PORT), never the one of a suite a user started with ./slideo up.
+     */
+    static final int LAUNCHER_PORT = Integer.parseInt(System.getenv().getOrDefault("SLIDEO_S3_PORT", "19000"));
     static final String IDENTITY = "slideo";
     static final String CREDENTIAL = "slideo-local-secret";
     private static final Duration STARTUP = Duration.ofSeconds(90);
