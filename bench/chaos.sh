@@ -6,7 +6,7 @@
 # Usage: bench/chaos.sh [decks] [users] [seed]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-curl -sf -o /dev/null http://127.0.0.1:9080/q/health/ready || { echo "bench: the suite is not up (./slideo up)" >&2; exit 1; }
+curl -sf -o /dev/null "http://127.0.0.1:$(( ${SLIDEO_HTTP_PORT:-8080} + 1000 ))/q/health/ready" || { echo "bench: the suite is not up (./slideo up)" >&2; exit 1; }
 seed=()
 [ -n "${3:-}" ] && seed=("-Dchaos.seed=$3")
 "$ROOT/mvnw" -B -pl system-tests verify -Psystem -Dit.test=ChaosIT -Dfailsafe.failIfNoSpecifiedTests=false \
