@@ -176,7 +176,7 @@ public final class HtmlRenderer {
             } else if (shape instanceof Text text) {
                 text(html, text, chain);
             } else if (shape instanceof Table table) {
-                table(html, table, chain, page.rightToLeft(), print);
+                HtmlTable.append(html, table, chain, page.rightToLeft(), print);
             } else if (shape instanceof Composition.Plot plot) {
                 ChartSvg.append(html, plot, chain, locale);
             } else if (shape instanceof Composition.Picture picture) {
@@ -247,44 +247,12 @@ public final class HtmlRenderer {
         html.append("</div>\n");
     }
 
-    private static void table(StringBuilder html, Table table, String chain, boolean rtl, boolean print) {
-        // Browsers lay a right-to-left table's columns out from the right; the PDF renderer does not.
-        boolean mirror = rtl && print;
-        html.append("<div class=\"frame ").append(table.role()).append(" table\" style=\"").append(place(table.box()))
-                .append(font(table.face(), chain)).append(" line-height: ").append(pt(table.lineHeight())).append("; color: ")
-                .append(table.colour()).append(";\"><table><colgroup>");
-        float width = table.box().width() / table.columns();
-        for (int c = 0; c < table.columns(); c++) {
-            html.append("<col style=\"width: ").append(pt(width)).append(";\" />");
-        }
-        html.append("</colgroup>");
-        for (int r = 0; r < table.rows().size(); r++) {
-            List<String> row = table.rows().get(r);
-            html.append(r == 0 ? "<thead><tr>" : (r == 1 ? "<tbody><tr>" : "<tr>"));
-            for (int c = 0; c < table.columns(); c++) {
-                int column = mirror ? table.columns() - 1 - c : c;
-                String cell = column < row.size() ? row.get(column) : "";
-                html.append(r == 0 ? "<th" : "<td").append(" style=\"padding: ").append(pt(table.padding()))
-                        .append("; vertical-align: top; text-align: ").append(rtl ? "right;" : "left;");
-                if (r == 0) {
-                    html.append(" font-weight: 700; border-bottom: 1pt solid ").append(table.ruleColour()).append(';');
-                }
-                html.append("\">").append(escape(cell)).append(r == 0 ? "</th>" : "</td>");
-            }
-            html.append(r == 0 ? "</tr></thead>" : "</tr>");
-        }
-        if (table.rows().size() > 1) {
-            html.append("</tbody>");
-        }
-        html.append("</table></div>\n");
-    }
-
-    private static String place(Box box) {
+    static String place(Box box) {
         return "left: " + pt(box.x()) + "; top: " + pt(box.y()) + "; width: " + pt(box.width()) + "; height: "
                 + pt(box.height()) + ";";
     }
 
-    private static String font(Face face, String chain) {
+    static String font(Face face, String chain) {
         return " font-family: " + cssFamily(face.family()) + chain + "; font-size: " + pt(face.size()) + "; font-weight: "
                 + (face.bold() ? 700 : 400) + ";";
     }
