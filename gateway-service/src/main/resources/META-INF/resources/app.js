@@ -57,7 +57,10 @@
     item.append(el("span", type, "msg-type " + type));
     let text = "";
     try {
-      text = JSON.stringify(data === undefined ? null : data);
+      // A slide's markup is shown as the slide; the log says how large it was.
+      const shown = data && typeof data.html === "string"
+        ? Object.assign({}, data, { html: `(${data.html.length} characters of slide markup)` }) : data;
+      text = JSON.stringify(shown === undefined ? null : shown);
     } catch (e) {
       text = String(data);
     }
@@ -443,7 +446,9 @@
     button.type = "button";
     button.dataset.index = index;
     button.setAttribute("aria-label", `Slide ${index + 1}: ${data.title || ""} (version ${data.version})`);
-    button.append(framed(data, "thumb-frame"), el("span", index + 1, "thumb-number"));
+    const picture = framed(data, "thumb-frame");
+    picture.setAttribute("aria-hidden", "true"); // the button's label names the slide; the main view reads it
+    button.append(picture, el("span", index + 1, "thumb-number"));
     button.addEventListener("click", () => {
       state.following = false;
       show(index, true);
