@@ -29,6 +29,7 @@ final class StudioPage {
                     const main = document.querySelector("#main-view section.slide");
                     window.slideArrivals.push({
                       index: Number(item.dataset.index),
+                      atMillis: Math.round(performance.now()),
                       drawn: !!slide,
                       deckCompleteShown: !document.getElementById("export").classList.contains("hidden"),
                       layout: slide ? slide.dataset.layout : null,
