@@ -20,7 +20,8 @@
     slides: new Map(), // slide index -> the slide_complete data of its newest version
     current: null, // the slide index in the main view
     following: true, // the main view shows each slide as it arrives until the user picks one
-    styleDeck: null,
+    styleDeck: null, // the deck whose stylesheet the page has adopted
+    styleText: null,
   };
   // What a slide's markup may hold (HtmlRenderer and ChartSvg write nothing else).
   const SLIDE_ELEMENTS = new Set(["section", "div", "p", "span", "table", "colgroup", "col", "thead", "tbody", "tr",
@@ -324,6 +325,7 @@
           $("deck-progress").max = 1;
           $("deck-progress").value = 1;
           $("export").classList.remove("hidden");
+          loadSlideStyle(state.deckId, true);
         }
         break;
       default:
@@ -370,17 +372,22 @@
   // ---- the studio: slides as the export draws them ---------------------------------------------
 
   // The export's stylesheet (its fonts and slide rules) for the deck, fetched with the token and
-  // adopted through the CSSOM: the page's Content-Security-Policy keeps style-src 'self'.
-  async function loadSlideStyle(deckId) {
-    if (state.styleDeck === deckId || !document.adoptedStyleSheets) {
+  // adopted through the CSSOM: the page's Content-Security-Policy keeps style-src 'self'. Fetched again
+  // once the deck is complete: a fallback font (Japanese, Arabic...) carries only the characters of the
+  // slides written when it was drawn.
+  async function loadSlideStyle(deckId, again) {
+    if ((state.styleDeck === deckId && !again) || !document.adoptedStyleSheets) {
       return;
     }
     state.styleDeck = deckId;
     try {
       const css = await (await api(`/api/v1/decks/${encodeURIComponent(deckId)}/style`)).text();
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      document.adoptedStyleSheets = [sheet];
+      if (css !== state.styleText && state.styleDeck === deckId) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [sheet];
+        state.styleText = css;
+      }
     } catch (e) {
       state.styleDeck = null; // Logged by api(); tried again with the next slide.
     }

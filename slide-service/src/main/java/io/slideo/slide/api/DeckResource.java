@@ -116,14 +116,15 @@ public class DeckResource {
 
     /**
      * The stylesheet of the HTML export (its fonts and rules), for a page that shows the markup of
-     * slide_complete: the slides it draws look as they do in the export.
+     * slide_complete: the slides it draws look as they do in the export. Not cached: its fallback fonts
+     * grow with the deck's written slides.
      */
     @GET
     @Path("/{id}/style")
     @Produces("text/css")
     public Uni<Response> style(@RestPath String id) {
         return live.stylesheet(user.id(), deckId(id))
-                .map(css -> Response.ok(css, "text/css; charset=UTF-8").header("Cache-Control", "private, max-age=300")
+                .map(css -> Response.ok(css, "text/css; charset=UTF-8").header("Cache-Control", "private, no-cache")
                         .build());
     }
 
