@@ -1,6 +1,8 @@
 "use strict";
 // The Slideo web client: no framework, no outside requests. Everything a server sends reaches the
-// page through textContent, never as markup, so document or model text cannot inject anything.
+// page through textContent, never as markup, so document or model text cannot inject anything; the
+// one exception, a slide's markup (the HTML export's own, escaped by slide-service), is parsed inert
+// and kept to the elements and attributes a slide has (see slideNode) before it is shown.
 (() => {
   const $ = (id) => document.getElementById(id);
   const TOKEN_KEY = "slideo.token";
@@ -15,7 +17,16 @@
     deckId: null,
     documents: new Map(),
     selected: new Set(),
+    slides: new Map(), // slide index -> the slide_complete data of its newest version
+    current: null, // the slide index in the main view
+    following: true, // the main view shows each slide as it arrives until the user picks one
+    styleDeck: null, // the deck whose stylesheet the page has adopted
+    styleText: null,
   };
+  // What a slide's markup may hold (HtmlRenderer and ChartSvg write nothing else).
+  const SLIDE_ELEMENTS = new Set(["section", "div", "p", "span", "table", "colgroup", "col", "thead", "tbody", "tr",
+    "th", "td", "svg", "g", "rect", "line", "path", "circle", "polyline", "polygon", "text", "tspan", "title"]);
+  const SLIDE_WIDTH_PX = 1280; // 960pt
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) {
@@ -47,7 +58,10 @@
     item.append(el("span", type, "msg-type " + type));
     let text = "";
     try {
-      text = JSON.stringify(data === undefined ? null : data);
+      // A slide's markup is shown as the slide; the log says how large it was.
+      const shown = data && typeof data.html === "string"
+        ? Object.assign({}, data, { html: `(${data.html.length} characters of slide markup)` }) : data;
+      text = JSON.stringify(shown === undefined ? null : shown);
     } catch (e) {
       text = String(data);
     }
@@ -311,6 +325,7 @@
           $("deck-progress").max = 1;
           $("deck-progress").value = 1;
           $("export").classList.remove("hidden");
+          loadSlideStyle(state.deckId, true);
         }
         break;
       default:
@@ -334,7 +349,8 @@
       list.append(item);
     }
     $("generate").disabled = !state.deckId;
-    $("slide-list").replaceChildren();
+    clearStudio();
+    loadSlideStyle(state.deckId);
     $("export").classList.add("hidden");
   }
 
@@ -342,12 +358,173 @@
     if (data.deck_id !== state.deckId) {
       return;
     }
-    const item = el("li", `${data.title || "Slide " + (data.slide_index + 1)} (version ${data.version})`);
-    $("slide-list").append(item);
+    state.slides.set(data.slide_index, data);
+    renderThumbnail(data);
+    if (state.following || state.current === data.slide_index) {
+      show(data.slide_index, false);
+    }
     if (data.total) {
       $("deck-progress").max = data.total;
       $("deck-progress").value = data.completed;
     }
+  }
+
+  // ---- the studio: slides as the export draws them ---------------------------------------------
+
+  // The export's stylesheet (its fonts and slide rules) for the deck, fetched with the token and
+  // adopted through the CSSOM: the page's Content-Security-Policy keeps style-src 'self'. Fetched again
+  // once the deck is complete: a fallback font (Japanese, Arabic...) carries only the characters of the
+  // slides written when it was drawn.
+  async function loadSlideStyle(deckId, again) {
+    if ((state.styleDeck === deckId && !again) || !document.adoptedStyleSheets) {
+      return;
+    }
+    state.styleDeck = deckId;
+    try {
+      const css = await (await api(`/api/v1/decks/${encodeURIComponent(deckId)}/style`)).text();
+      if (css !== state.styleText && state.styleDeck === deckId) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [sheet];
+        state.styleText = css;
+      }
+    } catch (e) {
+      state.styleDeck = null; // Logged by api(); tried again with the next slide.
+    }
+  }
+
+  // The slide's <section>, parsed in an inert document, cleaned, and brought into this page. Its
+  // style attributes are applied through element.style: the policy refuses style="..." in markup, even
+  // in a DOMParser's document, so they are renamed before parsing (the server escapes every '"' of
+  // text and values, so ' style="' in its markup only ever starts an attribute).
+  function slideNode(html) {
+    const markup = "<!DOCTYPE html><body>" + html.replace(/ style="/g, ' data-style="');
+    const parsed = new DOMParser().parseFromString(markup, "text/html");
+    const section = parsed.body.firstElementChild;
+    if (!section || section.localName !== "section" || !section.classList.contains("slide")) {
+      return null;
+    }
+    for (const node of [section, ...section.querySelectorAll("*")]) {
+      if (!SLIDE_ELEMENTS.has(node.localName)) {
+        node.remove();
+        continue;
+      }
+      for (const attribute of Array.from(node.attributes)) {
+        const name = attribute.name.toLowerCase();
+        if (name.startsWith("on") || name.endsWith("href") || name === "src" || name === "srcset" || name === "style") {
+          node.removeAttribute(attribute.name);
+        }
+      }
+    }
+    const slide = document.importNode(section, true);
+    for (const node of [slide, ...slide.querySelectorAll("[data-style]")]) {
+      if (node.hasAttribute("data-style")) {
+        node.style.cssText = node.getAttribute("data-style");
+        node.removeAttribute("data-style");
+      }
+    }
+    slide.removeAttribute("id"); // a slide is on the page twice: in the strip and in the main view
+    return slide;
+  }
+
+  // The slide drawn at 960 x 540 pt and scaled to its frame's width.
+  function framed(data, className) {
+    const frame = el("div", null, "slide-frame " + className);
+    const slide = data.html ? slideNode(data.html) : null;
+    if (slide) {
+      frame.append(slide);
+    } else {
+      frame.append(el("p", data.title || "Slide " + (data.slide_index + 1), "slide-fallback"));
+    }
+    return frame;
+  }
+
+  function fit(frame) {
+    const slide = frame.querySelector(".slide");
+    if (slide && frame.clientWidth > 0) {
+      slide.style.transform = `scale(${frame.clientWidth / SLIDE_WIDTH_PX})`;
+    }
+  }
+
+  function renderThumbnail(data) {
+    const list = $("slide-list");
+    const index = data.slide_index;
+    const button = el("button", null, "thumbnail");
+    button.type = "button";
+    button.dataset.index = index;
+    button.setAttribute("aria-label", `Slide ${index + 1}: ${data.title || ""} (version ${data.version})`);
+    const picture = framed(data, "thumb-frame");
+    picture.setAttribute("aria-hidden", "true"); // the button's label names the slide; the main view reads it
+    button.append(picture, el("span", index + 1, "thumb-number"));
+    button.addEventListener("click", () => {
+      state.following = false;
+      show(index, true);
+    });
+    const item = el("li");
+    item.dataset.index = index;
+    item.append(button);
+    const after = Array.from(list.children).find((li) => Number(li.dataset.index) >= index);
+    if (after && Number(after.dataset.index) === index) {
+      after.replaceWith(item);
+    } else {
+      list.insertBefore(item, after || null);
+    }
+    fit(button.firstElementChild);
+    markCurrent();
+  }
+
+  function show(index, focusThumbnail) {
+    const data = state.slides.get(index);
+    if (!data) {
+      return;
+    }
+    state.current = index;
+    const view = $("main-view");
+    const frame = framed(data, "main-frame");
+    view.replaceChildren(frame);
+    fit(frame);
+    markCurrent();
+    if (focusThumbnail) {
+      const button = $("slide-list").querySelector(`button[data-index="${index}"]`);
+      if (button && view !== document.activeElement) {
+        button.focus();
+      }
+    }
+  }
+
+  function markCurrent() {
+    for (const button of $("slide-list").querySelectorAll("button.thumbnail")) {
+      if (Number(button.dataset.index) === state.current) {
+        button.setAttribute("aria-current", "true");
+      } else {
+        button.removeAttribute("aria-current");
+      }
+    }
+  }
+
+  // Arrow keys, Home and End move through the written slides, from the strip or the main view.
+  function onStudioKey(event) {
+    const written = Array.from(state.slides.keys()).sort((a, b) => a - b);
+    if (written.length === 0) {
+      return;
+    }
+    const at = Math.max(0, written.indexOf(state.current));
+    const moves = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0,
+      End: written.length - 1 };
+    if (!(event.key in moves)) {
+      return;
+    }
+    event.preventDefault();
+    state.following = false;
+    show(written[Math.min(written.length - 1, Math.max(0, moves[event.key]))], true);
+  }
+
+  function clearStudio() {
+    state.slides.clear();
+    state.current = null;
+    state.following = true;
+    $("slide-list").replaceChildren();
+    $("main-view").replaceChildren(el("p", "Slides appear here as they are written.", "hint"));
   }
 
   function askForPlan(event) {
@@ -368,7 +545,8 @@
 
   function generate() {
     if (state.deckId) {
-      $("slide-list").replaceChildren();
+      clearStudio();
+      loadSlideStyle(state.deckId);
       $("deck-progress").value = 0;
       $("export").classList.add("hidden");
       send("slide_generation", { deck_id: state.deckId });
@@ -435,6 +613,8 @@
     $("generate").addEventListener("click", generate);
     $("open-export").addEventListener("click", openExport);
     $("download-export").addEventListener("click", downloadExport);
+    $("studio").addEventListener("keydown", onStudioKey);
+    window.addEventListener("resize", () => document.querySelectorAll(".slide-frame").forEach(fit));
     const fromAddress = takeTokenFromAddress();
     const remembered = fromAddress || sessionStorage.getItem(TOKEN_KEY);
     if (remembered) {

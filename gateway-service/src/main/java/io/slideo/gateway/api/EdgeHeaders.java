@@ -21,8 +21,10 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class EdgeHeaders {
     // Browsers load only the web client's own files and talk only to this origin (HTTP and WebSocket).
+    // The slides the studio shows use the HTML export's fonts, which its stylesheet carries as data: URIs
+    // (a font cannot run anything); styles stay 'self': the page applies a slide's with the CSSOM.
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; font-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
+            + "img-src 'self'; font-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
     // The HTML export (HtmlExportPage) is a document of its own: its inline <style> and style="..."
     // attributes and its embedded (data:) fonts, and nothing else. Hashes cannot list the style

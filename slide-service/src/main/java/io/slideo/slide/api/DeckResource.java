@@ -33,6 +33,7 @@ import io.slideo.slide.service.DeckReader;
 import io.slideo.slide.service.DeckService;
 import io.slideo.slide.service.OneShotService;
 import io.slideo.slide.service.export.ExportService;
+import io.slideo.slide.service.export.LiveSlides;
 import io.slideo.slide.service.export.ExportService.ExportFile;
 import io.smallrye.mutiny.Uni;
 
@@ -46,15 +47,17 @@ public class DeckResource {
     private final OneShotService oneShot;
     private final ExportService exports;
     private final DeckEventStreams streams;
+    private final LiveSlides live;
     private final CurrentUser user;
 
     DeckResource(DeckReader reader, DeckService decks, OneShotService oneShot, ExportService exports,
-            DeckEventStreams streams, CurrentUser user) {
+            DeckEventStreams streams, LiveSlides live, CurrentUser user) {
         this.reader = reader;
         this.decks = decks;
         this.oneShot = oneShot;
         this.exports = exports;
         this.streams = streams;
+        this.live = live;
         this.user = user;
     }
 
@@ -109,6 +112,20 @@ public class DeckResource {
             @RestHeader(RequestIds.HEADER) String requestId) {
         UUID deckId = deckId(id);
         return exports.export(user.id(), deckId, format, RequestIds.orNew(requestId)).map(DeckResource::download);
+    }
+
+    /**
+     * The stylesheet of the HTML export (its fonts and rules), for a page that shows the markup of
+     * slide_complete: the slides it draws look as they do in the export. Not cached: its fallback fonts
+     * grow with the deck's written slides.
+     */
+    @GET
+    @Path("/{id}/style")
+    @Produces("text/css")
+    public Uni<Response> style(@RestPath String id) {
+        return live.stylesheet(user.id(), deckId(id))
+                .map(css -> Response.ok(css, "text/css; charset=UTF-8").header("Cache-Control", "private, no-cache")
+                        .build());
     }
 
     /**

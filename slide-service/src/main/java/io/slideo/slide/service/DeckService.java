@@ -38,6 +38,7 @@ import io.slideo.slide.repository.DeckRequestRepository;
 import io.slideo.slide.repository.GenerationRepository;
 import io.slideo.slide.repository.SlideRepository;
 import io.slideo.slide.repository.SlideVersionRepository;
+import io.slideo.slide.service.export.LiveSlides;
 import io.smallrye.mutiny.Uni;
 
 /** Decks from plans, generation runs, and the slide versions they write. */
@@ -50,9 +51,11 @@ public class DeckService {
     private final DeckRequestRepository deckRequests;
     private final GenerationQuota quota;
     private final Outbox outbox;
+    private final LiveSlides live;
 
     DeckService(DeckRepository decks, SlideRepository slides, SlideVersionRepository versions,
-            GenerationRepository generations, DeckRequestRepository deckRequests, GenerationQuota quota, Outbox outbox) {
+            GenerationRepository generations, DeckRequestRepository deckRequests, GenerationQuota quota, Outbox outbox,
+            LiveSlides live) {
         this.decks = decks;
         this.slides = slides;
         this.versions = versions;
@@ -60,6 +63,7 @@ public class DeckService {
         this.deckRequests = deckRequests;
         this.quota = quota;
         this.outbox = outbox;
+        this.live = live;
     }
 
     /**
@@ -164,10 +168,12 @@ public class DeckService {
                         slide.currentVersion = version.version;
                         return versions.persistAndFlush(version)
                                 .chain(() -> versions.countOfGeneration(generationId))
-                                .chain(stored -> outbox.notifyUser(generation.userId, generation.requestId,
-                                        new SlideComplete(written.deckId(), written.generationId(), written.slideIndex(),
-                                                version.version, version.title, stored.intValue(),
-                                                JsonColumns.slideIndexes(generation).size())))
+                                .chain(stored -> live.fragment(generation.userId, generation.deckId, written.slideIndex())
+                                        .chain(html -> outbox.notifyUser(generation.userId, generation.requestId,
+                                                new SlideComplete(written.deckId(), written.generationId(),
+                                                        written.slideIndex(), version.version, version.title,
+                                                        stored.intValue(), JsonColumns.slideIndexes(generation).size(),
+                                                        html))))
                                 .chain(() -> completeIfDone(generation));
                     }));
         });

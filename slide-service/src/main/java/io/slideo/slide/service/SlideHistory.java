@@ -15,6 +15,7 @@ import io.slideo.slide.domain.SlideVersion;
 import io.slideo.slide.repository.DeckRepository;
 import io.slideo.slide.repository.SlideRepository;
 import io.slideo.slide.repository.SlideVersionRepository;
+import io.slideo.slide.service.export.LiveSlides;
 import io.smallrye.mutiny.Uni;
 
 /** A slide's history is only ever added to: an older version comes back as a new one. */
@@ -24,12 +25,15 @@ public class SlideHistory {
     private final SlideRepository slides;
     private final SlideVersionRepository versions;
     private final Outbox outbox;
+    private final LiveSlides live;
 
-    SlideHistory(DeckRepository decks, SlideRepository slides, SlideVersionRepository versions, Outbox outbox) {
+    SlideHistory(DeckRepository decks, SlideRepository slides, SlideVersionRepository versions, Outbox outbox,
+            LiveSlides live) {
         this.decks = decks;
         this.slides = slides;
         this.versions = versions;
         this.outbox = outbox;
+        this.live = live;
     }
 
     /**
@@ -48,9 +52,11 @@ public class SlideHistory {
                                     SlideVersion restored = copy(old, slide, userId);
                                     slide.currentVersion = restored.version;
                                     deck.updatedAt = Instant.now();
-                                    return versions.persist(restored).call(v -> outbox.notifyUser(userId, requestId,
-                                            new SlideComplete(deckId.toString(), v.generationId.toString(), slideIndex,
-                                                    v.version, v.title, 1, 1)));
+                                    return versions.persistAndFlush(restored).call(v -> live
+                                            .fragment(userId, deckId, slideIndex)
+                                            .chain(html -> outbox.notifyUser(userId, requestId, new SlideComplete(
+                                                    deckId.toString(), v.generationId.toString(), slideIndex,
+                                                    v.version, v.title, 1, 1, html))));
                                 }))))
                 .invoke(v -> Log.infof("Slide %d of deck %s restored to version %d as version %d by user %s",
                         slideIndex, deckId, version, v.version, userId));

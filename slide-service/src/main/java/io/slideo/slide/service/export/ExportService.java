@@ -35,7 +35,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class ExportService {
     // Bump when the renderers change what they draw, so cached files are drawn again.
-    static final String RENDERER = "r5";
+    static final String RENDERER = "r6";
 
     public enum Format {
         HTML("html", "text/html; charset=UTF-8"),

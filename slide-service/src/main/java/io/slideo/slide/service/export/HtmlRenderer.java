@@ -48,11 +48,49 @@ public final class HtmlRenderer {
             .notes { width: 960pt; margin: 0 auto 24pt; padding: 10pt 14pt; background: #f4f4f2; color: #1f1f1f;
               font-size: 11pt; line-height: 1.45; }
             .notes h2 { font-size: 9pt; margin: 0 0 4pt; text-transform: uppercase; letter-spacing: .08em; color: #555; }
+            .figure.placeholder { display: table; border: 1.5pt dashed rgba(128,128,128,.7); background: rgba(128,128,128,.12); }
+            .figure.placeholder span { display: table-cell; vertical-align: middle; text-align: center; padding: 8pt;
+              font-size: 12pt; color: inherit; opacity: .8; }
             @media print { body.preview { background: none; padding: 0; }
               body.preview .slide { margin: 0; box-shadow: none; page-break-after: always; } .notes { display: none; } }
             """;
 
+    /** How a slide's figure is drawn: inside the file, or as a box with its caption (a notification has a size limit). */
+    public enum Figures {
+        EMBEDDED,
+        PLACEHOLDER
+    }
+
     private HtmlRenderer() {
+    }
+
+    /**
+     * One slide as the export draws it (its {@code <section class="slide">}), for a page that shows slides
+     * as they are written; {@code number} is the slide's number (index + 1). Null when the deck has no such slide.
+     */
+    public static String fragment(Composition deck, int number, Figures figures) {
+        DeckFonts fallbacks = DeckFonts.of(deck);
+        DeckLabels labels = DeckLabels.of(deck.language());
+        for (Page page : deck.pages()) {
+            if (page.number() == number) {
+                StringBuilder html = new StringBuilder(8 * 1024);
+                slide(html, page, fallbacks.cssChain(), labels, false, Locale.forLanguageTag(deck.language()), figures);
+                return html.toString();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The export's stylesheet (what its {@code <style>} holds): the fonts of {@code faces} and of the deck's
+     * fallbacks as data URIs, and the rules every slide's markup relies on.
+     */
+    public static String stylesheet(Composition deck, Set<String> faces) {
+        StringBuilder css = new StringBuilder(64 * 1024);
+        DeckFonts fallbacks = DeckFonts.of(deck);
+        FontFaces.append(css, faces, fallbacks);
+        return css.append(CSS).append(".notes { font-family: slideo-sans").append(fallbacks.cssChain())
+                .append(", sans-serif; }\n").toString();
     }
 
     /** The self-contained HTML export: fonts embedded, speaker notes under each slide. */
@@ -101,15 +139,17 @@ public final class HtmlRenderer {
                 .append("<meta name=\"generator\" content=\"Slideo\" />\n<title>").append(escape(deck.title()))
                 .append("</title>\n<style>\n");
         DeckFonts fallbacks = DeckFonts.of(deck);
-        if (!print) {
-            FontFaces.append(html, faces(deck), fallbacks);
+        if (print) {
+            html.append(CSS).append(".notes { font-family: slideo-sans").append(fallbacks.cssChain())
+                    .append(", sans-serif; }\n");
+        } else {
+            html.append(stylesheet(deck, faces(deck)));
         }
+        html.append("</style>\n</head>\n<body class=\"").append(print ? "print" : "preview").append("\">\n");
         String chain = fallbacks.cssChain();
         DeckLabels labels = DeckLabels.of(deck.language());
-        html.append(CSS).append(".notes { font-family: slideo-sans").append(chain).append(", sans-serif; }\n")
-                .append("</style>\n</head>\n<body class=\"").append(print ? "print" : "preview").append("\">\n");
         for (Page page : deck.pages()) {
-            slide(html, page, chain, labels, print, Locale.forLanguageTag(deck.language()));
+            slide(html, page, chain, labels, print, Locale.forLanguageTag(deck.language()), Figures.EMBEDDED);
             if (!print && !page.notes().isEmpty()) {
                 html.append("<aside class=\"notes\"").append(page.rightToLeft() ? " dir=\"rtl\"" : "")
                         .append(" aria-label=\"").append(escape(labels.notesFor(page.number()))).append("\"><h2>")
@@ -120,7 +160,9 @@ public final class HtmlRenderer {
         return html.toString();
     }
 
-    private static void slide(StringBuilder html, Page page, String chain, DeckLabels labels, boolean print, Locale locale) {
+    /** A slide's markup: the one template of the export, the PDF and the live fragment. */
+    private static void slide(StringBuilder html, Page page, String chain, DeckLabels labels, boolean print, Locale locale,
+            Figures figures) {
         String layout = page.layout().name().toLowerCase(Locale.ROOT);
         html.append("<section class=\"slide ").append(layout).append("\" id=\"slide-").append(page.number())
                 .append("\" data-slide=\"").append(page.number()).append("\" data-layout=\"").append(layout)
@@ -134,14 +176,25 @@ public final class HtmlRenderer {
             } else if (shape instanceof Text text) {
                 text(html, text, chain);
             } else if (shape instanceof Table table) {
-                table(html, table, chain, page.rightToLeft(), print);
+                HtmlTable.append(html, table, chain, page.rightToLeft(), print);
             } else if (shape instanceof Composition.Plot plot) {
                 ChartSvg.append(html, plot, chain, locale);
             } else if (shape instanceof Composition.Picture picture) {
-                picture(html, picture);
+                if (figures == Figures.EMBEDDED) {
+                    picture(html, picture);
+                } else {
+                    placeholder(html, picture, chain);
+                }
             }
         }
         html.append("</section>\n");
+    }
+
+    /** The figure's box with what it shows, and no picture: a picture would not fit in a notification. */
+    private static void placeholder(StringBuilder html, Composition.Picture picture, String chain) {
+        html.append("<div class=\"figure placeholder\" role=\"img\" aria-label=\"").append(escape(picture.alt()))
+                .append("\" style=\"position: absolute; ").append(place(picture.box())).append(" font-family: slideo-sans")
+                .append(chain).append(", sans-serif;\"><span>").append(escape(picture.alt())).append("</span></div>\n");
     }
 
     /** The picture inside the file (a data: URI): an exported deck is one self-contained file. */
@@ -194,44 +247,12 @@ public final class HtmlRenderer {
         html.append("</div>\n");
     }
 
-    private static void table(StringBuilder html, Table table, String chain, boolean rtl, boolean print) {
-        // Browsers lay a right-to-left table's columns out from the right; the PDF renderer does not.
-        boolean mirror = rtl && print;
-        html.append("<div class=\"frame ").append(table.role()).append(" table\" style=\"").append(place(table.box()))
-                .append(font(table.face(), chain)).append(" line-height: ").append(pt(table.lineHeight())).append("; color: ")
-                .append(table.colour()).append(";\"><table><colgroup>");
-        float width = table.box().width() / table.columns();
-        for (int c = 0; c < table.columns(); c++) {
-            html.append("<col style=\"width: ").append(pt(width)).append(";\" />");
-        }
-        html.append("</colgroup>");
-        for (int r = 0; r < table.rows().size(); r++) {
-            List<String> row = table.rows().get(r);
-            html.append(r == 0 ? "<thead><tr>" : (r == 1 ? "<tbody><tr>" : "<tr>"));
-            for (int c = 0; c < table.columns(); c++) {
-                int column = mirror ? table.columns() - 1 - c : c;
-                String cell = column < row.size() ? row.get(column) : "";
-                html.append(r == 0 ? "<th" : "<td").append(" style=\"padding: ").append(pt(table.padding()))
-                        .append("; vertical-align: top; text-align: ").append(rtl ? "right;" : "left;");
-                if (r == 0) {
-                    html.append(" font-weight: 700; border-bottom: 1pt solid ").append(table.ruleColour()).append(';');
-                }
-                html.append("\">").append(escape(cell)).append(r == 0 ? "</th>" : "</td>");
-            }
-            html.append(r == 0 ? "</tr></thead>" : "</tr>");
-        }
-        if (table.rows().size() > 1) {
-            html.append("</tbody>");
-        }
-        html.append("</table></div>\n");
-    }
-
-    private static String place(Box box) {
+    static String place(Box box) {
         return "left: " + pt(box.x()) + "; top: " + pt(box.y()) + "; width: " + pt(box.width()) + "; height: "
                 + pt(box.height()) + ";";
     }
 
-    private static String font(Face face, String chain) {
+    static String font(Face face, String chain) {
         return " font-family: " + cssFamily(face.family()) + chain + "; font-size: " + pt(face.size()) + "; font-weight: "
                 + (face.bold() ? 700 : 400) + ";";
     }

@@ -1,0 +1,217 @@
+package io.slideo.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.restassured.path.json.JsonPath;
+import io.slideo.testing.RepositoryPaths;
+import io.slideo.testing.TestTokens;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The studio in real Chromium (Debian's, driven by Playwright; nothing downloaded): two corpus documents
+ * uploaded with the page's form, a plan, the slides watched as a paced worker writes them (each drawn as
+ * the export draws it, in its theme, before deck_complete; a screenshot each), the slides walked with the
+ * keyboard, and the deck downloaded as PPTX and PDF. Screenshots and downloads: target/studio/.
+ */
+class StudioIT {
+    private static final Logger LOG = Logger.getLogger(StudioIT.class);
+    private static final int SLIDES = 5;
+    private static final String THEME = "forest"; // serif titles in white on deep green
+    private static final Path OUT = Paths.get("target", "studio");
+    private static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("SLIDEO_CHROMIUM", "/usr/bin/chromium"));
+    private static final List<String> DOCUMENTS = List.of("paper-tracemonkey.pdf", "sample-lists-table-footnotes.docx");
+    private static final int PACED_WORKER_PORT = 8096;
+    // Offline slides take milliseconds; paced, each arrives on its own and can be watched arriving.
+    private static final Map<String, String> PACED = Map.of("SLIDEO_WORKER_WRITING_PACE", "800ms",
+            "SLIDEO_WORKER_WRITING_PARALLELISM", "1");
+
+    private static ProcessHandle suiteWorker;
+    private static WorkerProcess pacedWorker;
+
+    @BeforeAll
+    static void aPacedWorkerWritesInsteadOfTheSuites() throws Exception {
+        TestTokens.useSuiteSecret();
+        Files.createDirectories(OUT);
+        suiteWorker = WorkerProcess.suiteWorker();
+        if (suiteWorker != null) {
+            suiteWorker.destroy();
+            suiteWorker.onExit().get();
+        }
+        pacedWorker = WorkerProcess.start(PACED_WORKER_PORT, PACED);
+    }
+
+    @AfterAll
+    static void theSuiteGetsItsWorkerBack() throws Exception {
+        if (pacedWorker != null) {
+            pacedWorker.close();
+        }
+        if (suiteWorker != null) {
+            WorkerProcess replacement = WorkerProcess.start(8085, Map.of());
+            Files.writeString(RepositoryPaths.root().resolve(".slideo/pids/worker-service.pid"),
+                    Long.toString(replacement.pid()));
+        }
+    }
+
+    @Test
+    void slidesAppearDrawnInTheirThemeAsTheyAreWrittenAndTheDeckIsWalkedByKeyAndExported() throws Exception {
+        String token = TestTokens.valid(TestTokens.newUser());
+        JsonPath theme = new JsonPath(Suite.as(token).get("/api/v1/themes").then().statusCode(200).extract().asString())
+                .setRootPath("find { it.id == '" + THEME + "' }");
+        List<String> pageErrors = new CopyOnWriteArrayList<>();
+        try (LiveSocket live = LiveSocket.open(token); Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM).setHeadless(true))) {
+            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1100)
+                    .setAcceptDownloads(true)).newPage();
+            page.onConsoleMessage(m -> {
+                // A failed request is told again with its address below (the page has no favicon: a 404 it always had).
+                if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+                    pageErrors.add(m.text());
+                }
+            });
+            page.onPageError(pageErrors::add);
+            page.onResponse(r -> {
+                if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                    pageErrors.add(r.status() + " " + r.url());
+                }
+            });
+            StudioPage studio = new StudioPage(page);
+            studio.open(token);
+            studio.upload(DOCUMENTS.stream().map(RepositoryPaths::corpusFile).toArray(Path[]::new));
+            List<String> planned = studio.plan(THEME, "A briefing on both documents for the team", SLIDES);
+            assertEquals(SLIDES, planned.size(), "the outline shows the plan: " + planned);
+            String deckId = live.awaitOne(LiveSocket.ofType("plan_response"), Duration.ofSeconds(10))
+                    .getJsonObject("data").getString("deck_id");
+
+            List<Map<String, Object>> arrivals = studio.generateWatching(SLIDES, OUT);
+            assertEachSlideArrivedDrawnInItsTheme(arrivals, theme, token, deckId);
+            printFragmentSizes(live, deckId);
+            List<String> fonts = studio.loadedSlideFonts();
+            assertTrue(fonts.contains("slideo-serif") && fonts.contains("slideo-sans"),
+                    "the export's own fonts draw the slides: " + fonts);
+
+            walkTheSlidesByKeyboard(studio);
+            assertIsAPresentation(studio.download("pptx", OUT));
+            assertIsAPdf(studio.download("pdf", OUT));
+        }
+        assertTrue(pageErrors.stream().noneMatch(e -> e.contains("Content Security Policy")),
+                "nothing was refused by the page's policy: " + pageErrors);
+        assertEquals(List.of(), pageErrors, "no errors in the page");
+    }
+
+    private static void assertEachSlideArrivedDrawnInItsTheme(List<Map<String, Object>> arrivals, JsonPath theme,
+            String token, String deckId) {
+        assertEquals(SLIDES, arrivals.size(), "each slide entered the strip once: " + arrivals);
+        JsonPath deck = new JsonPath(Suite.as(token).get("/api/v1/decks/" + deckId).then().statusCode(200).extract()
+                .asString());
+        for (Map<String, Object> seen : arrivals) {
+            int index = ((Number) seen.get("index")).intValue();
+            LOG.infof("Slide %d arrived: %s", index + 1, seen);
+            assertEquals(true, seen.get("drawn"), "slide " + index + " arrived drawn, not as a title: " + seen);
+            assertEquals(false, seen.get("deckCompleteShown"), "slide " + index + " was shown before deck_complete");
+            assertEquals(index + 1, ((Number) seen.get("mainShows")).intValue(), "the main view follows the new slide");
+            assertEquals(rgb(theme.getString("backgroundColor")), seen.get("background"), "the theme's background");
+            assertEquals(rgb(theme.getString("titleColor")), seen.get("titleColour"), "the theme's title colour");
+            assertEquals("absolute", seen.get("framePosition"), "the export's slide rules apply");
+            assertTrue(String.valueOf(seen.get("titleFont")).startsWith("slideo-serif"), "the theme's heading font");
+            String path = "slides.find { it.index == " + index + " }";
+            assertEquals(normalised(deck.getString(path + ".title")), seen.get("title"), "slide " + index + "'s title");
+            String layout = deck.getString(path + ".layout");
+            String body = String.valueOf(seen.get("body"));
+            assertFalse(body.isBlank() && !"TITLE".equals(layout), "slide " + index + " shows its body: " + seen);
+            if (List.of("BULLETS", "AGENDA", "TWO_COLUMNS", "IMAGE", "TITLE", "SECTION").contains(layout)) {
+                for (String bullet : deck.getList(path + ".bullets.text", String.class)) {
+                    assertTrue(body.contains(normalised(bullet)), "slide " + index + " shows '" + bullet + "': " + body);
+                }
+            }
+        }
+    }
+
+    /** What each slide_complete weighs: the notification must stay far inside the outbox's 900K. */
+    private static void printFragmentSizes(LiveSocket live, String deckId) throws InterruptedException {
+        List<Integer> sizes = new ArrayList<>();
+        for (JsonObject told : live.await(m -> "slide_complete".equals(m.getString("type"))
+                && deckId.equals(m.getJsonObject("data").getString("deck_id")), SLIDES, Duration.ofSeconds(10))) {
+            String html = told.getJsonObject("data").getString("html");
+            assertFalse(html.contains("data:"), "no picture or font inside a notification");
+            sizes.add(html.getBytes(StandardCharsets.UTF_8).length);
+            sizes.add(told.encode().getBytes(StandardCharsets.UTF_8).length);
+        }
+        LOG.infof("slide_complete sizes in bytes (fragment, whole message) per slide: %s", sizes);
+        assertTrue(sizes.stream().allMatch(n -> n < 64 * 1024), "each well under the limits: " + sizes);
+    }
+
+    private static void walkTheSlidesByKeyboard(StudioPage studio) {
+        studio.focusFirstThumbnail();
+        studio.press("Enter");
+        assertEquals(1, studio.mainViewSlide());
+        studio.press("ArrowRight");
+        studio.press("ArrowRight");
+        assertEquals(3, studio.mainViewSlide(), "two steps right");
+        assertEquals(2, studio.focusedThumbnail(), "focus moves with the slide");
+        assertNotEquals("none", studio.focusOutline().split(" ")[0], "focus is visible: " + studio.focusOutline());
+        studio.screenshot("#deck", OUT.resolve("keyboard-slide-3.png"));
+        studio.press("End");
+        assertEquals(SLIDES, studio.mainViewSlide(), "End");
+        studio.press("ArrowRight");
+        assertEquals(SLIDES, studio.mainViewSlide(), "the last slide stays");
+        studio.press("Home");
+        assertEquals(1, studio.mainViewSlide(), "Home");
+        studio.press("ArrowLeft");
+        assertEquals(1, studio.mainViewSlide(), "the first slide stays");
+    }
+
+    private static void assertIsAPresentation(Path pptx) throws IOException {
+        int slides = 0;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(pptx))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                slides += entry.getName().matches("ppt/slides/slide\\d+\\.xml") ? 1 : 0;
+            }
+        }
+        assertEquals(SLIDES, slides, "the PPTX opens as a ZIP with a part per slide: " + pptx);
+    }
+
+    private static void assertIsAPdf(Path pdf) throws IOException {
+        try (InputStream in = Files.newInputStream(pdf)) {
+            assertEquals("%PDF-", new String(in.readNBytes(5), StandardCharsets.US_ASCII), "a PDF: " + pdf);
+        }
+        assertTrue(Files.size(pdf) > 10_000, "a PDF with pages: " + Files.size(pdf) + " bytes");
+    }
+
+    private static String rgb(String hex) {
+        int value = Integer.parseInt(hex.substring(1), 16);
+        return "rgb(" + (value >> 16) + ", " + ((value >> 8) & 0xff) + ", " + (value & 0xff) + ")";
+    }
+
+    private static String normalised(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+}
