@@ -47,7 +47,7 @@ class StudioIT {
     private static final Path OUT = Paths.get("target", "studio");
     private static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("SLIDEO_CHROMIUM", "/usr/bin/chromium"));
     private static final List<String> DOCUMENTS = List.of("paper-tracemonkey.pdf", "sample-lists-table-footnotes.docx");
-    private static final int PACED_WORKER_PORT = 8096;
+    private static final int PACED_WORKER_PORT = Services.spareWorkerPort(2);
     // Offline slides take milliseconds; paced, each arrives on its own and can be watched arriving.
     private static final Map<String, String> PACED = Map.of("SLIDEO_WORKER_WRITING_PACE", "800ms",
             "SLIDEO_WORKER_WRITING_PARALLELISM", "1");
@@ -73,8 +73,8 @@ class StudioIT {
             pacedWorker.close();
         }
         if (suiteWorker != null) {
-            WorkerProcess replacement = WorkerProcess.start(8085, Map.of());
-            Files.writeString(RepositoryPaths.root().resolve(".slideo/pids/worker-service.pid"),
+            WorkerProcess replacement = WorkerProcess.start(Services.port("worker-service"), Map.of());
+            Files.writeString(Services.HOME.resolve("pids/worker-service.pid"),
                     Long.toString(replacement.pid()));
         }
     }
