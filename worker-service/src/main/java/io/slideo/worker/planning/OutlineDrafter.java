@@ -33,7 +33,7 @@ public final class OutlineDrafter {
     private static final int MIN_POINTS = 2;
     private static final int REFITS = 3;
     // A longer heading would crowd out the point it names.
-    private static final int PART_LABEL_WORDS = 6;
+    static final int PART_LABEL_WORDS = 6;
 
     private final int keyPointsPerSlide;
     private final int maxWords;
@@ -88,7 +88,7 @@ public final class OutlineDrafter {
         List<Topic> candidates = new ArrayList<>(parts);
         Content content = new Content(List.of(), List.of(), List.of(), new PointPicker.Said());
         for (int attempt = 0; attempt < REFITS; attempt++) {
-            Content tried = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots), slots, opening,
+            Content tried = content(new SlotFitter(minPoints, PointPicker.JOINED_MOST, byId).fit(candidates, slots), slots, opening,
                     title, picker, minPoints, byId, frame);
             if (tried.slides().size() > content.slides().size()) {
                 content = tried;
@@ -103,7 +103,7 @@ public final class OutlineDrafter {
         if (takeaways != null && takeaways.keyPoints().size() < 2) {
             // Nothing left to take away that the slides do not say: the closing's place goes to content.
             takeaways = null;
-            Content more = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots + 1), slots + 1,
+            Content more = content(new SlotFitter(minPoints, PointPicker.JOINED_MOST, byId).fit(candidates, slots + 1), slots + 1,
                     opening, title, picker, minPoints, byId, frame);
             if (more.slides().size() == slots + 1) {
                 content = more;
@@ -146,7 +146,8 @@ public final class OutlineDrafter {
             Topic part = topics.get(t);
             LayoutChooser.Choice layout = layouts.choose(part);
             List<PointPicker.Point> points = new ArrayList<>(picker.pick(part, said));
-            Topic topic = part.parts() > 1 ? part.retitled(mostSaid(part, points)) : part;
+            Topic topic = part.parts() > 1 ? part.retitled(DocumentStructure.divider(byId.get(part.documentId()), part)
+                    .orElseGet(() -> mostSaid(part, points))) : part;
             if (points.size() < minPoints && layout.table().isEmpty()
                     || points.isEmpty() && !topic.titled() && layout.table().isEmpty()) {
                 thin.add(topic);
@@ -186,14 +187,24 @@ public final class OutlineDrafter {
                     sources.add(p.passage().source());
                 }
             });
-            // A bullet slide whose part has a figure shows it beside the bullets.
-            Optional<SlideFigure> figure = layout.layout() == SlideLayout.BULLETS
+            // A bullet slide whose part has a figure shows it beside the bullets, one fewer of them: never
+            // when that would leave out the one point of a joined part.
+            Optional<SlideFigure> figure = layout.layout() == SlideLayout.BULLETS && lastPointSpare(topic, points)
                     ? figures.pick(part, slides.size()) : Optional.empty();
             slides.add(new PlannedSlide(0, title, figure.isPresent() ? SlideLayout.IMAGE : layout.layout(),
                     points.stream().map(p -> said(topic, p)).toList(), sources, figure.orElse(null)));
             kept.add(part);
         }
         return new Content(slides, kept, thin, said);
+    }
+
+    /** Whether the slide's last point can give way: its part says something else on the slide too. */
+    private static boolean lastPointSpare(Topic topic, List<PointPicker.Point> points) {
+        if (topic.parts() == 1 || points.isEmpty()) {
+            return true;
+        }
+        String last = topic.partOf(points.get(points.size() - 1).passage());
+        return points.subList(0, points.size() - 1).stream().anyMatch(p -> topic.partOf(p.passage()).equals(last));
     }
 
     private static PlannedSlide bulletsSlide(Topic topic, List<PointPicker.Point> points, String title) {
