@@ -144,8 +144,12 @@ public final class OutlineDrafter {
         List<Topic> thin = new ArrayList<>();
         for (int t = 0; t < topics.size(); t++) {
             Topic part = topics.get(t);
-            LayoutChooser.Choice layout = layouts.choose(part);
             List<PointPicker.Point> points = new ArrayList<>(picker.pick(part, said));
+            // A slide joining parts says a point of each, as bullets: one part's table would hide the others'
+            // points, and one part's long list would put them in two narrow columns.
+            LayoutChooser.Choice chosen = layouts.choose(part);
+            LayoutChooser.Choice layout = fromParts(part, points) >= minPoints
+                    ? new LayoutChooser.Choice(SlideLayout.BULLETS) : chosen;
             Topic topic = part.parts() > 1 ? part.retitled(DocumentStructure.divider(byId.get(part.documentId()), part)
                     .orElseGet(() -> mostSaid(part, points))) : part;
             if (points.size() < minPoints && layout.table().isEmpty()
@@ -198,6 +202,11 @@ public final class OutlineDrafter {
         return new Content(slides, kept, thin, said);
     }
 
+    /** How many of a joined topic's parts its points come from (0 for a part as the document has it). */
+    private static long fromParts(Topic topic, List<PointPicker.Point> points) {
+        return topic.parts() == 1 ? 0 : points.stream().map(p -> topic.partOf(p.passage())).distinct().count();
+    }
+
     /** Whether the slide's last point can give way: its part says something else on the slide too. */
     private static boolean lastPointSpare(Topic topic, List<PointPicker.Point> points) {
         if (topic.parts() == 1 || points.isEmpty()) {
@@ -232,9 +241,9 @@ public final class OutlineDrafter {
                 || SlideTitles.key(point.text()).startsWith(SlideTitles.key(label))) {
             return point.text();
         }
-        // A point with a label of its own ("LogLevel: debug, info"), or a heading that ends in its own mark
-        // ("Why was it formed?", "Endorsed by…"), takes a dash.
-        boolean dash = point.text().contains(": ") || label.matches(".*[?!.…]$");
+        // A point with a label of its own ("LogLevel: debug, info"), a heading with one ("Monitoring: Ganglia")
+        // or a heading that ends in its own mark ("Why was it formed?", "Endorsed by…"), takes a dash.
+        boolean dash = point.text().contains(": ") || label.contains(": ") || label.matches(".*[?!.…]$");
         return label + (dash ? " – " : ": ") + point.text();
     }
 

@@ -15,13 +15,16 @@ import io.slideo.model.document.ExtractedDocument;
  * none is a sentence. Consecutive lines of a slide deck's slide, each too short to be a passage of its
  * own, are one passage, listed with commas ("Observation, Extrapolation, Signals/Alerts, Testing"), so a
  * deck of that talk can say what the slide said rather than leave it out. Other documents' short lines
- * (menus, addresses, labels) stay out.
+ * (menus, addresses, labels) stay out, and so do a slide's contacts and references.
  */
 final class SlideLines {
     // A line longer than this is a sentence that was not meaningful for another reason: it is no item.
     private static final int LINE_WORDS = 6;
     // As long as a lead-in said with its list.
     private static final int MAX_WORDS = 24;
+    // A slide of contacts or references lists names and works, not points.
+    private static final Pattern NOT_POINTS = Pattern.compile(
+            "(?iu)^(references|bibliography|sources|contact( details)?|questions\\??|q ?& ?a|thank you)$|\\bet\\.? al\\b");
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+");
 
     private final List<Integer> blocks = new ArrayList<>();
@@ -76,7 +79,9 @@ final class SlideLines {
             listed.add(line);
             words += more;
         }
-        java.util.Optional<Listed> taken = listed.size() >= 2 && words >= 3
+        boolean points = lines.stream().noneMatch(l -> NOT_POINTS.matcher(l).find())
+                && lines.stream().distinct().count() == lines.size();
+        java.util.Optional<Listed> taken = points && listed.size() >= 2 && words >= 3
                 ? java.util.Optional.of(new Listed(blocks.get(0), String.join(", ", listed)))
                 : java.util.Optional.empty();
         blocks.clear();
