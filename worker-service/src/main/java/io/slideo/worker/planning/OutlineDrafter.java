@@ -150,17 +150,20 @@ public final class OutlineDrafter {
             LayoutChooser.Choice chosen = layouts.choose(part);
             LayoutChooser.Choice layout = fromParts(part, points) >= minPoints
                     ? new LayoutChooser.Choice(SlideLayout.BULLETS) : chosen;
-            Topic topic = part.parts() > 1 ? part.retitled(DocumentStructure.divider(byId.get(part.documentId()), part)
+            Topic joined = part.parts() > 1 ? part.retitled(DocumentStructure.divider(byId.get(part.documentId()), part)
                     .orElseGet(() -> mostSaid(part, points))) : part;
             if (points.size() < minPoints && layout.table().isEmpty()
-                    || points.isEmpty() && !topic.titled() && layout.table().isEmpty()) {
-                thin.add(topic);
+                    || points.isEmpty() && !joined.titled() && layout.table().isEmpty()) {
+                thin.add(joined);
                 continue;
             }
-            String title = title(topic, points, layout.header(), titles);
+            String title = title(joined, points, layout.header(), titles);
             if (title.isEmpty()) {
                 continue;
             }
+            // Named by one of its parts' headings, the slide does not label that part's points with its title.
+            Topic topic = joined.partHeadings().stream().filter(h -> SlideTitles.heading(h).equals(title)).findFirst()
+                    .map(joined::retitled).orElse(joined);
             // A point short enough to be the title is said by the title; the slide says something more.
             if (points.removeIf(p -> SlideTitles.key(p.text()).equals(SlideTitles.key(title)))) {
                 picker.pick(topic, said).stream().limit(1).forEach(points::add);
@@ -263,6 +266,9 @@ public final class OutlineDrafter {
                     ? clauses.stream().filter(c -> !c.isEmpty()).findFirst().orElse("") : "";
             candidates.add(about.isEmpty() ? heading : heading + " \u00b7 " + about);
         }
+        // A slide joining parts another slide's title names is named by another of its parts' headings.
+        topic.partHeadings().stream().distinct().filter(h -> !h.isBlank()).map(SlideTitles::heading)
+                .filter(h -> !h.isEmpty() && !SlideTitles.bareNumber(h)).forEach(candidates::add);
         candidates.addAll(clauses);
         candidates.add(SlideTitles.ofTable(tableHeader));
         return SlideTitles.firstUnused(candidates, used);
