@@ -83,7 +83,18 @@ function coverage(doc, slides) {
   const covered = tops.filter(h => titles.some(t => t === h.key || (h.key.length > 3 && t.includes(h.key)) ||
       (t.length > 3 && h.key.includes(t)))
     || (h.pageStart > 0 && pages.some(p => p >= h.pageStart && p <= (h.pageEnd || h.pageStart)))).length;
-  return { sections: tops.length, covered };
+  return { sections: tops.length, covered, coverageRoom: Math.min(tops.length, Math.max(covered, room(slides))) };
+}
+
+/**
+ * How many top-level sections the deck could cover at most: its spoken slides (all but the title and the
+ * agenda) times the most bullets one of them shows (one, for a slide of a table or chart: its title), each
+ * citing one page. A 45-slide talk in a 10-slide deck of 4 bullets a slide has room for 32. Titles naming
+ * several headings can cover more: what a deck did cover, it had room for.
+ */
+function room(slides) {
+  const spoken = spokenSlides(slides);
+  return spoken.length * Math.max(1, ...spoken.map(s => bulletsOf(s).length));
 }
 
 function duplicates(values) {

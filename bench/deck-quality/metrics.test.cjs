@@ -90,6 +90,24 @@ test('heading titles are counted against the slides the headings can title: fewe
   assert.strictEqual(measure(doc, { slides: [slide(1, 'Risk and return', ['Markets clear'])] }).headingSlots, 1);
 });
 
+test('coverage is the plain share of top-level sections and, for a talk longer than its deck, the share of its room', () => {
+  // A 12-slide talk (a section a slide) in a deck of two content slides of two bullets and the takeaways of one.
+  const talk = documentOf({ language: 'en', sections: Array.from({ length: 12 }, (_, i) => ({ title: `Topic ${'ABCDEFGHIJKL'[i]}`,
+    level: 1, pageStart: i + 1, pageEnd: i + 1, blocks: [{ kind: 'PARAGRAPH', text: `Point ${i + 1} of the talk.` }] })) });
+  const on = (index, title, pages, layout = 'BULLETS') => ({ index, title, layout, secondColumn: [], table: [],
+    bullets: pages.map(page => ({ text: `Point ${page} of the talk`, source: { documentId: 'd', page } })) });
+  const deck = { slides: [{ index: 0, title: 'Talk', layout: 'TITLE', bullets: [], secondColumn: [], table: [] },
+    on(1, 'Agenda', [1, 3], 'AGENDA'), on(2, 'Topic A', [1, 2]), on(3, 'Topic C', [3, 5]), on(4, 'Key takeaways', [7], 'CLOSING')] };
+  const m = measure(talk, deck);
+  assert.strictEqual(m.sections, 12);
+  assert.strictEqual(m.covered, 5, 'topics A, B, C, E and G: the agenda\'s title names none, its entries are not counted apart');
+  assert.strictEqual(m.coverageRoom, 6, 'three spoken slides of at most two bullets');
+  const titled = measure(talk, { slides: [deck.slides[0], on(1, 'Topic A', []), on(2, 'Topic B', [])] });
+  assert.strictEqual(titled.coverageRoom, 2, 'a slide without bullets covers what its title names');
+  const short = measure(doc, { slides: [slide(1, 'Risk and return', ['Markets clear', 'Banks lend to firms'])] });
+  assert.strictEqual(short.coverageRoom, short.sections, 'no fewer than the sections when the deck has room for all');
+});
+
 test('words are counted in every script: a CJK character is half a word', () => {
   assert.strictEqual(wordCount('Banks lend to firms'), 4);
   assert.strictEqual(wordCount('日本語のテキスト'), 4);

@@ -40,20 +40,23 @@ function measureAll(raw, files, decksDir, label) {
   });
 }
 
+// The plain share, then the share of what the deck had room for when that is fewer sections.
+const covered = r => pct(r.covered, r.sections) + (r.coverageRoom && r.coverageRoom < r.sections ? `; ${pct(r.covered, r.coverageRoom)} of room` : '');
+
 function markdownRow(r, total = false) {
   const b = s => (total ? `**${s}**` : s);
   const headings = total ? pct(r.headingTitles, r.headingSlots)
     : r.headingTitles === null ? 'no headings' : pct(r.headingTitles, r.headingSlots);
   return `| ${b(r.file)} | ${r.slides} | ${r.overflowing} | ${headings} | ${r.phrasePairTitles} / ${r.slideNTitles} / ${r.continuedTitles} | ` +
     `${r.midClause} (${r.cutCondition}) of ${r.bullets} | ${r.junk} | ${r.tablesTwice} | ${r.unsourced} / ${r.unsourcedRows} | ` +
-    `${r.sections ? pct(r.covered, r.sections) : 'no headings'} | ${r.noGlyph === null ? '–' : r.noGlyph}` +
+    `${r.sections ? covered(r) : 'no headings'} | ${r.noGlyph === null ? '–' : r.noGlyph}` +
     `${r.lostChars ? (total ? ` (+${r.lostChars} lost)` : ` (lost: ${r.lostChars})`) : ''} | ${r.wordsPerBullet.toFixed(1)} | ` +
     `${r.chartSlides || 0} of ${(r.chartSlides || 0) + (r.tableSlides || 0)} / ${r.pptxCharts === null || r.pptxCharts === undefined ? '–' : r.pptxCharts} |`;
 }
 
 const HEADER = ['| document | slides | overflowing | content titles that are headings, of those its headings can title (≥ 90 %) | phrase-pair / "Slide N" / continued titles (0) | ' +
   'bullets mid-clause (of them cut dropping a condition or number) (0) | fragments, code, markup (0) | tables twice (0) | ' +
-  'unsourced bullets / table rows (0) | top-level sections covered (≥ 90 %) | characters without a glyph in the PDF (0) | words per bullet | ' +
+  'unsourced bullets / table rows (0) | top-level sections covered; of those the deck has room for, when fewer (≥ 90 %) | characters without a glyph in the PDF (0) | words per bullet | ' +
   'tables shown as charts / PPTX charts read back with the table\'s numbers (= charts) |',
 '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
 

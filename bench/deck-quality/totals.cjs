@@ -3,7 +3,7 @@
 
 const COLUMNS = ['file', 'slides', 'overflowing', 'unsourced', 'unsourcedRows', 'contentSlides', 'headingTitles', 'headingSlots',
   'phrasePairTitles', 'slideNTitles', 'continuedTitles', 'bullets', 'midClause', 'cutCondition', 'shortened', 'junk', 'tablesTwice',
-  'covered', 'sections', 'noGlyph', 'lostChars', 'wordsPerBullet', 'duplicateTitles', 'duplicateBullets', 'notInDocument',
+  'covered', 'sections', 'coverageRoom', 'noGlyph', 'lostChars', 'wordsPerBullet', 'duplicateTitles', 'duplicateBullets', 'notInDocument',
   'tableSlides', 'chartSlides', 'pptxCharts'];
 
 function totals(rows) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.slideo.model.document.BlockKind;
@@ -81,6 +82,46 @@ final class DocumentStructure {
         }
         add(parts, document, heading, front, groups, covered);
         return parts;
+    }
+
+    /**
+     * What a slide joining parts is about when the document says it: the heading of a divider among its
+     * sections (or just before them), a section at their level with nothing to show but its heading, as a
+     * talk opens a run of slides with "Monitoring Your Server". A picture's slide is no divider.
+     */
+    static Optional<String> divider(ExtractedDocument document, Topic topic) {
+        if (document == null || topic.sections().isEmpty()) {
+            return Optional.empty();
+        }
+        int first = topic.sections().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int last = topic.sections().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int level = document.sections().get(first).level();
+        for (int i = Math.max(0, first - 1); i <= last; i++) {
+            Section section = document.sections().get(i);
+            int at = i;
+            if (section.level() == level && level > 0 && heading(section.title()) != null
+                    && !section.title().isBlank() && !notPresented(section.title())
+                    && section.blocks().stream().allMatch(b -> b.kind() == BlockKind.NOTE)
+                    && document.figures().stream().noneMatch(f -> f.section() == at)
+                    && !section.title().trim().equalsIgnoreCase(String.valueOf(document.title()).trim())
+                    && namesTheRun(section.title(), topic, document.language())) {
+                return Optional.of(section.title().trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a heading names what a run of parts shares: two of their headings or more say one of its
+     * words ("Monitoring Your Server" over "Purposes of Monitoring" and "Monitoring: Ganglia"), where a
+     * screenshot's "Top" or a closing "Q&A" names none of them.
+     */
+    private static boolean namesTheRun(String heading, Topic topic, String language) {
+        java.util.Set<String> words = new java.util.HashSet<>(Passage.words(heading));
+        words.removeAll(io.slideo.worker.graph.StopWords.of(language));
+        long sharing = topic.partHeadings().stream().distinct()
+                .filter(h -> Passage.words(h).stream().anyMatch(words::contains)).count();
+        return sharing >= 2;
     }
 
     /** The heading as a slide may use it: none for a placeholder. */

@@ -33,7 +33,7 @@ public final class OutlineDrafter {
     private static final int MIN_POINTS = 2;
     private static final int REFITS = 3;
     // A longer heading would crowd out the point it names.
-    private static final int PART_LABEL_WORDS = 6;
+    static final int PART_LABEL_WORDS = 6;
 
     private final int keyPointsPerSlide;
     private final int maxWords;
@@ -88,7 +88,7 @@ public final class OutlineDrafter {
         List<Topic> candidates = new ArrayList<>(parts);
         Content content = new Content(List.of(), List.of(), List.of(), new PointPicker.Said());
         for (int attempt = 0; attempt < REFITS; attempt++) {
-            Content tried = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots), slots, opening,
+            Content tried = content(new SlotFitter(minPoints, PointPicker.JOINED_MOST, byId).fit(candidates, slots), slots, opening,
                     title, picker, minPoints, byId, frame);
             if (tried.slides().size() > content.slides().size()) {
                 content = tried;
@@ -103,7 +103,7 @@ public final class OutlineDrafter {
         if (takeaways != null && takeaways.keyPoints().size() < 2) {
             // Nothing left to take away that the slides do not say: the closing's place goes to content.
             takeaways = null;
-            Content more = content(new SlotFitter(minPoints, keyPointsPerSlide, byId).fit(candidates, slots + 1), slots + 1,
+            Content more = content(new SlotFitter(minPoints, PointPicker.JOINED_MOST, byId).fit(candidates, slots + 1), slots + 1,
                     opening, title, picker, minPoints, byId, frame);
             if (more.slides().size() == slots + 1) {
                 content = more;
@@ -144,18 +144,26 @@ public final class OutlineDrafter {
         List<Topic> thin = new ArrayList<>();
         for (int t = 0; t < topics.size(); t++) {
             Topic part = topics.get(t);
-            LayoutChooser.Choice layout = layouts.choose(part);
             List<PointPicker.Point> points = new ArrayList<>(picker.pick(part, said));
-            Topic topic = part.parts() > 1 ? part.retitled(mostSaid(part, points)) : part;
+            // A slide joining parts says a point of each, as bullets: one part's table would hide the others'
+            // points, and one part's long list would put them in two narrow columns.
+            LayoutChooser.Choice chosen = layouts.choose(part);
+            LayoutChooser.Choice layout = fromParts(part, points) >= minPoints
+                    ? new LayoutChooser.Choice(SlideLayout.BULLETS) : chosen;
+            Topic joined = part.parts() > 1 ? part.retitled(DocumentStructure.divider(byId.get(part.documentId()), part)
+                    .orElseGet(() -> mostSaid(part, points))) : part;
             if (points.size() < minPoints && layout.table().isEmpty()
-                    || points.isEmpty() && !topic.titled() && layout.table().isEmpty()) {
-                thin.add(topic);
+                    || points.isEmpty() && !joined.titled() && layout.table().isEmpty()) {
+                thin.add(joined);
                 continue;
             }
-            String title = title(topic, points, layout.header(), titles);
+            String title = title(joined, points, layout.header(), titles);
             if (title.isEmpty()) {
                 continue;
             }
+            // Named by one of its parts' headings, the slide does not label that part's points with its title.
+            Topic topic = joined.partHeadings().stream().filter(h -> SlideTitles.heading(h).equals(title)).findFirst()
+                    .map(joined::retitled).orElse(joined);
             // A point short enough to be the title is said by the title; the slide says something more.
             if (points.removeIf(p -> SlideTitles.key(p.text()).equals(SlideTitles.key(title)))) {
                 picker.pick(topic, said).stream().limit(1).forEach(points::add);
@@ -186,14 +194,29 @@ public final class OutlineDrafter {
                     sources.add(p.passage().source());
                 }
             });
-            // A bullet slide whose part has a figure shows it beside the bullets.
-            Optional<SlideFigure> figure = layout.layout() == SlideLayout.BULLETS
+            // A bullet slide whose part has a figure shows it beside the bullets, one fewer of them: never
+            // when that would leave out the one point of a joined part.
+            Optional<SlideFigure> figure = layout.layout() == SlideLayout.BULLETS && lastPointSpare(topic, points)
                     ? figures.pick(part, slides.size()) : Optional.empty();
             slides.add(new PlannedSlide(0, title, figure.isPresent() ? SlideLayout.IMAGE : layout.layout(),
                     points.stream().map(p -> said(topic, p)).toList(), sources, figure.orElse(null)));
             kept.add(part);
         }
         return new Content(slides, kept, thin, said);
+    }
+
+    /** How many of a joined topic's parts its points come from (0 for a part as the document has it). */
+    private static long fromParts(Topic topic, List<PointPicker.Point> points) {
+        return topic.parts() == 1 ? 0 : points.stream().map(p -> topic.partOf(p.passage())).distinct().count();
+    }
+
+    /** Whether the slide's last point can give way: its part says something else on the slide too. */
+    private static boolean lastPointSpare(Topic topic, List<PointPicker.Point> points) {
+        if (topic.parts() == 1 || points.isEmpty()) {
+            return true;
+        }
+        String last = topic.partOf(points.get(points.size() - 1).passage());
+        return points.subList(0, points.size() - 1).stream().anyMatch(p -> topic.partOf(p.passage()).equals(last));
     }
 
     private static PlannedSlide bulletsSlide(Topic topic, List<PointPicker.Point> points, String title) {
@@ -221,9 +244,9 @@ public final class OutlineDrafter {
                 || SlideTitles.key(point.text()).startsWith(SlideTitles.key(label))) {
             return point.text();
         }
-        // A point with a label of its own ("LogLevel: debug, info"), or a heading that ends in its own mark
-        // ("Why was it formed?", "Endorsed by…"), takes a dash.
-        boolean dash = point.text().contains(": ") || label.matches(".*[?!.…]$");
+        // A point with a label of its own ("LogLevel: debug, info"), a heading with one ("Monitoring: Ganglia")
+        // or a heading that ends in its own mark ("Why was it formed?", "Endorsed by…"), takes a dash.
+        boolean dash = point.text().contains(": ") || label.contains(": ") || label.matches(".*[?!.…]$");
         return label + (dash ? " – " : ": ") + point.text();
     }
 
@@ -243,6 +266,9 @@ public final class OutlineDrafter {
                     ? clauses.stream().filter(c -> !c.isEmpty()).findFirst().orElse("") : "";
             candidates.add(about.isEmpty() ? heading : heading + " \u00b7 " + about);
         }
+        // A slide joining parts another slide's title names is named by another of its parts' headings.
+        topic.partHeadings().stream().distinct().filter(h -> !h.isBlank()).map(SlideTitles::heading)
+                .filter(h -> !h.isEmpty() && !SlideTitles.bareNumber(h)).forEach(candidates::add);
         candidates.addAll(clauses);
         candidates.add(SlideTitles.ofTable(tableHeader));
         return SlideTitles.firstUnused(candidates, used);

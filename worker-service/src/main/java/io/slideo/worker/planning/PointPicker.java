@@ -22,6 +22,8 @@ import io.slideo.worker.text.TextCleanup;
 final class PointPicker {
     // Fewer short points than this and a part says its long sentences whole.
     private static final int MIN_POINTS = 2;
+    /** A slide joining parts says a point of each, up to this many (the writer's most bullets on a slide). */
+    static final int JOINED_MOST = 6;
     private static final Comparator<Point> READING_ORDER = Comparator.comparingInt((Point p) -> p.passage().section())
             .thenComparingInt(p -> p.passage().block());
     private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
@@ -66,15 +68,21 @@ final class PointPicker {
         List<Point> points = new ArrayList<>();
         int[] next = new int[groups.size()];
         boolean progress = true;
+        // A slide joining parts says a point of each, within the words of a slide of its own points.
+        int most = Math.min(JOINED_MOST, Math.max(perSlide, topic.parts()));
+        int budget = perSlide * maxWords;
+        int spent = 0;
         // Round-robin over the groups, so a slide speaks of each of its subsections (of each joined part first).
-        while (points.size() < perSlide && progress) {
+        while (points.size() < most && progress) {
             progress = false;
-            for (int g = 0; g < groups.size() && points.size() < perSlide; g++) {
+            for (int g = 0; g < groups.size() && points.size() < most; g++) {
                 List<Passage> group = groups.get(g);
                 while (next[g] < group.size()) {
                     Passage passage = group.get(next[g]++);
                     String point = bullet(passage.text(), words);
-                    if (!point.isEmpty() && said.add(point, meaning, points, passage)) {
+                    int cost = TextCleanup.wordCount(point) + labelWords(topic, passage);
+                    if (!point.isEmpty() && spent + cost <= budget && said.add(point, meaning, points, passage)) {
+                        spent += cost;
                         progress = true;
                         break;
                     }
@@ -83,6 +91,12 @@ final class PointPicker {
         }
         points.sort(READING_ORDER);
         return points;
+    }
+
+    /** The words of the heading a point of a joined part leads with on the slide (see OutlineDrafter). */
+    private static int labelWords(Topic topic, Passage passage) {
+        int words = topic.parts() > 1 ? TextCleanup.wordCount(SlideTitles.heading(topic.partOf(passage))) : 0;
+        return words <= OutlineDrafter.PART_LABEL_WORDS ? words : 0;
     }
 
     /** The topic's groups with each joined part's first group ahead of the rest, otherwise in order. */

@@ -22,12 +22,12 @@ import io.slideo.worker.text.TextCleanup;
  */
 final class SlotFitter {
     private final int minPoints;
-    private final int perSlide;
+    private final int joinedMost;
     private final Map<String, ExtractedDocument> documents;
 
-    SlotFitter(int minPoints, int perSlide, Map<String, ExtractedDocument> documents) {
+    SlotFitter(int minPoints, int joinedMost, Map<String, ExtractedDocument> documents) {
         this.minPoints = minPoints;
-        this.perSlide = perSlide;
+        this.joinedMost = joinedMost;
         this.documents = documents;
     }
 
@@ -48,15 +48,12 @@ final class SlotFitter {
             parts.remove(i);
             parts.addAll(i, children);
         }
-        while (parts.size() > slots) {
-            int pair = parts.stream().anyMatch(Topic::frontMatter) ? -1 : lightestPair(parts);
-            if (pair >= 0) {
-                parts.set(pair, Topic.joined(parts.get(pair), parts.get(pair + 1)));
-                parts.remove(pair + 1);
-            } else {
-                parts.remove(parts.stream().filter(Topic::frontMatter).findFirst()
-                        .orElseGet(() -> parts.stream().min(Comparator.comparingInt(Topic::size)).orElseThrow()));
-            }
+        // Front matter is left out first; then consecutive parts share slides (see joinedInOrder).
+        while (parts.size() > slots && parts.stream().anyMatch(Topic::frontMatter)) {
+            parts.remove(parts.stream().filter(Topic::frontMatter).findFirst().orElseThrow());
+        }
+        if (parts.size() > slots) {
+            return joinedInOrder(parts, slots);
         }
         Set<Topic> whole = new java.util.HashSet<>(); // parts that would not split
         while (parts.size() < slots) {
@@ -82,21 +79,80 @@ final class SlotFitter {
     }
 
     /**
-     * The first of the two adjacent parts of one document with the least text together that can share
-     * a slide (no more parts than points on it), or -1. A part with a table of its own keeps its slide.
+     * The parts on {@code slots} slides as an editor would join them: consecutive parts of one document share
+     * a slide, at most {@code joinedMost} of them (a point of each), the slides as even as they can be in how
+     * many parts and how much text each holds. A part with nothing but a table keeps its slide. Only parts
+     * that no slide has room for are left out, those with the least to say first.
      */
-    private int lightestPair(List<Topic> parts) {
-        int best = -1;
-        for (int i = 0; i + 1 < parts.size(); i++) {
-            Topic first = parts.get(i);
-            Topic second = parts.get(i + 1);
-            if (first.documentId().equals(second.documentId()) && first.parts() + second.parts() <= perSlide
-                    && !first.passages().isEmpty() && !second.passages().isEmpty()
-                    && (best < 0 || first.size() + second.size() < parts.get(best).size() + parts.get(best + 1).size())) {
-                best = i;
+    private List<Topic> joinedInOrder(List<Topic> parts, int slots) {
+        List<Topic> kept = new ArrayList<>(parts);
+        int[] cut = cuts(kept, slots);
+        while (cut == null) {
+            kept.remove(kept.stream().min(Comparator.comparingInt((Topic t) -> distinct(t.passages()))
+                    .thenComparingInt(Topic::size)).orElseThrow());
+            cut = kept.size() <= slots ? new int[0] : cuts(kept, slots);
+        }
+        if (cut.length == 0) {
+            return kept;
+        }
+        List<Topic> joined = new ArrayList<>();
+        int start = 0;
+        for (int end : cut) {
+            Topic slide = kept.get(start);
+            for (int i = start + 1; i < end; i++) {
+                slide = Topic.joined(slide, kept.get(i));
+            }
+            joined.add(slide);
+            start = end;
+        }
+        return joined;
+    }
+
+    /**
+     * Where the slides end (exclusive indexes, the last {@code parts.size()}), for the least uneven split of the
+     * parts into {@code slots} runs that may share a slide; null when no such split exists.
+     */
+    private int[] cuts(List<Topic> parts, int slots) {
+        int n = parts.size();
+        double mean = Math.max(1, parts.stream().mapToInt(Topic::size).sum() / (double) slots);
+        double[][] cost = new double[slots + 1][n + 1];
+        int[][] from = new int[slots + 1][n + 1];
+        for (double[] row : cost) {
+            java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+        }
+        cost[0][0] = 0;
+        for (int k = 1; k <= slots; k++) {
+            for (int end = k; end <= n; end++) {
+                int count = 0;
+                int size = 0;
+                for (int start = end - 1; start >= k - 1; start--) {
+                    count += parts.get(start).parts();
+                    size += parts.get(start).size();
+                    if (start < end - 1 && !joinable(parts.get(start), parts.get(end - 1), count)) {
+                        break;
+                    }
+                    double run = cost[k - 1][start] + count * count + (size / mean) * (size / mean);
+                    if (run < cost[k][end]) {
+                        cost[k][end] = run;
+                        from[k][end] = start;
+                    }
+                }
             }
         }
-        return best;
+        if (cost[slots][n] == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        int[] cut = new int[slots];
+        for (int k = slots, end = n; k > 0; end = from[k][end], k--) {
+            cut[k - 1] = end;
+        }
+        return cut;
+    }
+
+    /** Whether a run of parts from {@code first} to {@code last} ({@code count} parts in all) may share a slide. */
+    private boolean joinable(Topic first, Topic last, int count) {
+        return count <= joinedMost && first.documentId().equals(last.documentId()) && !first.passages().isEmpty()
+                && !last.passages().isEmpty();
     }
 
     /** The part with more than half of all the text and subsections of its own, or -1. */

@@ -35,10 +35,12 @@ public record Passage(String documentId, int section, String sectionTitle, int b
         boolean paged = hasPages(document);
         // Words a parser split at a line end are joined where the document writes them whole.
         WordRepair words = WordRepair.of(sections.stream().flatMap(s -> s.blocks().stream()).map(Block::text).toList());
+        boolean deck = SlideLines.isSlideDeck(document);
         for (int i = 0; i < sections.size(); i++) {
             Section section = sections.get(i);
             List<Block> blocks = section.blocks();
             int said = -1;
+            SlideLines lines = new SlideLines();
             for (int b = 0; b < blocks.size(); b++) {
                 Block block = blocks.get(b);
                 String location = paged ? null : location(section, b);
@@ -47,13 +49,27 @@ public record Passage(String documentId, int section, String sectionTitle, int b
                 }
                 List<String> texts = texts(block, document.language());
                 said = leadIn(texts, blocks, b, document.language());
+                if (deck && texts.isEmpty() && lines.add(block, b)) {
+                    continue;
+                }
+                listed(passages, document, i, lines);
                 for (String text : texts) {
                     passages.add(new Passage(document.documentId(), i, section.title(), b, block.page(), location,
                             words.repair(text)));
                 }
             }
+            listed(passages, document, i, lines);
         }
         return passages;
+    }
+
+    /** A slide's run of short lines, said together where it stands (see {@link SlideLines}). */
+    private static void listed(List<Passage> passages, ExtractedDocument document, int section, SlideLines lines) {
+        lines.take().ifPresent(run -> {
+            Section s = document.sections().get(section);
+            passages.add(new Passage(document.documentId(), section, s.title(), run.block(),
+                    s.blocks().get(run.block()).page(), null, run.text()));
+        });
     }
 
     /** Where this passage is, as a source a reader can follow. */

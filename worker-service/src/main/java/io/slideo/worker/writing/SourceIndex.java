@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.slideo.model.document.ExtractedDocument;
 import io.slideo.model.document.BlockKind;
@@ -17,6 +19,8 @@ import io.slideo.worker.text.Passage;
 /** The passages of the documents a deck draws on, to find where a key point came from. */
 final class SourceIndex {
     private static final double MIN_OVERLAP = 0.6;
+    // "Heading: point" or "Heading – point", as the planner labels a point of a joined part.
+    private static final Pattern LABELLED = Pattern.compile(": | \u2013 ");
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, ExtractedDocument> documents = new HashMap<>();
@@ -33,11 +37,29 @@ final class SourceIndex {
         }
     }
 
-    /** The passage that says most of what {@code text} says, among the given documents (all if empty). */
+    /**
+     * The passage that says most of what {@code text} says, among the given documents (all if empty). A point
+     * a planner labelled with its section's heading ("Tune your App Tier: Tune JVM, MySQL") is also looked up
+     * without the label, which another passage may hold (an agenda naming that section), and the better match
+     * wins.
+     */
     Optional<Passage> find(String text, Set<String> documentIds) {
+        Match whole = best(text, documentIds);
+        Matcher labelled = LABELLED.matcher(text);
+        // A point of one word ("Free") would be found wherever the word stands: the label stays with it.
+        Match unlabelled = labelled.find() && Passage.words(text.substring(labelled.end())).size() >= 2
+                ? best(text.substring(labelled.end()), documentIds) : Match.NONE;
+        return Optional.ofNullable(unlabelled.score() > whole.score() ? unlabelled.passage() : whole.passage());
+    }
+
+    private record Match(Passage passage, double score) {
+        static final Match NONE = new Match(null, 0);
+    }
+
+    private Match best(String text, Set<String> documentIds) {
         Set<String> wanted = Passage.words(text);
         if (wanted.isEmpty()) {
-            return Optional.empty();
+            return Match.NONE;
         }
         Passage best = null;
         double bestScore = MIN_OVERLAP;
@@ -52,7 +74,7 @@ final class SourceIndex {
                 bestScore = score;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Match.NONE : new Match(best, bestScore);
     }
 
     /** The passages of one section of a document, in order. */

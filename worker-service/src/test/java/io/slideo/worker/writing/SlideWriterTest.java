@@ -53,6 +53,23 @@ class SlideWriterTest {
     }
 
     @Test
+    void aPointLabelledWithItsSectionsHeadingCitesThatSectionNotTheAgendaNamingIt() {
+        // talk-apache-performance-tuning.pptx: slide 21 lists "Tune your App Tier"; slide 33 is that section.
+        ExtractedDocument talk = new ExtractedDocument("talk", "Tuning", "en", "application/vnd.ms-powerpoint", 33, 500,
+                Map.of(), List.of(
+                        new Section("Apache Configuration", 1, 21, 21, List.of(
+                                Block.paragraph("Tune your App Tier and your database before the web server.", 21))),
+                        new Section("Tune your App Tier", 1, 33, 33, List.of(
+                                Block.paragraph("Size the JVM heap and the MySQL buffers for the expected load.", 33)))));
+        PlannedSlide slide = new PlannedSlide(2, "Processes and Threads", SlideLayout.BULLETS,
+                List.of("Tune your App Tier: JVM, MySQL"), List.of(new SourceRef("talk", 33)));
+
+        SlideWriter.Written written = new SlideWriter(14, 6, List.of(talk)).write(slide, "Deck", List.of("talk"));
+
+        assertEquals(33, written.bullets().get(0).source().page(), written.bullets().toString());
+    }
+
+    @Test
     void everyBulletTracesToThePageItCameFrom() {
         PlannedSlide slide = new PlannedSlide(2, "Evaluation", SlideLayout.BULLETS,
                 List.of("The tracing compiler runs the benchmark suite ten times faster"), List.of(new SourceRef("paper", 3)));
