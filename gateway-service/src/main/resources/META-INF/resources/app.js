@@ -668,8 +668,12 @@
       item.append(el("p", v.title || "", "version-title"), el("p", versionText(v), "version-text"));
       return item;
     }
-    item.append(diffParagraph(current.title || "", v.title || "", "version-title"),
-        diffParagraph(versionText(current), versionText(v), "version-text"));
+    const title = diffParagraph(current.title || "", v.title || "", "version-title");
+    const text = diffParagraph(versionText(current), versionText(v), "version-text");
+    item.append(title, text);
+    if (!title.querySelector("del, ins") && !text.querySelector("del, ins")) {
+      item.append(el("p", "The same words as the current version.", "hint"));
+    }
     const restore = el("button", `Restore version ${v.version}`, "restore");
     restore.type = "button";
     restore.dataset.version = v.version;
@@ -679,7 +683,8 @@
     return item;
   }
 
-  // What a version says, as one run of words: its bullets, second column and table cells.
+  // What a version says, as one run of words: its bullets, second column and table rows, each after a
+  // bullet sign (a word of its own to the diff, so a bullet added or dropped shows as one run).
   function versionText(v) {
     const parts = [];
     for (const b of (v.bullets || []).concat(v.secondColumn || [])) {
@@ -688,39 +693,41 @@
     for (const row of v.table || []) {
       parts.push(row.join(" "));
     }
-    return parts.join(" ").replace(/\s+/g, " ").trim();
+    return parts.map((part) => "\u2022 " + part).join(" ").replace(/\s+/g, " ").trim();
   }
 
   // The words of `from` (the current version) turned into those of `to`: a longest common subsequence
-  // of words, its gaps shown as runs struck through (in `from` only) or marked (in `to` only).
+  // of words, its gaps shown as runs struck through (in `from` only) or marked (in `to` only). Walked
+  // from the end, so a whole bullet added or dropped is one run that starts with its bullet sign.
   function diffParagraph(from, to, className) {
-    const a = from ? from.split(" ") : [];
-    const b = to ? to.split(" ") : [];
+    const a = (from ? from.split(" ") : []).reverse();
+    const b = (to ? to.split(" ") : []).reverse();
     const common = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
     for (let i = a.length - 1; i >= 0; i--) {
       for (let j = b.length - 1; j >= 0; j--) {
         common[i][j] = a[i] === b[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
       }
     }
+    const steps = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      if (i < a.length && j < b.length && a[i] === b[j]) {
+        steps.push(["same", a[i++]]);
+        j++;
+      } else if (j < b.length && (i === a.length || common[i][j + 1] >= common[i + 1][j])) {
+        steps.push(["ins", b[j++]]);
+      } else {
+        steps.push(["del", a[i++]]);
+      }
+    }
     const runs = [];
-    const push = (kind, word) => {
+    for (const [kind, word] of steps.reverse()) {
       const last = runs[runs.length - 1];
       if (last && last.kind === kind) {
         last.words.push(word);
       } else {
         runs.push({ kind, words: [word] });
-      }
-    };
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-      if (i < a.length && j < b.length && a[i] === b[j]) {
-        push("same", a[i++]);
-        j++;
-      } else if (j < b.length && (i === a.length || common[i][j + 1] >= common[i + 1][j])) {
-        push("ins", b[j++]);
-      } else {
-        push("del", a[i++]);
       }
     }
     const paragraph = el("p", null, className);

@@ -240,6 +240,15 @@ class StudioIT {
         assertEquals(List.of("generated", "shorter", "restored version 1"), reasonsOverGraphQL(token, deckId, 2),
                 "the API's history of slide 3");
         studio.screenshot(".main-column", OUT.resolve("restored-slide-3.png"));
+
+        // Another account's token in the same page: the deck is not theirs, and the page says so in words.
+        studio.useToken(TestTokens.valid(TestTokens.newUser()));
+        String refused = studio.restoreFailing(2);
+        LOG.infof("Restoring with another user's token: %s", refused);
+        assertTrue(refused.startsWith("Version 2 of slide 3 could not be restored: Deck " + deckId + " does not exist"),
+                refused);
+        assertEquals(3, studio.mainViewVersion(), "nothing changed");
+        studio.screenshot(".main-column", OUT.resolve("restore-refused.png"));
     }
 
     private static List<String> reasonsOverGraphQL(String token, String deckId, int index) {

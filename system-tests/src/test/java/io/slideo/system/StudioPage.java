@@ -141,6 +141,20 @@ final class StudioPage {
         page.click("#slide-list button.thumbnail[data-index=\"" + (slide - 1) + "\"]");
     }
 
+    /** Uses another token with the page's own form, as a person switching accounts would. */
+    void useToken(String token) {
+        page.fill("#token", token);
+        page.click("#token-form button[type=submit]");
+        page.waitForSelector("#connection.online", new Page.WaitForSelectorOptions().setTimeout(MINUTE / 2));
+    }
+
+    /** Presses a version's Restore button; returns the status line once it says something went wrong. */
+    String restoreFailing(int version) {
+        page.click("#history-list button.restore[data-version=\"" + version + "\"]");
+        page.waitForSelector("#slide-status.bad", new Page.WaitForSelectorOptions().setTimeout(MINUTE / 2));
+        return status();
+    }
+
     /** Focuses the main view, as Tab would after the strip. */
     void focusMainView() {
         page.locator("#main-view").focus();
