@@ -578,15 +578,19 @@
     }
     const instructions = $("regenerate-instructions").value.trim();
     const asked = instructions ? `"${instructions}"` : "no instructions";
+    // Marked before asking: the new version may arrive over the socket before the 202 does.
+    state.rewriting.set(index, asked);
     try {
       await api(`/api/v1/decks/${encodeURIComponent(state.deckId)}/generations`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ slideIndexes: [index], instructions: instructions || null }),
       });
-      state.rewriting.set(index, asked);
-      say(`Slide ${index + 1} is being rewritten (${asked})...`);
+      if (state.rewriting.has(index)) {
+        say(`Slide ${index + 1} is being rewritten (${asked})...`);
+      }
     } catch (e) {
+      state.rewriting.delete(index);
       say(`Slide ${index + 1} could not be rewritten: ${e.message}`, true);
     }
   }
