@@ -22,6 +22,9 @@
     following: true, // the main view shows each slide as it arrives until the user picks one
     styleDeck: null, // the deck whose stylesheet the page has adopted
     styleText: null,
+    historyOpen: false,
+    historyAsked: 0, // the newest history request: an older answer arriving late is dropped
+    rewriting: new Map(), // slide index -> what the user asked for, until its new version arrives
   };
   // What a slide's markup may hold (HtmlRenderer and ChartSvg write nothing else).
   const SLIDE_ELEMENTS = new Set(["section", "div", "p", "span", "table", "colgroup", "col", "thead", "tbody", "tr",
@@ -127,7 +130,11 @@
         detail = { message: response.statusText };
       }
       log("http_error", Object.assign({ status: response.status, path }, detail));
-      throw new Error("HTTP " + response.status);
+      // The shared error shape says what went wrong in a sentence: {"error": {"code", "message", ...}}.
+      const words = (detail && detail.error && detail.error.message) || (detail && detail.message);
+      const error = new Error(words || `The server answered ${response.status} ${response.statusText}`.trim());
+      error.status = response.status;
+      throw error;
     }
     return response;
   }
@@ -360,6 +367,10 @@
     }
     state.slides.set(data.slide_index, data);
     renderThumbnail(data);
+    if (state.rewriting.has(data.slide_index)) {
+      say(`Slide ${data.slide_index + 1} is now version ${data.version} (${state.rewriting.get(data.slide_index)}).`);
+      state.rewriting.delete(data.slide_index);
+    }
     if (state.following || state.current === data.slide_index) {
       show(data.slide_index, false);
     }
@@ -478,12 +489,15 @@
     if (!data) {
       return;
     }
+    const moved = state.current !== index;
     state.current = index;
     const view = $("main-view");
     const frame = framed(data, "main-frame");
     view.replaceChildren(frame);
+    view.dataset.version = data.version;
     fit(frame);
     markCurrent();
+    showSlideTools(data, moved);
     if (focusThumbnail) {
       const button = $("slide-list").querySelector(`button[data-index="${index}"]`);
       if (button && view !== document.activeElement) {
@@ -504,6 +518,9 @@
 
   // Arrow keys, Home and End move through the written slides, from the strip or the main view.
   function onStudioKey(event) {
+    if (event.target.closest && event.target.closest("#slide-tools")) {
+      return; // Home, End and the arrows move the caret in the instruction field, not the slides
+    }
     const written = Array.from(state.slides.keys()).sort((a, b) => a - b);
     if (written.length === 0) {
       return;
@@ -523,8 +540,241 @@
     state.slides.clear();
     state.current = null;
     state.following = true;
+    state.rewriting.clear();
     $("slide-list").replaceChildren();
     $("main-view").replaceChildren(el("p", "Slides appear here as they are written.", "hint"));
+    delete $("main-view").dataset.version;
+    $("slide-tools").classList.add("hidden");
+    setHistoryOpen(false);
+    say("");
+  }
+
+  // ---- the chosen slide: rewrite it, read its history, bring an older version back ---------------
+
+  function say(text, bad) {
+    const status = $("slide-status");
+    status.textContent = text;
+    status.classList.toggle("bad", !!bad);
+  }
+
+  function showSlideTools(data, moved) {
+    $("slide-tools").classList.remove("hidden");
+    $("slide-caption").textContent = `Slide ${data.slide_index + 1}, version ${data.version}: ${data.title || ""}`;
+    $("toggle-history").textContent = `History of slide ${data.slide_index + 1}`;
+    if (moved) {
+      say(state.rewriting.has(data.slide_index) ? `Slide ${data.slide_index + 1} is being rewritten...` : "");
+    }
+    if (state.historyOpen) {
+      loadHistory();
+    }
+  }
+
+  // POST /generations for the one slide; its new version arrives as slide_complete, then deck_complete.
+  async function regenerate(event) {
+    event.preventDefault();
+    const index = state.current;
+    if (index === null || !state.deckId) {
+      return;
+    }
+    const instructions = $("regenerate-instructions").value.trim();
+    const asked = instructions ? `"${instructions}"` : "no instructions";
+    // Marked before asking: the new version may arrive over the socket before the 202 does.
+    state.rewriting.set(index, asked);
+    try {
+      await api(`/api/v1/decks/${encodeURIComponent(state.deckId)}/generations`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ slideIndexes: [index], instructions: instructions || null }),
+      });
+      if (state.rewriting.has(index)) {
+        say(`Slide ${index + 1} is being rewritten (${asked})...`);
+      }
+    } catch (e) {
+      state.rewriting.delete(index);
+      say(`Slide ${index + 1} could not be rewritten: ${e.message}`, true);
+    }
+  }
+
+  // GraphQL answers 200 with "errors" when it refuses; each carries the shared shape in extensions.error.
+  async function graphql(query, variables) {
+    const response = await api("/graphql", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = await response.json();
+    if (answer.errors && answer.errors.length) {
+      const first = answer.errors[0];
+      const shaped = first.extensions && first.extensions.error;
+      log("graphql_error", answer.errors);
+      throw new Error((shaped && shaped.message) || first.message || "The query was refused");
+    }
+    return answer.data;
+  }
+
+  const HISTORY_QUERY = `query History($id: ID!) { deck(id: $id) { slides { index currentVersion
+    versions { version title layout reason createdBy createdAt bullets { text } secondColumn { text } table } } } }`;
+
+  function setHistoryOpen(open) {
+    state.historyOpen = open;
+    $("history").classList.toggle("hidden", !open);
+    $("toggle-history").setAttribute("aria-expanded", String(open));
+    if (open) {
+      loadHistory();
+    }
+  }
+
+  async function loadHistory() {
+    const index = state.current;
+    const asked = ++state.historyAsked;
+    $("history-title").textContent = `History of slide ${index + 1}`;
+    try {
+      const data = await graphql(HISTORY_QUERY, { id: state.deckId });
+      const slide = data.deck && (data.deck.slides || []).find((s) => s.index === index);
+      if (asked === state.historyAsked && state.current === index) {
+        renderHistory(index, slide);
+      }
+    } catch (e) {
+      if (asked === state.historyAsked) {
+        $("history-list").replaceChildren();
+        say(`The history of slide ${index + 1} could not be read: ${e.message}`, true);
+      }
+    }
+  }
+
+  function renderHistory(index, slide) {
+    const list = $("history-list");
+    list.replaceChildren();
+    const versions = slide ? [...slide.versions].sort((a, b) => b.version - a.version) : [];
+    const current = versions.find((v) => v.version === slide.currentVersion) || versions[0];
+    for (const v of versions) {
+      list.append(historyEntry(index, v, current));
+    }
+    if (versions.length === 0) {
+      list.append(el("li", "No version of this slide is stored yet.", "hint"));
+    }
+  }
+
+  function historyEntry(index, v, current) {
+    const item = el("li", null, "version");
+    item.dataset.version = v.version;
+    const isCurrent = v.version === current.version;
+    const head = el("p", null, "version-head");
+    head.append(el("strong", `Version ${v.version}${isCurrent ? " (current)" : ""}`));
+    const when = el("time", v.createdAt ? new Date(v.createdAt).toLocaleString() : "");
+    when.dateTime = v.createdAt || "";
+    head.append(" · ", when, " · ", el("span", v.reason || "no reason given", "version-reason"));
+    if (v.createdBy) {
+      head.append(" · ", el("span", v.createdBy === tokenSubject() ? "by you" : `by ${v.createdBy}`, "version-who"));
+    }
+    item.append(head);
+    if (isCurrent) {
+      item.append(el("p", v.title || "", "version-title"), el("p", versionText(v), "version-text"));
+      return item;
+    }
+    const title = diffParagraph(current.title || "", v.title || "", "version-title");
+    const text = diffParagraph(versionText(current), versionText(v), "version-text");
+    item.append(title, text);
+    if (!title.querySelector("del, ins") && !text.querySelector("del, ins")) {
+      item.append(el("p", "The same words as the current version.", "hint"));
+    }
+    const restore = el("button", `Restore version ${v.version}`, "restore");
+    restore.type = "button";
+    restore.dataset.version = v.version;
+    restore.setAttribute("aria-label", `Restore version ${v.version} of slide ${index + 1} as its newest version`);
+    restore.addEventListener("click", () => restoreVersion(index, v.version));
+    item.append(restore);
+    return item;
+  }
+
+  // What a version says, as one run of words: its bullets, second column and table rows, each after a
+  // bullet sign (a word of its own to the diff, so a bullet added or dropped shows as one run).
+  function versionText(v) {
+    const parts = [];
+    for (const b of (v.bullets || []).concat(v.secondColumn || [])) {
+      parts.push(b.text);
+    }
+    for (const row of v.table || []) {
+      parts.push(row.join(" "));
+    }
+    return parts.map((part) => "\u2022 " + part).join(" ").replace(/\s+/g, " ").trim();
+  }
+
+  // The words of `from` (the current version) turned into those of `to`: a longest common subsequence
+  // of words, its gaps shown as runs struck through (in `from` only) or marked (in `to` only). Walked
+  // from the end, so a whole bullet added or dropped is one run that starts with its bullet sign.
+  function diffParagraph(from, to, className) {
+    const a = (from ? from.split(" ") : []).reverse();
+    const b = (to ? to.split(" ") : []).reverse();
+    const common = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+    for (let i = a.length - 1; i >= 0; i--) {
+      for (let j = b.length - 1; j >= 0; j--) {
+        common[i][j] = a[i] === b[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+      }
+    }
+    const steps = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      if (i < a.length && j < b.length && a[i] === b[j]) {
+        steps.push(["same", a[i++]]);
+        j++;
+      } else if (j < b.length && (i === a.length || common[i][j + 1] >= common[i + 1][j])) {
+        steps.push(["ins", b[j++]]);
+      } else {
+        steps.push(["del", a[i++]]);
+      }
+    }
+    const runs = [];
+    for (const [kind, word] of steps.reverse()) {
+      const last = runs[runs.length - 1];
+      if (last && last.kind === kind) {
+        last.words.push(word);
+      } else {
+        runs.push({ kind, words: [word] });
+      }
+    }
+    const paragraph = el("p", null, className);
+    runs.forEach((run, n) => {
+      const text = run.words.join(" ");
+      if (run.kind === "same") {
+        paragraph.append(text);
+      } else {
+        const mark = el(run.kind);
+        mark.append(el("span", run.kind === "del" ? "current only: " : "this version only: ", "sr-only"), text);
+        paragraph.append(mark);
+      }
+      if (n < runs.length - 1) {
+        paragraph.append(" ");
+      }
+    });
+    return paragraph;
+  }
+
+  function tokenSubject() {
+    try {
+      const payload = state.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      return JSON.parse(atob(payload)).sub;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  const RESTORE = `mutation Restore($deck: ID!, $index: Int!, $version: Int!) {
+    restoreSlideVersion(deckId: $deck, slideIndex: $index, version: $version) { version reason } }`;
+
+  // The restored slide arrives as slide_complete (and redraws the main view); the history is read again.
+  async function restoreVersion(index, version) {
+    try {
+      const data = await graphql(RESTORE, { deck: state.deckId, index, version });
+      say(`Version ${version} of slide ${index + 1} is back, as version ${data.restoreSlideVersion.version}.`);
+      $("history-title").focus(); // the button pressed is gone with the list it was in
+      if (state.current === index) {
+        loadHistory();
+      }
+    } catch (e) {
+      say(`Version ${version} of slide ${index + 1} could not be restored: ${e.message}`, true);
+    }
   }
 
   function askForPlan(event) {
@@ -614,6 +864,8 @@
     $("open-export").addEventListener("click", openExport);
     $("download-export").addEventListener("click", downloadExport);
     $("studio").addEventListener("keydown", onStudioKey);
+    $("regenerate-form").addEventListener("submit", regenerate);
+    $("toggle-history").addEventListener("click", () => setHistoryOpen(!state.historyOpen));
     window.addEventListener("resize", () => document.querySelectorAll(".slide-frame").forEach(fit));
     const fromAddress = takeTokenFromAddress();
     const remembered = fromAddress || sessionStorage.getItem(TOKEN_KEY);

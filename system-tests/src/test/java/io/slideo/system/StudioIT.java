@@ -121,6 +121,7 @@ class StudioIT {
             walkTheSlidesByKeyboard(studio);
             assertIsAPresentation(studio.download("pptx", OUT));
             assertIsAPdf(studio.download("pdf", OUT));
+            rewriteSlideThreeShorterThenRestoreItsFirstVersion(studio, token, deckId);
         }
         assertTrue(pageErrors.stream().noneMatch(e -> e.contains("Content Security Policy")),
                 "nothing was refused by the page's policy: " + pageErrors);
@@ -187,6 +188,80 @@ class StudioIT {
         assertEquals(1, studio.mainViewSlide(), "Home");
         studio.press("ArrowLeft");
         assertEquals(1, studio.mainViewSlide(), "the first slide stays");
+    }
+
+    /**
+     * From the keyboard: Tab from the main view to the instruction field, "shorter", Enter; Tab to History,
+     * Enter; the older version restored with its button. A restore is a version of its own (the API writes
+     * version 1's content as version 3, reason "restored version 1").
+     */
+    private static void rewriteSlideThreeShorterThenRestoreItsFirstVersion(StudioPage studio, String token,
+            String deckId) {
+        studio.choose(3);
+        assertEquals(1, studio.mainViewVersion(), "slide 3 as first written");
+        String first = studio.mainViewText();
+        studio.focusMainView();
+        studio.press("Tab");
+        assertEquals("regenerate-instructions", studio.focusedId(), "Tab leads from the slide to its instructions");
+        studio.type("shorter");
+        studio.press("Enter");
+        studio.awaitMainViewVersion(2);
+        String shorter = studio.mainViewText();
+        LOG.infof("Slide 3, version 1 (%d words): %s", words(first), first);
+        LOG.infof("Slide 3, version 2 \"shorter\" (%d words): %s", words(shorter), shorter);
+        assertNotEquals(first, shorter, "the rewrite changed the slide");
+        assertTrue(words(shorter) < words(first), "shorter: " + words(first) + " -> " + words(shorter) + " words");
+
+        studio.press("Tab");
+        studio.press("Tab");
+        assertEquals("toggle-history", studio.focusedId(), "Tab leads on to the History button");
+        studio.press("Enter");
+        List<Map<String, Object>> two = studio.history(2);
+        LOG.infof("History after the rewrite: %s", two);
+        assertEquals(List.of(2, 1), two.stream().map(v -> v.get("version")).toList(), "two versions, newest first");
+        assertEquals("shorter", two.get(0).get("reason"), "why version 2 was written");
+        assertEquals("generated", two.get(1).get("reason"), "why version 1 was written");
+        assertTrue(String.valueOf(two.get(0).get("head")).contains("by you"), "who: " + two.get(0).get("head"));
+        assertEquals(false, two.get(0).get("restorable"), "the current version has nothing to restore");
+        assertEquals(true, two.get(1).get("restorable"), "version 1 can be restored");
+        assertFalse(((List<?>) two.get(1).get("removed")).isEmpty() && ((List<?>) two.get(1).get("added")).isEmpty(),
+                "version 1 differs from the current one in marked words: " + two.get(1));
+        studio.screenshot(".main-column", OUT.resolve("history-slide-3.png"));
+
+        studio.focusRestore(1);
+        assertNotEquals("none", studio.focusOutline().split(" ")[0], "focus is visible: " + studio.focusOutline());
+        studio.press("Enter");
+        studio.awaitMainViewVersion(3);
+        assertEquals(first, studio.mainViewText(), "the main view shows version 1's text again");
+        List<Map<String, Object>> three = studio.history(3);
+        LOG.infof("History after the restore: %s; status: %s", three, studio.status());
+        assertEquals(List.of(3, 2, 1), three.stream().map(v -> v.get("version")).toList(), "a restore is a new version");
+        assertEquals("restored version 1", three.get(0).get("reason"));
+        assertEquals(List.of("generated", "shorter", "restored version 1"), reasonsOverGraphQL(token, deckId, 2),
+                "the API's history of slide 3");
+        studio.screenshot(".main-column", OUT.resolve("restored-slide-3.png"));
+
+        // Another account's token in the same page: the deck is not theirs, and the page says so in words.
+        studio.useToken(TestTokens.valid(TestTokens.newUser()));
+        String refused = studio.restoreFailing(2);
+        LOG.infof("Restoring with another user's token: %s", refused);
+        assertTrue(refused.startsWith("Version 2 of slide 3 could not be restored: Deck " + deckId + " does not exist"),
+                refused);
+        assertEquals(3, studio.mainViewVersion(), "nothing changed");
+        studio.screenshot(".main-column", OUT.resolve("restore-refused.png"));
+    }
+
+    private static List<String> reasonsOverGraphQL(String token, String deckId, int index) {
+        String query = "{ deck(id: \"" + deckId + "\") { slides { index versions { version reason } } } }";
+        JsonPath answer = new JsonPath(Suite.as(token).contentType("application/json")
+                .body(new JsonObject().put("query", query).encode()).post("/graphql")
+                .then().statusCode(200).extract().asString());
+        return answer.getList("data.deck.slides.find { it.index == " + index + " }.versions.sort { it.version }.reason",
+                String.class);
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.split("\\s+").length;
     }
 
     private static void assertIsAPresentation(Path pptx) throws IOException {

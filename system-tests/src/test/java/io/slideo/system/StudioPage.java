@@ -136,6 +136,99 @@ final class StudioPage {
         page.locator(selector).screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(file));
     }
 
+    /** Shows a slide (1-based) in the main view by clicking its thumbnail. */
+    void choose(int slide) {
+        page.click("#slide-list button.thumbnail[data-index=\"" + (slide - 1) + "\"]");
+    }
+
+    /** Uses another token with the page's own form, as a person switching accounts would. */
+    void useToken(String token) {
+        page.fill("#token", token);
+        page.click("#token-form button[type=submit]");
+        page.waitForSelector("#connection.online", new Page.WaitForSelectorOptions().setTimeout(MINUTE / 2));
+    }
+
+    /** Presses a version's Restore button; returns the status line once it says something went wrong. */
+    String restoreFailing(int version) {
+        page.click("#history-list button.restore[data-version=\"" + version + "\"]");
+        page.waitForSelector("#slide-status.bad", new Page.WaitForSelectorOptions().setTimeout(MINUTE / 2));
+        return status();
+    }
+
+    /** Focuses the main view, as Tab would after the strip. */
+    void focusMainView() {
+        page.locator("#main-view").focus();
+    }
+
+    /** The version of the slide in the main view, as the page knows it from slide_complete. */
+    int mainViewVersion() {
+        return ((Number) page.evaluate("() => Number(document.getElementById('main-view').dataset.version)")).intValue();
+    }
+
+    /** What the main view's slide says: its title, then its body (bullets, second column, table). */
+    String mainViewText() {
+        return (String) page.evaluate("""
+                () => {
+                  const t = (n) => (n ? n.textContent : "").replace(/\u2022/g, " ").replace(/\s+/g, " ").trim();
+                  const s = document.querySelector("#main-view section.slide");
+                  return t(s.querySelector(".frame.title")) + " | "
+                      + Array.from(s.querySelectorAll(".frame.body, .frame.second, .frame.table")).map(t).join(" ");
+                }
+                """);
+    }
+
+    /** The id of the focused element ("" when it has none). */
+    String focusedId() {
+        return (String) page.evaluate("() => document.activeElement ? document.activeElement.id : ''");
+    }
+
+    /** Types into the focused field, as a keyboard does. */
+    void type(String text) {
+        page.keyboard().type(text);
+    }
+
+    /** Waits until the main view shows a version of its slide (a rewrite or a restore arriving). */
+    void awaitMainViewVersion(int version) {
+        page.waitForFunction("v => Number(document.getElementById('main-view').dataset.version) === v", version,
+                new Page.WaitForFunctionOptions().setTimeout(2 * MINUTE));
+    }
+
+    /**
+     * The history panel's entries once it lists {@code count} versions, newest first: each its version, the
+     * line of when/why/who, its title and text as shown, the words struck through and marked, and whether
+     * it has a Restore button.
+     */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> history(int count) {
+        page.waitForFunction("n => document.querySelectorAll('#history-list > li.version').length === n", count,
+                new Page.WaitForFunctionOptions().setTimeout(MINUTE / 2));
+        return (List<Map<String, Object>>) page.evaluate("""
+                () => Array.from(document.querySelectorAll("#history-list > li.version")).map((li) => {
+                  const words = (sel) => Array.from(li.querySelectorAll(sel)).map((n) =>
+                      Array.from(n.childNodes).filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent).join(""));
+                  return {
+                    version: Number(li.dataset.version),
+                    head: li.querySelector(".version-head").textContent,
+                    reason: li.querySelector(".version-reason").textContent,
+                    title: li.querySelector(".version-title").textContent,
+                    removed: words(".version-text del"),
+                    added: words(".version-text ins"),
+                    restorable: !!li.querySelector("button.restore"),
+                  };
+                })
+                """);
+    }
+
+    /** Focuses the Restore button of a version, as Tab would reach it. */
+    void focusRestore(int version) {
+        page.locator("#history-list button.restore[data-version=\"" + version + "\"]").focus();
+    }
+
+    /** The status line under the slide's tools (what was done, or what went wrong, in words). */
+    String status() {
+        return page.locator("#slide-status").textContent();
+    }
+
     /** Downloads the deck in a format with the page's export controls; returns where the file was saved. */
     Path download(String format, Path directory) {
         page.selectOption("#export-format", format);
