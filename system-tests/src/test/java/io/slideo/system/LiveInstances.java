@@ -53,7 +53,7 @@ final class LiveInstances {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(STATE.resolve("logs/" + name + ".log").toFile()));
             Map<String, String> env = builder.environment();
-            env.putIfAbsent("SLIDEO_JWT_SECRET", Files.readString(STATE.resolve("jwt-secret")).trim());
+            env.putAll(Services.suiteEnvironment());
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ManagementPorts.of(port)));
             env.put("SLIDEO_WEBSOCKET_INSTANCE_ID", name);

@@ -1,9 +1,11 @@
 package io.slideo.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ final class Services {
             "content-service", GATEWAY_PORT + 3, "slide-service", GATEWAY_PORT + 4, "worker-service", GATEWAY_PORT + 5);
     /** The launcher's home for this suite: pid files, logs, the JWT secret, PostgreSQL's data. */
     static final Path HOME = home();
+    private static Map<String, String> suiteEnvironment;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Services() {
@@ -45,6 +48,42 @@ final class Services {
      */
     static int spareWorkerPort(int n) {
         return GATEWAY_PORT + 14 + n;
+    }
+
+    /**
+     * The environment the suite's services run with, as {@code ./slideo env} prints it (read once): a service a
+     * test starts in a dead one's place gets it, so it joins this suite's PostgreSQL, Redis and Kafka whatever
+     * the test JVM itself was given (a worker started with only the ports joined the default suite's Kafka).
+     */
+    static synchronized Map<String, String> suiteEnvironment() {
+        if (suiteEnvironment == null) {
+            suiteEnvironment = readSuiteEnvironment();
+        }
+        return suiteEnvironment;
+    }
+
+    private static Map<String, String> readSuiteEnvironment() {
+        try {
+            Process launcher = new ProcessBuilder("bash", "-c", "eval \"$(./slideo env)\" && env -0")
+                    .directory(RepositoryPaths.root().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (launcher.waitFor() != 0) {
+                throw new IllegalStateException("./slideo env failed (exit " + launcher.exitValue() + ")");
+            }
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (String variable : out.split("\0")) {
+                int equals = variable.indexOf('=');
+                if (variable.startsWith("SLIDEO_") && equals > 0) {
+                    environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+                }
+            }
+            return Map.copyOf(environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run ./slideo env", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the suite's environment", e);
+        }
     }
 
     private static Path home() {

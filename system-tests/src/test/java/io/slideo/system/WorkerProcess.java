@@ -29,8 +29,7 @@ final class WorkerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(state.resolve("logs/worker-test-" + port + ".log").toFile());
         Map<String, String> env = builder.environment();
-        env.putIfAbsent("SLIDEO_JWT_SECRET", Files.readString(state.resolve("jwt-secret")).trim());
-        env.putIfAbsent("SLIDEO_BLOB_DIRECTORY", state.resolve("blobs").toString());
+        env.putAll(Services.suiteEnvironment());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ManagementPorts.of(port)));
         env.putAll(settings);
