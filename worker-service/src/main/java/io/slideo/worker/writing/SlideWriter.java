@@ -73,7 +73,10 @@ public final class SlideWriter {
         SlideLayout layout = asked == SlideLayout.TABLE && instructions.layout() == null
                 && index.table(slide.sources()).flatMap(table -> ChartShape.chart(table.rows())).isPresent()
                 ? SlideLayout.CHART : asked;
-        int bullets = instructions.shorter() ? MIN_BULLETS : instructions.moreDetail() ? maxBullets : maxBullets - 1;
+        // One below the most by default, but never fewer than the plan's points: a slide joining several parts
+        // of a long document plans one point of each (up to PointPicker.JOINED_MOST), and each must be said.
+        int bullets = instructions.shorter() ? MIN_BULLETS : instructions.moreDetail() ? maxBullets
+                : Math.min(maxBullets, Math.max(maxBullets - 1, slide.keyPoints().size()));
         int words = instructions.shorter() ? Math.min(maxWords, SHORT_WORDS) : maxWords;
         SlideWriter sized = bullets == maxBullets && words == maxWords ? this
                 : new SlideWriter(words, Math.max(MIN_BULLETS, bullets), documents.values(), index);

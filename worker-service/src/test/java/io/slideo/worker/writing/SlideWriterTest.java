@@ -70,6 +70,27 @@ class SlideWriterTest {
     }
 
     @Test
+    void aSlideJoiningSixPartsSaysAPointOfEachNotFiveOfThem() {
+        // A long talk's 10-slide deck joins up to six of its slides on one, a point of each (PointPicker.JOINED_MOST).
+        List<Section> parts = new java.util.ArrayList<>();
+        List<String> points = new java.util.ArrayList<>();
+        String[] topics = { "logging", "caching", "threads", "memory", "disks", "networks" };
+        for (int i = 0; i < topics.length; i++) {
+            String sentence = "Tuning the " + topics[i] + " of a web server pays off under heavy load.";
+            parts.add(new Section("Part " + (i + 1), 1, i + 1, i + 1, List.of(Block.paragraph(sentence, i + 1))));
+            points.add(sentence);
+        }
+        ExtractedDocument talk = new ExtractedDocument("talk", "Tuning", "en", "application/vnd.ms-powerpoint", 6, 600,
+                Map.of(), parts);
+        PlannedSlide joined = new PlannedSlide(2, "Tuning a web server", SlideLayout.BULLETS, points,
+                java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(page -> new SourceRef("talk", page)).toList());
+
+        SlideDraft written = new SlideWriter(14, 6, List.of(talk)).draft(joined, "Deck", List.of("talk"), Instructions.NONE);
+
+        assertEquals(6, written.bullets().size() + written.secondColumn().size(), written.bullets().toString());
+    }
+
+    @Test
     void everyBulletTracesToThePageItCameFrom() {
         PlannedSlide slide = new PlannedSlide(2, "Evaluation", SlideLayout.BULLETS,
                 List.of("The tracing compiler runs the benchmark suite ten times faster"), List.of(new SourceRef("paper", 3)));
