@@ -19,6 +19,10 @@ import java.util.stream.Stream;
  */
 public final class ScratchSpace {
     static final String PREFIX = "slideo-worker-";
+    // How far two readings of one process's start may differ: Java derives it from the boot time, read once per
+    // JVM, which moves when the clock is stepped. Taking a living worker for a gone one would delete its files;
+    // taking a predecessor started this soon before for a living one only leaves its folder for the next start.
+    private static final long SAME_START_MILLIS = 30_000;
 
     private final Path root;
     private final Path own;
@@ -70,7 +74,9 @@ public final class ScratchSpace {
             long pid = Long.parseLong(name[0]);
             Long started = name.length > 1 ? Long.valueOf(name[1]) : null; // an older worker's folder has no start
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .map(process -> started == null || started == 0 || startedMillis(process) == started).orElse(false);
+                    .map(process -> started == null || started == 0
+                            || Math.abs(startedMillis(process) - started) <= SAME_START_MILLIS)
+                    .orElse(false);
         } catch (NumberFormatException e) {
             return true; // not one of ours: leave it
         }

@@ -40,13 +40,16 @@ class ScratchSpaceTest {
         ProcessHandle self = ProcessHandle.current();
         long started = ScratchSpace.startedMillis(self);
         // A container's worker restarted: the same pid, an earlier start, its folder still on the volume.
-        Path predecessors = new ScratchSpace(tmp, self.pid(), started - 60_000).newFile("extract-", ".bin");
+        Path predecessors = new ScratchSpace(tmp, self.pid(), started - 120_000).newFile("extract-", ".bin");
+        // The same process's start read by another JVM after the clock was stepped: still this living process.
+        Path ownReadElsewhere = new ScratchSpace(tmp, self.pid(), started + 2_000).newFile("extract-", ".bin");
         ScratchSpace restarted = new ScratchSpace(tmp, self.pid(), started);
         Path own = restarted.newFile("extract-", ".bin");
 
         assertEquals(1, restarted.removeOrphans());
         assertFalse(Files.exists(predecessors.getParent()), "the predecessor's folder is deleted");
         assertTrue(Files.exists(own), "its own copy stays");
+        assertTrue(Files.exists(ownReadElsewhere), "a start read 2 s apart is the same process");
     }
 
     @Test
