@@ -366,6 +366,7 @@
       return;
     }
     state.slides.set(data.slide_index, data);
+    loadSlideStyle(state.deckId); // nothing when it is loaded; again when the last try failed
     renderThumbnail(data);
     if (state.rewriting.has(data.slide_index)) {
       say(`Slide ${data.slide_index + 1} is now version ${data.version} (${state.rewriting.get(data.slide_index)}).`);
