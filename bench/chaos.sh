@@ -8,7 +8,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The suite's own environment (its infrastructure, ports, home, secret): the workers, websocket-service instances
 # and infrastructure the run restarts must join the suite it runs against, not a default one.
-eval "$("$ROOT/slideo" env)"
+suite_environment=$("$ROOT/slideo" env) # a failure stops the script here (set -e)
+eval "$suite_environment"
 curl -sf -o /dev/null "http://127.0.0.1:$(( ${SLIDEO_HTTP_PORT:-8080} + 1000 ))/q/health/ready" || { echo "bench: the suite is not up (./slideo up)" >&2; exit 1; }
 seed=()
 [ -n "${3:-}" ] && seed=("-Dchaos.seed=$3")

@@ -7,7 +7,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=$ROOT/bench/results
 mkdir -p "$OUT"
 # Ready on the gateway's management port (its HTTP port + 1000).
-eval "$("$ROOT/slideo" env)" # the suite it runs against: its gateway port, secret and home
+suite_environment=$("$ROOT/slideo" env) # a failure stops the script here (set -e)
+eval "$suite_environment" # the suite it runs against: its gateway port, secret and home
 curl -sf -o /dev/null "http://127.0.0.1:$((SLIDEO_HTTP_PORT + 1000))/q/health/ready" || { echo "bench: the suite is not up (./slideo up)" >&2; exit 1; }
 "$ROOT/mvnw" -B -q -pl system-tests test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$OUT/system-tests-classpath.txt" >/dev/null

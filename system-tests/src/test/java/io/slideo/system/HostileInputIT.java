@@ -112,10 +112,11 @@ class HostileInputIT {
     /**
      * The files uploads and parses keep while they run, on this machine (the suite's): the workers'
      * scratch folders ({@code slideo-worker-<pid>-<start>}, with their parser processes' folders) and
-     * document-service's upload folder. Once every refusal has been answered none may be left.
+     * document-service's upload folder, in the suite's own temporary folder (another suite's are not ours).
+     * Once every refusal has been answered none may be left.
      */
     private static void assertNoTemporaryFilesLeft() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path tmp = Services.HOME.resolve("tmp");
         List<Path> left = new ArrayList<>();
         try (Stream<Path> files = Files.list(tmp)) {
             for (Path p : files.toList()) {

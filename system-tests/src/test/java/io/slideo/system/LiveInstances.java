@@ -48,7 +48,7 @@ final class LiveInstances {
         /** Starts the instance again as ./slideo does, and waits until it is ready. */
         void restart() throws Exception {
             ProcessBuilder builder = new ProcessBuilder("java", "-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar",
+                    "-XX:TieredStopAtLevel=1", Services.temporaryFolderOption(), "-jar",
                     RepositoryPaths.root().resolve("websocket-service/target/quarkus-app/quarkus-run.jar").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(STATE.resolve("logs/" + name + ".log").toFile()));

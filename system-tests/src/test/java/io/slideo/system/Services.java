@@ -64,7 +64,7 @@ final class Services {
 
     private static Map<String, String> readSuiteEnvironment() {
         try {
-            Process launcher = new ProcessBuilder("bash", "-c", "eval \"$(./slideo env)\" && env -0")
+            Process launcher = new ProcessBuilder("bash", "-ec", "exports=$(./slideo env); eval \"$exports\"; env -0")
                     .directory(RepositoryPaths.root().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (launcher.waitFor() != 0) {
@@ -84,6 +84,11 @@ final class Services {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the suite's environment", e);
         }
+    }
+
+    /** The JVM option that puts a service's temporary files in the suite's home, as the launcher starts them. */
+    static String temporaryFolderOption() {
+        return "-Djava.io.tmpdir=" + HOME.resolve("tmp");
     }
 
     private static Path home() {

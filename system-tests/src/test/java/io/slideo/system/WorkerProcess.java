@@ -24,7 +24,7 @@ final class WorkerProcess implements AutoCloseable {
     static WorkerProcess start(int port, Map<String, String> settings) throws Exception {
         Path root = RepositoryPaths.root();
         Path state = Services.HOME;
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-XX:+UseSerialGC", Services.temporaryFolderOption(), "-jar",
                 root.resolve("worker-service/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(state.resolve("logs/worker-test-" + port + ".log").toFile());
