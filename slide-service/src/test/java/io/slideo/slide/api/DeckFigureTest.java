@@ -44,7 +44,6 @@ import io.slideo.model.theme.Theme;
 import io.slideo.runtime.blob.BlobStore;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.KafkaTestClient;
-import io.slideo.testing.RepositoryPaths;
 import io.slideo.testing.TestTokens;
 
 /** An IMAGE slide's figure: kept with the slide's version, shown by REST and GraphQL, drawn from the blob store in every export. */
@@ -64,7 +63,7 @@ class DeckFigureTest {
 
     @Test
     void theFigureIsKeptWithTheSlideAndDrawnFromTheBlobStoreInEachExport() throws Exception {
-        byte[] jpeg = papersFirstFigure();
+        byte[] jpeg = MemsPaperFigure.jpeg();
         String key = "documents/" + document + "/figures/figure-1.jpg";
         blobs.put(key, new ByteArrayInputStream(jpeg));
         SlideFigure figure = new SlideFigure(document, "Controllable MEMS microrobots", key, "image/jpeg", 692, 490, 2,
@@ -98,20 +97,6 @@ class DeckFigureTest {
             }
             org.junit.jupiter.api.Assertions.assertTrue(drawn, "the PDF draws the figure");
         }
-    }
-
-    private static byte[] papersFirstFigure() throws Exception {
-        try (PDDocument paper = Loader.loadPDF(RepositoryPaths.corpusFile("paper-mems-microrobots.pdf").toFile())) {
-            PDResources resources = paper.getPage(1).getResources();
-            for (COSName name : resources.getXObjectNames()) {
-                if (resources.getXObject(name) instanceof PDImageXObject image && image.getWidth() == 692) {
-                    try (InputStream in = image.getCOSObject().createRawInputStream()) {
-                        return in.readAllBytes();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("the paper's first figure is gone");
     }
 
     private String writtenDeck(SlideFigure figure) {

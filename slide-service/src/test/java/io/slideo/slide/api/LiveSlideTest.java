@@ -20,11 +20,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,7 +44,6 @@ import io.slideo.runtime.blob.BlobStore;
 import io.slideo.slide.service.export.LiveSlides;
 import io.slideo.testing.Infrastructure;
 import io.slideo.testing.KafkaTestClient;
-import io.slideo.testing.RepositoryPaths;
 import io.slideo.testing.TestTokens;
 
 /** slide_complete carries the slide as the HTML export draws it, so a page can show each slide as it is written. */
@@ -105,7 +99,7 @@ class LiveSlideTest {
 
     @Test
     void aFigureTravelsAsABoxWithItsCaptionNotAsItsPicture() throws Exception {
-        byte[] jpeg = papersFirstFigure();
+        byte[] jpeg = MemsPaperFigure.jpeg();
         String key = "documents/" + document + "/figures/figure-1.jpg";
         blobs.put(key, new ByteArrayInputStream(jpeg));
         String caption = "Fig. 1: The schematic of the MicroStressBots.";
@@ -167,20 +161,6 @@ class LiveSlideTest {
                 .stream().map(e -> e.payloadAs(Notification.class)).toList();
         assertEquals(count, told.size(), "one slide_complete per slide");
         return told;
-    }
-
-    private static byte[] papersFirstFigure() throws Exception {
-        try (PDDocument paper = Loader.loadPDF(RepositoryPaths.corpusFile("paper-mems-microrobots.pdf").toFile())) {
-            PDResources resources = paper.getPage(1).getResources();
-            for (COSName name : resources.getXObjectNames()) {
-                if (resources.getXObject(name) instanceof PDImageXObject image && image.getWidth() == 692) {
-                    try (InputStream in = image.getCOSObject().createRawInputStream()) {
-                        return in.readAllBytes();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("the paper's first figure is gone");
     }
 
     private static RequestSpecification as(String user) {
