@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +17,8 @@ import io.slideo.slide.service.DeckReader;
 import io.slideo.slide.service.export.HtmlRenderer.Figures;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Context;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Slides drawn as they are written, for a page that shows them live: the HTML export's markup of one
@@ -36,9 +39,18 @@ public class LiveSlides {
         this.reader = reader;
     }
 
-    /** The slide at {@code slideIndex} as the export draws it, or null when it cannot be drawn or is too large. */
+    /**
+     * The slide at {@code slideIndex} as the export draws it, or null when it cannot be drawn or is too large.
+     * Drawn on a worker thread (composing a deck takes milliseconds, too long for an event loop every service
+     * request shares), then back on the caller's context, whose database session and transaction go on.
+     */
     public Uni<String> fragment(String userId, UUID deckId, int slideIndex) {
-        return reader.details(userId, deckId).map(details -> fragment(details, slideIndex))
+        Context caller = Vertx.currentContext();
+        Executor back = caller == null ? Runnable::run : caller::runOnContext;
+        return reader.details(userId, deckId)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(details -> fragment(details, slideIndex))
+                .emitOn(back)
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("Slide %d of deck %s could not be drawn for its notification: %s", slideIndex, deckId,
                             e.toString());
